@@ -1,0 +1,28 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ProcessLint",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "ProcessModel", targets: ["ProcessModel"]),
+        .executable(name: "processlint", targets: ["processlint"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The typed process model, its vocabulary, the format-1 schema and the located YAML loader.
+        .target(name: "ProcessModel", dependencies: ["Yams"]),
+        // Subcommands as library code with injected output, so tests run them in-process.
+        .target(
+            name: "ProcessLintCLI",
+            dependencies: ["ProcessModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "processlint", dependencies: ["ProcessLintCLI"]),
+        .testTarget(name: "ProcessModelTests", dependencies: ["ProcessModel"]),
+        .testTarget(name: "ProcessLintCLITests", dependencies: ["ProcessLintCLI", "ProcessModel"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,33 @@
+import ArgumentParser
+
+/// The `processlint` command and its subcommands.
+public struct ProcessLintCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "processlint",
+        abstract: "Check cell-therapy manufacturing process designs before a batch is made.",
+        version: "0.1.0",
+        subcommands: [LintCommand.self, SchemaCommand.self],
+        defaultSubcommand: LintCommand.self
+    )
+
+    public init() {}
+
+    /// Parses `arguments` (without the program name), runs the command on `console`, and returns the exit code.
+    public static func run(_ arguments: [String], console: Console) -> Int32 {
+        do {
+            let command = try parseAsRoot(arguments)
+            guard let consoleCommand = command as? any ConsoleCommand else {
+                // Only help and version requests reach here, and they throw before; keep the parser's own path.
+                var command = command
+                try command.run()
+                return ExitCode.success.rawValue
+            }
+            return consoleCommand.run(console: console).rawValue
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty { (code == .success ? console.out : console.err)(message + "\n") }
+            return code.rawValue
+        }
+    }
+}

@@ -1,0 +1,28 @@
+/// Limits that keep a hostile or broken file from exhausting time or memory.
+///
+/// A real process file is a few kilobytes, a handful of levels deep, with few or no aliases;
+/// the defaults leave a wide margin above that.
+public struct LoadLimits: Sendable, Hashable {
+    /// Largest file read, in bytes; larger files are rejected before they are read.
+    public var maximumFileBytes: Int
+    /// Deepest nesting of mappings and lists, counting what aliases expand to.
+    public var maximumDepth: Int
+    /// Most nodes the document may hold once every alias is expanded (stops "billion laughs").
+    public var maximumExpandedNodes: Int
+    /// Most problems reported for one file; past this, one line says how many more were dropped.
+    public var maximumDiagnostics: Int
+
+    public init(
+        maximumFileBytes: Int = 4 * 1024 * 1024,
+        maximumDepth: Int = 64,
+        maximumExpandedNodes: Int = 100_000,
+        maximumDiagnostics: Int = 200
+    ) {
+        self.maximumFileBytes = maximumFileBytes
+        self.maximumDepth = maximumDepth
+        self.maximumExpandedNodes = maximumExpandedNodes
+        self.maximumDiagnostics = maximumDiagnostics
+    }
+
+    public static let standard = LoadLimits()
+}

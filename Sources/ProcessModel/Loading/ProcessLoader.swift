@@ -1,0 +1,195 @@
+import Foundation
+import Yams
+
+/// The outcome of loading one file: the model when the file is valid, and every problem found.
+public struct LoadResult: Sendable {
+    public let file: String
+    /// The typed model, present when no error was found (warnings allow it).
+    public let design: ProcessDesign?
+    /// Every problem, sorted by position.
+    public let diagnostics: [LoadDiagnostic]
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// Reads process files into the typed model, reporting every problem with its location.
+///
+/// The stages, each guarding the next: size (before reading), UTF-8, a libyaml event pass
+/// (syntax, documents, depth, aliases, duplicate keys), Yams' tree, the format-1 schema, and
+/// the cross-field checks the schema cannot express.
+public struct ProcessLoader: Sendable {
+    public let limits: LoadLimits
+
+    public init(limits: LoadLimits = .standard) {
+        self.limits = limits
+    }
+
+    /// Loads many files in parallel; results come back in the order of `files`.
+    public func load(files: [String]) -> [LoadResult] {
+        files.concurrentMap { load(file: $0) }
+    }
+
+    /// Loads one file from disk.
+    public func load(file: String) -> LoadResult {
+        switch readBytes(of: file) {
+        case .success(let bytes): return load(bytes: bytes, file: file)
+        case .failure(let problem): return LoadResult(file: file, design: nil, diagnostics: [problem])
+        }
+    }
+
+    /// Loads a process from bytes already in memory; `file` names it in diagnostics.
+    public func load(bytes: [UInt8], file: String) -> LoadResult {
+        var diagnostics = DiagnosticList(file: file, limit: limits.maximumDiagnostics)
+        let design = load(bytes, into: &diagnostics)
+        let sorted = diagnostics.sorted()
+        return LoadResult(file: file, design: sorted.contains { $0.severity == .error } ? nil : design, diagnostics: sorted)
+    }
+
+    private func load(_ bytes: [UInt8], into diagnostics: inout DiagnosticList) -> ProcessDesign? {
+        guard bytes.count <= limits.maximumFileBytes else {
+            diagnostics.add(.error, .fileTooLarge, tooLargeMessage(bytes.count), at: .fileStart)
+            return nil
+        }
+        let text: String
+        switch SourceText.decode(bytes) {
+        case .success(let decoded): text = decoded
+        case .failure(let failure):
+            diagnostics.add(.error, .notUTF8, failure.isBinary
+                ? "file holds a NUL byte: it looks binary, not a YAML text file"
+                : "file is not UTF-8 text: the byte here cannot be decoded; save the file as UTF-8",
+                at: failure.position)
+            return nil
+        }
+
+        let preflight = YAMLPreflight(limits: limits).run(text)
+        for problem in preflight.diagnostics {
+            diagnostics.add(.error, problem.kind, problem.message, at: problem.position)
+        }
+        guard !preflight.isFatal else { return nil }
+        guard preflight.documentCount > 0 else {
+            diagnostics.add(.error, .emptyFile, Self.emptyMessage, at: .fileStart)
+            return nil
+        }
+
+        let root: Node
+        do {
+            guard let composed = try Yams.compose(yaml: text, .basic) else {
+                diagnostics.add(.error, .emptyFile, Self.emptyMessage, at: .fileStart)
+                return nil
+            }
+            root = composed
+        } catch {
+            // The preflight pass sees every syntax error libyaml reports; this is a backstop.
+            diagnostics.add(.error, .yamlSyntax, "invalid YAML: \(error)", at: .fileStart)
+            return nil
+        }
+        guard case .mapping(let mapping) = root else {
+            if case .scalar(let scalar) = root, ScalarValue(scalar) == .null {
+                diagnostics.add(.error, .emptyFile, Self.emptyMessage, at: root.range.start)
+            } else {
+                diagnostics.add(.error, .wrongType,
+                                "a process file must be a mapping of keys such as 'processlint' and 'steps', found \(root.kindDescription)",
+                                at: root.range.start)
+            }
+            return nil
+        }
+        if let version = mapping.value(forKey: "processlint"), let scalar = version.scalar,
+           case .number(let number) = ScalarValue(scalar), number != Double(FormatSchema.version) {
+            // A newer format would fail every check below for reasons that are not the user's mistake.
+            diagnostics.add(.error, .unsupportedVersion,
+                            "this file is in format \(number.compactText), but this processlint reads format \(FormatSchema.version)",
+                            at: version.range.start)
+            return nil
+        }
+
+        var validator = ShapeValidator()
+        validator.validate(root, against: FormatSchema.process, context: "the process")
+        for (severity, kind, message, range) in validator.problems {
+            diagnostics.add(severity, kind, message, at: range)
+        }
+        guard !diagnostics.hasErrors else { return nil }
+        let design = DesignBuilder(file: diagnostics.file).build(mapping)
+        for problem in ConsistencyCheck.problems(in: design) {
+            diagnostics.add(.error, .inconsistent, problem.message, at: problem.range)
+        }
+        return design
+    }
+
+    private func readBytes(of file: String) -> Result<[UInt8], LoadDiagnostic> {
+        let location = SourceLocation(file: file, range: SourceRange(at: .fileStart))
+        let attributes: [FileAttributeKey: Any]
+        do {
+            attributes = try FileManager.default.attributesOfItem(atPath: file)
+        } catch {
+            return .failure(LoadDiagnostic(.error, .unreadableFile, "cannot read file: \(Self.reason(error))", at: location))
+        }
+        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+            return .failure(LoadDiagnostic(.error, .unreadableFile, "not a regular file", at: location))
+        }
+        if let size = attributes[.size] as? Int, size > limits.maximumFileBytes {
+            return .failure(LoadDiagnostic(.error, .fileTooLarge, tooLargeMessage(size), at: location))
+        }
+        guard let handle = FileHandle(forReadingAtPath: file) else {
+            return .failure(LoadDiagnostic(.error, .unreadableFile, "cannot read file: permission denied", at: location))
+        }
+        defer { try? handle.close() }
+        do {
+            // Read one byte past the limit, so a file that grew after the size check is still caught.
+            let data = try handle.read(upToCount: limits.maximumFileBytes + 1) ?? Data()
+            return .success([UInt8](data))
+        } catch {
+            return .failure(LoadDiagnostic(.error, .unreadableFile, "cannot read file: \(Self.reason(error))", at: location))
+        }
+    }
+
+    private func tooLargeMessage(_ size: Int) -> String {
+        "file is \(size) bytes, over the limit of \(limits.maximumFileBytes) bytes; a process file is a few kilobytes (raise the limit with --max-file-size)"
+    }
+
+    private static let emptyMessage = "file is empty: a process file is a mapping that starts with 'processlint: 1'"
+
+    private static func reason(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
+           let message = strerror(Int32(underlying.code)) {
+            return String(cString: message).lowercased()
+        }
+        return nsError.localizedDescription
+    }
+}
+
+/// The diagnostics of one file, capped so a pathological file cannot flood the output.
+struct DiagnosticList {
+    let file: String
+    let limit: Int
+    private var items: [LoadDiagnostic] = []
+    private var dropped = 0
+
+    init(file: String, limit: Int) {
+        self.file = file
+        self.limit = limit
+    }
+
+    var hasErrors: Bool { items.contains { $0.severity == .error } }
+
+    mutating func add(_ severity: LoadDiagnostic.Severity, _ kind: LoadDiagnostic.Kind, _ message: String, at position: SourcePosition) {
+        add(severity, kind, message, at: SourceRange(at: position))
+    }
+
+    mutating func add(_ severity: LoadDiagnostic.Severity, _ kind: LoadDiagnostic.Kind, _ message: String, at range: SourceRange) {
+        guard items.count < limit else {
+            dropped += 1
+            return
+        }
+        items.append(LoadDiagnostic(severity, kind, message, at: SourceLocation(file: file, range: range)))
+    }
+
+    func sorted() -> [LoadDiagnostic] {
+        var result = items.sorted()
+        if dropped > 0 {
+            result.append(LoadDiagnostic(.error, .invalidValue, "\(dropped) more problems not shown; fix the ones above first",
+                                         at: SourceLocation(file: file, range: SourceRange(at: .fileStart))))
+        }
+        return result
+    }
+}

@@ -1,0 +1,63 @@
+/// A manufacturing process as declared in one process file: the root of the typed model.
+///
+/// (`Process` is taken by Foundation.) Every value keeps where it was written, so rules and
+/// reporters can point into the file without seeing YAML.
+public struct ProcessDesign: Sendable {
+    /// The path the design was read from, as given to the loader.
+    public let file: String
+    public let formatVersion: Located<Int>
+    public let name: Located<String>
+    public let description: Located<String>?
+    public let product: Product
+    public let indication: Located<String>
+    public let startingMaterial: StartingMaterial
+    public let steps: [Step]
+    public let dose: Dose?
+    public let releaseTests: [ReleaseTest]
+
+    /// Where a range of this file is, for diagnostics.
+    public func location(of range: SourceRange) -> SourceLocation {
+        SourceLocation(file: file, range: range)
+    }
+
+    /// The step with the given id, if any.
+    public func step(withID id: String) -> Step? { steps.first { $0.id.value == id } }
+
+    /// The release test of the given kind, if the file lists it.
+    public func releaseTest(_ kind: ReleaseTestKind) -> ReleaseTest? { releaseTests.first { $0.kind.value == kind } }
+}
+
+/// The product being made.
+public struct Product: Sendable {
+    public let carTarget: Located<Marker>
+    public let vector: Located<VectorKind>
+}
+
+/// What the process starts from, and what is in it.
+public struct StartingMaterial: Sendable {
+    public let kind: Located<StartingMaterialKind>
+    public let isCryopreserved: Located<Bool>?
+    public let totalNucleatedCells: Located<Double>?
+    /// Fractions of nucleated cells by population; a population the file does not state is absent, not zero.
+    public let composition: [Population: Located<Double>]
+    /// Where the composition mapping is, for findings about the composition as a whole.
+    public let compositionRange: SourceRange?
+    /// Markers the malignant cells carry, normalised; `nil` when the file does not say.
+    public let malignantMarkers: [Located<Marker>]?
+}
+
+/// The dose a patient receives, as a total or per kilogram of body weight.
+public struct Dose: Sendable {
+    public let carTCells: Located<Double>?
+    public let carTCellsPerKilogram: Located<Double>?
+    public let bodyWeightKilograms: Located<Double>?
+    public let range: SourceRange
+}
+
+/// A release test with its specification limits, if the file gives them.
+public struct ReleaseTest: Sendable {
+    public let kind: Located<ReleaseTestKind>
+    public let maximum: Located<Double>?
+    public let minimum: Located<Double>?
+    public let method: Located<String>?
+}

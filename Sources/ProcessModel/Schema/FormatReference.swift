@@ -1,0 +1,73 @@
+/// The field reference of format 1 as Markdown tables, generated from `FormatSchema` for
+/// `docs/format.md` (a test fails when the copy there is stale).
+public enum FormatReference {
+    public static func markdown() -> String {
+        var sections: [String] = []
+        sections.append(table("Top level", FormatSchema.process.fields))
+        sections.append(table("`product`", FormatSchema.product.fields))
+        sections.append(table("`starting_material`", FormatSchema.startingMaterial.fields))
+        sections.append(table("`starting_material.composition`", FormatSchema.composition.fields,
+                              note: "The fractions must add up to at most 1 (0.005 allowed for rounding)."))
+        sections.append(table("`dose`", FormatSchema.dose.fields, note: "Give `car_t_cells` or `car_t_cells_per_kg`."))
+        if case .choiceOrObject(let choices, _, let object) = FormatSchema.releaseTest {
+            sections.append(table("`release_tests` entries", object.fields,
+                                  note: "An entry is a test name, or a mapping with `test` and its limits."))
+            sections.append(choiceTable("Release tests", choices))
+        }
+        sections.append(table("Every step", FormatSchema.step.common))
+        sections.append(operationsTable())
+        sections.append(choiceTable("Performance figures (`performance:` in a step, with a `source`)",
+                                    PerformanceFigure.choices, bounds: { PerformanceFigure(rawValue: $0)?.bounds }))
+        sections.append(choiceTable("Vectors (`product.vector`)", VectorKind.choices))
+        sections.append(choiceTable("Activation reagents (`reagent`)", ActivationReagent.choices))
+        sections.append(choiceTable("Starting material kinds (`starting_material.kind`)", StartingMaterialKind.choices))
+        return sections.joined(separator: "\n")
+    }
+
+    private static func table(_ title: String, _ fields: [Field], note: String? = nil) -> String {
+        var lines = ["#### \(title)", "", "| key | required | value | meaning |", "|---|---|---|---|"]
+        for field in fields {
+            lines.append("| `\(field.name)` | \(field.isRequired ? "yes" : "no") | \(describe(field.shape)) | \(field.summary) |")
+        }
+        if let note { lines += ["", note] }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func operationsTable() -> String {
+        var lines = ["#### Operations (`operation` of a step) and their keys", "",
+                     "| operation | what it is | keys | performance figures |", "|---|---|---|---|"]
+        for kind in OperationKind.allCases {
+            let keys = FormatSchema.parameters(of: kind)
+                .map { "`\($0.name)`\($0.isRequired ? " (required)" : ""): \(describe($0.shape))" }
+            lines.append("| `\(kind.rawValue)` | \(kind.summary) | \(keys.isEmpty ? "none" : keys.joined(separator: "; ")) | "
+                + kind.performanceFigures.map { "`\($0.rawValue)`" }.joined(separator: ", ") + " |")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func choiceTable(_ title: String, _ choices: [Choice], bounds: (String) -> NumberBounds? = { _ in nil }) -> String {
+        var lines = ["#### \(title)", "", "| value | meaning |", "|---|---|"]
+        for choice in choices {
+            let range = bounds(choice.value).map { " (\($0.phrase))" } ?? ""
+            lines.append("| `\(choice.value)` | \(choice.summary)\(range) |")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func describe(_ shape: Shape) -> String {
+        switch shape {
+        case .text(.prose): "text"
+        case .text(.identifier): "identifier (letters, digits, `-`, `_`, `.`)"
+        case .number(let bounds): "number, \(bounds.phrase)"
+        case .integer(let allowed): allowed.map(String.init).joined(separator: " or ")
+        case .boolean: "`true` or `false`"
+        case .choice(let choices): choices.count > 6 ? "one of the values below" : choices.map { "`\($0.value)`" }.joined(separator: ", ")
+        case .marker: "marker, e.g. `CD19`"
+        case .list(let item, let constraints):
+            "list of \(describe(item))\(constraints.minimumCount > 0 ? ", at least \(constraints.minimumCount)" : "")"
+        case .object: "mapping, see below"
+        case .tagged: "step mappings, see below"
+        case .choiceOrObject: "test name or mapping"
+        }
+    }
+}

@@ -1,0 +1,62 @@
+/// Format 1 of the process file, as data: the single definition the loader validates against,
+/// `processlint schema` emits as JSON Schema, and `docs/format.md` documents.
+public enum FormatSchema {
+    /// The format version this build reads.
+    public static let version = 1
+
+    /// The whole process file.
+    public static let process = ObjectShape([
+        .required("processlint", .integer(allowed: [version]), "format version of the file; must be 1"),
+        .required("name", .text(.prose), "name of the process"),
+        .optional("description", .text(.prose), "free text: what the process is and where it comes from"),
+        .required("product", .object(product), "the product being made"),
+        .required("indication", .text(.prose), "disease the product treats, e.g. B-ALL, DLBCL, MCL, multiple myeloma"),
+        .required("starting_material", .object(startingMaterial), "what the process starts from"),
+        .required("steps", .list(of: .tagged(step), constraints: ListConstraints(minimumCount: 1, uniqueBy: "id")),
+                  "the unit operations, in the order they are performed"),
+        .optional("dose", .object(dose), "the dose infused, which decides the share of the product a patient receives"),
+        .optional("release_tests", .list(of: releaseTest, constraints: ListConstraints(uniqueBy: "test")),
+                  "tests the final product must pass before release, with limits where they have one"),
+    ])
+
+    static let product = ObjectShape([
+        .required("car_target", .marker, "antigen the CAR binds, e.g. CD19, BCMA"),
+        .required("vector", .choice(VectorKind.choices), "how the CAR gene is put into the cells"),
+    ])
+
+    static let startingMaterial = ObjectShape([
+        .required("kind", .choice(StartingMaterialKind.choices), "kind of starting material"),
+        .optional("cryopreserved", .boolean, "whether the starting material is frozen before processing"),
+        .optional("total_nucleated_cells", .number(.positive), "nucleated cells collected, e.g. 1.0e10"),
+        .optional("composition", .object(composition),
+                  "fraction of nucleated cells in each population; fractions add up to at most 1"),
+        .optional("malignant_markers", .list(of: .marker, constraints: ListConstraints(uniqueBy: ".")),
+                  "markers the malignant cells carry, e.g. [CD19, CD10, CD34]; a marker they lack must not be listed"),
+    ])
+
+    static let composition = ObjectShape(
+        Population.allCases.map { .optional($0.rawValue, .number(.fraction), $0.summary) },
+        sumAtMost: 1
+    )
+
+    static let dose = ObjectShape(
+        [
+            .optional("car_t_cells", .number(.positive), "CAR-positive T cells infused, e.g. 1.0e8"),
+            .optional("car_t_cells_per_kg", .number(.positive), "CAR-positive T cells infused per kg of body weight"),
+            .optional("body_weight_kg", .number(NumberBounds(minimum: 0, maximum: 300, minimumIsExclusive: true)),
+                      "body weight the per-kg dose is computed for"),
+        ],
+        requiresOneOf: [["car_t_cells", "car_t_cells_per_kg"]]
+    )
+
+    static let releaseTest = Shape.choiceOrObject(
+        choices: ReleaseTestKind.choices,
+        key: "test",
+        object: ObjectShape([
+            .required("test", .choice(ReleaseTestKind.choices), "which test"),
+            .optional("max", .number(.nonNegative), "upper limit of the specification"),
+            .optional("min", .number(.nonNegative), "lower limit of the specification"),
+            .optional("method", .text(.prose), "assay used, e.g. qPCR, flow cytometry"),
+        ])
+    )
+}

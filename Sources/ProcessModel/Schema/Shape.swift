@@ -1,0 +1,158 @@
+/// The declarative description of what a YAML value may be.
+///
+/// Format 1 is written once, as `Shape` values (see `FormatSchema`). The loader validates files
+/// against it, `processlint schema` turns it into JSON Schema, and the reference table in
+/// `docs/format.md` is generated from it: one source of truth for all three.
+public indirect enum Shape: Sendable {
+    /// Free text; `identifier` restricts it to a step-id-like token.
+    case text(TextKind)
+    /// A real number within bounds.
+    case number(NumberBounds)
+    /// An integer from a fixed set (the format version).
+    case integer(allowed: [Int])
+    case boolean
+    /// One string from a fixed list.
+    case choice([Choice])
+    /// A cell-surface marker or antigen; normalised, and an unknown one is a warning, not an error.
+    case marker
+    /// A list of values of one shape.
+    case list(of: Shape, constraints: ListConstraints)
+    /// A mapping with known keys.
+    case object(ObjectShape)
+    /// A mapping whose `key` field selects one of several object shapes (a step's `operation`).
+    case tagged(TaggedShape)
+    /// Either a bare choice or a mapping that names the choice in its `key` field and adds detail
+    /// (a release test: `sterility`, or `{test: vcn, max: 5}`).
+    case choiceOrObject(choices: [Choice], key: String, object: ObjectShape)
+
+    public enum TextKind: Sendable {
+        case prose
+        case identifier
+
+        /// The allowed characters of an identifier, for the validator and the JSON Schema alike.
+        static let identifierPattern = "^[A-Za-z0-9][A-Za-z0-9._-]*$"
+    }
+}
+
+/// One allowed string value, with what it means.
+public struct Choice: Sendable {
+    public let value: String
+    public let summary: String
+
+    public init(_ value: String, _ summary: String) {
+        self.value = value
+        self.summary = summary
+    }
+}
+
+/// Bounds on a number; either bound may be exclusive.
+public struct NumberBounds: Sendable {
+    public var minimum: Double?
+    public var maximum: Double?
+    public var minimumIsExclusive = false
+    public var maximumIsExclusive = false
+
+    public static let fraction = NumberBounds(minimum: 0, maximum: 1)
+    public static let positive = NumberBounds(minimum: 0, minimumIsExclusive: true)
+    public static let nonNegative = NumberBounds(minimum: 0)
+
+    public static func between(_ low: Double, _ high: Double) -> NumberBounds {
+        NumberBounds(minimum: low, maximum: high)
+    }
+
+    func contains(_ value: Double) -> Bool {
+        if let minimum, minimumIsExclusive ? value <= minimum : value < minimum { return false }
+        if let maximum, maximumIsExclusive ? value >= maximum : value > maximum { return false }
+        return true
+    }
+
+    /// The bounds in words, for messages and docs: "greater than 0", "between 0 and 1".
+    var phrase: String {
+        switch (minimum, maximum) {
+        case let (low?, high?) where !minimumIsExclusive && !maximumIsExclusive:
+            return "between \(low.compactText) and \(high.compactText)"
+        case let (low?, high?):
+            return "\(minimumIsExclusive ? "greater than" : "at least") \(low.compactText) and "
+                + "\(maximumIsExclusive ? "less than" : "at most") \(high.compactText)"
+        case let (low?, nil):
+            return "\(minimumIsExclusive ? "greater than" : "at least") \(low.compactText)"
+        case let (nil, high?):
+            return "\(maximumIsExclusive ? "less than" : "at most") \(high.compactText)"
+        case (nil, nil):
+            return "any number"
+        }
+    }
+}
+
+/// Constraints on a list as a whole.
+public struct ListConstraints: Sendable {
+    public var minimumCount = 0
+    /// Items must differ in this field of theirs (step ids) or, for scalars, in value (`"."`).
+    public var uniqueBy: String?
+
+    public static let any = ListConstraints()
+    public static let nonEmpty = ListConstraints(minimumCount: 1)
+}
+
+/// A mapping with a fixed set of keys.
+public struct ObjectShape: Sendable {
+    public let fields: [Field]
+    /// Groups of keys of which at least one must be present (a dose as a total or per kilogram).
+    public var requiresOneOf: [[String]] = []
+    /// When set, the numbers under the keys must add up to no more than this, within rounding.
+    public var sumAtMost: Double?
+
+    public init(_ fields: [Field], requiresOneOf: [[String]] = [], sumAtMost: Double? = nil) {
+        self.fields = fields
+        self.requiresOneOf = requiresOneOf
+        self.sumAtMost = sumAtMost
+    }
+
+    public func field(named name: String) -> Field? { fields.first { $0.name == name } }
+
+    /// The keys, sorted, as listed in "valid keys are ..." messages.
+    var keyList: String { fields.map(\.name).sorted().joined(separator: ", ") }
+}
+
+/// One key of a mapping.
+public struct Field: Sendable {
+    public let name: String
+    public let shape: Shape
+    public let isRequired: Bool
+    public let summary: String
+
+    public static func required(_ name: String, _ shape: Shape, _ summary: String) -> Field {
+        Field(name: name, shape: shape, isRequired: true, summary: summary)
+    }
+
+    public static func optional(_ name: String, _ shape: Shape, _ summary: String) -> Field {
+        Field(name: name, shape: shape, isRequired: false, summary: summary)
+    }
+}
+
+/// Object shapes selected by the value of one key, with fields common to all of them.
+public struct TaggedShape: Sendable {
+    public let key: String
+    public let common: [Field]
+    public let variants: [Variant]
+
+    public struct Variant: Sendable {
+        public let choice: Choice
+        public let fields: [Field]
+    }
+
+    public func variant(named value: String) -> Variant? { variants.first { $0.choice.value == value } }
+
+    /// The whole object shape of one variant: the common fields, then its own.
+    public func objectShape(of variant: Variant) -> ObjectShape {
+        ObjectShape(common + variant.fields)
+    }
+}
+
+extension Double {
+    /// A number as a person writes it: `1`, `0.5`, `1e+10`, never `1.0`.
+    var compactText: String {
+        if self == rounded(), abs(self) < 1e15 { return String(Int64(self)) }
+        return "\(self)"
+    }
+}

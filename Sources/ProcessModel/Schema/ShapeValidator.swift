@@ -1,0 +1,217 @@
+import Yams
+
+/// Checks a YAML tree against a `Shape` and reports every departure, located.
+///
+/// It never stops at the first problem: a mapping with an unknown key still has its other keys
+/// checked, and a step with a bad parameter still has its id checked for duplicates.
+struct ShapeValidator {
+    private(set) var problems: [(LoadDiagnostic.Severity, LoadDiagnostic.Kind, String, SourceRange)] = []
+
+    mutating func validate(_ node: Node, against object: ObjectShape, context: String) {
+        validateObject(node, object, context: context)
+    }
+
+    private mutating func report(
+        _ kind: LoadDiagnostic.Kind, _ message: String, at range: SourceRange, severity: LoadDiagnostic.Severity = .error
+    ) {
+        problems.append((severity, kind, message, range))
+    }
+
+    private mutating func validate(_ node: Node, _ shape: Shape, name: String) {
+        switch shape {
+        case .text(let kind):
+            guard case .scalar(let scalar) = node, case .text = ScalarValue(scalar) else {
+                let hint = node.scalar.map { ScalarValue($0) != .null } == true ? " (quote it to use it as text)" : ""
+                return report(.wrongType, "'\(name)' must be text, found \(node.kindDescription)\(hint)", at: node.range)
+            }
+            if scalar.string.trimmingCharacters(in: .whitespaces).isEmpty {
+                report(.invalidValue, "'\(name)' must not be empty", at: node.range)
+            } else if kind == .identifier, !Self.isIdentifier(scalar.string) {
+                report(.invalidValue,
+                       "'\(name)' must be letters, digits, '-', '_' or '.', starting with a letter or digit; found '\(scalar.string)'",
+                       at: node.range)
+            }
+        case .number(let bounds):
+            guard case .scalar(let scalar) = node, case .number(let value) = ScalarValue(scalar) else {
+                let quoted = node.scalar.map { $0.style != .plain && Double($0.string) != nil } == true
+                return report(.wrongType, "'\(name)' must be a number, found \(node.kindDescription)"
+                              + (quoted ? "; write the number without quotes" : ""), at: node.range)
+            }
+            if !bounds.contains(value) {
+                report(.outOfRange, "'\(name)' must be \(bounds.phrase), found \(value.compactText)", at: node.range)
+            }
+        case .integer(let allowed):
+            guard case .scalar(let scalar) = node, case .number(let value) = ScalarValue(scalar),
+                  let integer = Int(exactly: value)
+            else {
+                return report(.wrongType, "'\(name)' must be an integer, found \(node.kindDescription)", at: node.range)
+            }
+            if !allowed.contains(integer) {
+                report(.invalidValue, "'\(name)' must be \(allowed.map(String.init).joined(separator: " or ")), found \(integer)",
+                       at: node.range)
+            }
+        case .boolean:
+            guard case .scalar(let scalar) = node, case .boolean = ScalarValue(scalar) else {
+                return report(.wrongType, "'\(name)' must be true or false, found \(node.kindDescription)", at: node.range)
+            }
+        case .choice(let choices):
+            validateChoice(node, choices, name: name)
+        case .marker:
+            guard case .scalar(let scalar) = node, ScalarValue(scalar) != .null else {
+                return report(.wrongType, "'\(name)' must be a marker such as CD19, found \(node.kindDescription)", at: node.range)
+            }
+            let marker = Marker(normalising: scalar.string)
+            if !marker.isKnown {
+                let hint = marker.nearestKnown.map { "; did you mean '\($0)'?" } ?? "; check its spelling"
+                report(.unknownMarker, "unknown marker '\(scalar.string)'\(hint)", at: node.range, severity: .warning)
+            }
+        case .list(let item, let constraints):
+            validateList(node, item, constraints, name: name)
+        case .object(let object):
+            validateObject(node, object, context: "'\(name)'")
+        case .tagged(let tagged):
+            validateTagged(node, tagged, name: name)
+        case .choiceOrObject(let choices, let key, let object):
+            if case .mapping = node {
+                validateObject(node, object, context: "'\(name)' entry")
+            } else if case .scalar = node {
+                validateChoice(node, choices, name: key)
+            } else {
+                report(.wrongType, "each '\(name)' entry must be a name or a mapping with '\(key)', found \(node.kindDescription)",
+                       at: node.range)
+            }
+        }
+    }
+
+    private mutating func validateChoice(_ node: Node, _ choices: [Choice], name: String) {
+        let valid = choices.map(\.value)
+        guard case .scalar(let scalar) = node, ScalarValue(scalar) != .null else {
+            return report(.wrongType, "'\(name)' must be one of \(valid.joined(separator: ", ")); found \(node.kindDescription)",
+                          at: node.range)
+        }
+        guard !valid.contains(scalar.string) else { return }
+        let hint = Suggestion.nearest(to: scalar.string, among: valid).map { "did you mean '\($0)'? " } ?? ""
+        report(.invalidValue,
+               "unknown \(name) '\(scalar.string)'; \(hint)expected one of: \(valid.sorted().joined(separator: ", "))",
+               at: node.range)
+    }
+
+    private mutating func validateList(_ node: Node, _ item: Shape, _ constraints: ListConstraints, name: String) {
+        guard case .sequence(let sequence) = node else {
+            return report(.wrongType, "'\(name)' must be a list, found \(node.kindDescription)", at: node.range)
+        }
+        if sequence.count < constraints.minimumCount {
+            report(.invalidValue, "'\(name)' must list at least \(constraints.minimumCount) item\(constraints.minimumCount == 1 ? "" : "s")",
+                   at: node.range)
+        }
+        var seen: [String: SourcePosition] = [:]
+        for element in sequence {
+            validate(element, item, name: name)
+            guard let uniqueBy = constraints.uniqueBy,
+                  let (identity, range) = Self.identity(of: element, by: uniqueBy, isMarker: item.isMarker)
+            else { continue }
+            if let first = seen[identity] {
+                if uniqueBy == "id" {
+                    report(.duplicateStepID, "duplicate step id '\(identity)'; it is first used at line \(first.line)", at: range)
+                } else {
+                    report(.invalidValue, "'\(identity)' is listed twice in '\(name)'; first at line \(first.line)", at: range)
+                }
+            } else {
+                seen[identity] = range.start
+            }
+        }
+    }
+
+    private mutating func validateObject(_ node: Node, _ object: ObjectShape, context: String, keyTerm: String = "") {
+        guard case .mapping(let mapping) = node else {
+            return report(.wrongType, "\(context) must be a mapping, found \(node.kindDescription)", at: node.range)
+        }
+        var present = Set<String>()
+        var sum = 0.0
+        for (keyNode, value) in mapping {
+            guard case .scalar(let keyScalar) = keyNode else {
+                report(.wrongType, "keys in \(context) must be plain names, found \(keyNode.kindDescription)", at: keyNode.range)
+                continue
+            }
+            let key = keyScalar.string
+            guard let field = object.field(named: key) else {
+                let hint = Suggestion.nearest(to: key, among: object.fields.map(\.name)).map { "did you mean '\($0)'? " } ?? ""
+                report(.unknownKey, "unknown key '\(key)' in \(context)\(keyTerm); \(hint)valid keys are: \(object.keyList)",
+                       at: keyNode.range)
+                continue
+            }
+            present.insert(key)
+            validate(value, field.shape, name: key)
+            if object.sumAtMost != nil, case .scalar(let scalar) = value, case .number(let number) = ScalarValue(scalar) {
+                sum += number
+            }
+        }
+        for field in object.fields where field.isRequired && !present.contains(field.name) {
+            report(.missingKey, "\(context)\(keyTerm) is missing the required key '\(field.name)'", at: node.range)
+        }
+        for group in object.requiresOneOf where present.isDisjoint(with: group) {
+            let names = group.map { "'\($0)'" }
+            let list = names.count <= 2 ? names.joined(separator: " or ")
+                : names.dropLast().joined(separator: ", ") + " or " + names.last!
+            report(.missingKey, "\(context)\(keyTerm) needs \(list)", at: node.range)
+        }
+        // Fractions are often written rounded to two places; allow that much over.
+        if let limit = object.sumAtMost, sum > limit + 0.005 {
+            report(.outOfRange, "the fractions in \(context) add up to \(Self.rounded(sum)); they must add up to at most \(limit.compactText)",
+                   at: node.range)
+        }
+    }
+
+    private mutating func validateTagged(_ node: Node, _ tagged: TaggedShape, name: String) {
+        guard case .mapping(let mapping) = node else {
+            return report(.wrongType, "each entry of '\(name)' must be a mapping, found \(node.kindDescription)", at: node.range)
+        }
+        let idText = mapping.value(forKey: "id")?.string.map { "step '\($0)'" } ?? "a step"
+        guard let tagNode = mapping.value(forKey: tagged.key) else {
+            report(.missingKey, "\(idText) is missing the required key '\(tagged.key)'", at: node.range)
+            return validateKnownFields(of: mapping, tagged.common, name: name)
+        }
+        guard let tag = tagNode.string, let variant = tagged.variant(named: tag) else {
+            validate(tagNode, .choice(tagged.variants.map(\.choice)), name: tagged.key)
+            return validateKnownFields(of: mapping, tagged.common, name: name)
+        }
+        validateObject(node, tagged.objectShape(of: variant), context: idText, keyTerm: " (operation '\(tag)')")
+    }
+
+    /// Checks only the fields that are known without the tag, when the tag itself is wrong.
+    private mutating func validateKnownFields(of mapping: Node.Mapping, _ fields: [Field], name: String) {
+        for field in fields {
+            if let value = mapping.value(forKey: field.name), field.name != "operation" { validate(value, field.shape, name: field.name) }
+        }
+    }
+
+    /// What makes a list element unique: its own value (`"."`, markers normalised), or one of its fields;
+    /// a bare name stands for itself (a release test written as `sterility`).
+    private static func identity(of element: Node, by key: String, isMarker: Bool) -> (String, SourceRange)? {
+        let node = (key == "." || element.scalar != nil) ? element : element.mapping?.value(forKey: key)
+        guard let node, let text = node.string else { return nil }
+        return (isMarker ? Marker(normalising: text).name : text, node.range)
+    }
+
+    static func isIdentifier(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first.isASCIIAlphanumeric else { return false }
+        return text.unicodeScalars.allSatisfy { $0.isASCIIAlphanumeric || $0 == "-" || $0 == "_" || $0 == "." }
+    }
+
+    private static func rounded(_ value: Double) -> String {
+        String((value * 1000).rounded() / 1000)
+    }
+}
+
+extension Shape {
+    fileprivate var isMarker: Bool {
+        if case .marker = self { return true }
+        return false
+    }
+}
+
+extension Unicode.Scalar {
+    var isASCIIAlphanumeric: Bool {
+        ("a"..."z").contains(self) || ("A"..."Z").contains(self) || ("0"..."9").contains(self)
+    }
+}

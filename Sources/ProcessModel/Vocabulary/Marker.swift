@@ -1,0 +1,55 @@
+import Foundation
+
+/// A cell-surface marker or antigen, in its normalised spelling (`cd3`, `CD3` and `CD3+` are all `CD3`).
+public struct Marker: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let name: String
+
+    /// Normalises a marker as written in a process file: trims spaces, drops a trailing `+`,
+    /// upper-cases it, and writes a `CD` number without leading zeros or inner spaces (`cd 019+` is `CD19`).
+    public init(normalising text: String) {
+        var name = text.trimmingCharacters(in: .whitespaces)
+        while name.hasSuffix("+") { name.removeLast() }
+        name = name.uppercased().replacingOccurrences(of: " ", with: "")
+        if name.hasPrefix("CD"), let number = Int(name.dropFirst(2).prefix { $0.isNumber }) {
+            let rest = name.dropFirst(2).drop { $0.isNumber }
+            name = "CD\(number)\(rest)"
+        }
+        self.name = name
+    }
+
+    public static func < (lhs: Marker, rhs: Marker) -> Bool { lhs.name < rhs.name }
+
+    public var description: String { name }
+
+    /// Whether the marker is in the vocabulary the tool knows.
+    public var isKnown: Bool { Marker.vocabulary.contains(self) }
+}
+
+extension Marker {
+    /// Markers the tool recognises. An unknown marker is allowed (a site may use a newer antigen)
+    /// but gets a warning naming the nearest known one, since a typo here silently changes which
+    /// populations a selection acts on.
+    ///
+    /// CD numbers follow the HLDA nomenclature (HCDM, hcdm.org); the non-CD antigens are CAR targets
+    /// and malignancy markers in clinical use.
+    public static let vocabulary: Set<Marker> = {
+        let clusterOfDifferentiation = [
+            1, 2, 3, 4, 5, 7, 8, 10, 11, 13, 14, 15, 16, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28,
+            30, 33, 34, 38, 44, 45, 56, 57, 62, 69, 70, 71, 79, 80, 86, 95, 117, 123, 127,
+            133, 134, 137, 138, 152, 154, 157, 161, 171, 185, 229, 269, 274, 279, 319, 366, 371,
+        ].map { "CD\($0)" }
+        let clusterVariants = ["CD8A", "CD8B", "CD45RA", "CD45RO", "CD79A", "CD79B", "CD3E"]
+        let otherAntigens = [
+            "BCMA", "GPRC5D", "FCRH5", "FCRL5", "SLAMF7", "TACI", "KAPPA", "LAMBDA", "ROR1", "TRBC1",
+            "TRBC2", "HLA-DR", "TCRAB", "TCRGD", "CLL1", "FLT3", "MESOTHELIN", "GD2", "HER2", "EGFR",
+            "EGFRVIII", "PSMA", "CLDN18.2", "GPC3", "B7-H3", "IL13RA2", "MUC1", "MUC16", "NKG2D",
+            "CCR7", "IL7R", "CRLF2", "TDT",
+        ]
+        return Set((clusterOfDifferentiation + clusterVariants + otherAntigens).map(Marker.init(normalising:)))
+    }()
+
+    /// The known marker nearest in spelling, for a "did you mean" hint.
+    public var nearestKnown: Marker? {
+        Suggestion.nearest(to: name, among: Marker.vocabulary.map(\.name)).map(Marker.init(normalising:))
+    }
+}

@@ -1,0 +1,10 @@
+/// A closed vocabulary written in process files as strings: operation kinds, vector kinds, release tests.
+public protocol NamedValue: CaseIterable, Hashable, Sendable, RawRepresentable where RawValue == String {
+    /// What the value means, in one sentence, for `docs/format.md` and editor completion.
+    var summary: String { get }
+}
+
+extension NamedValue {
+    /// The values as schema choices, in declaration order.
+    static var choices: [Choice] { allCases.map { Choice($0.rawValue, $0.summary) } }
+}

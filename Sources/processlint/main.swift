@@ -1,0 +1,4 @@
+import Foundation
+import ProcessLintCLI
+
+exit(ProcessLintCommand.run(Array(CommandLine.arguments.dropFirst()), console: .standard))
