@@ -15,6 +15,6 @@ struct LoadOptions: ParsableArguments {
 
     func validate() throws {
         guard maximumFileBytes > 0 else { throw ValidationError("--max-file-size must be greater than 0") }
-        guard maximumDepth > 0 else { throw ValidationError("--max-depth must be greater than 0") }
+        guard (1...1000).contains(maximumDepth) else { throw ValidationError("--max-depth must be between 1 and 1000") }
     }
 }

@@ -5,7 +5,7 @@
 public struct LoadLimits: Sendable, Hashable {
     /// Largest file read, in bytes; larger files are rejected before they are read.
     public var maximumFileBytes: Int
-    /// Deepest nesting of mappings and lists, counting what aliases expand to.
+    /// Deepest nesting of mappings and lists, counting what aliases expand to; libyaml itself stops at 1000.
     public var maximumDepth: Int
     /// Most nodes the document may hold once every alias is expanded (stops "billion laughs").
     public var maximumExpandedNodes: Int

@@ -44,8 +44,17 @@ enum ScalarValue: Equatable {
         case .null: "nothing"
         case .boolean(let value): "\(value)"
         case .number(let value): value.compactText
-        case .text(let value): "'\(value.count > 60 ? value.prefix(57) + "..." : value)'"
+        case .text(let value): value.quotedForMessage
         }
+    }
+}
+
+extension String {
+    /// The text in single quotes for a message, cut short if long: a message must stay one readable line
+    /// even when the file holds a megabyte-long value.
+    var quotedForMessage: String {
+        let flat = replacingOccurrences(of: "\n", with: " ")
+        return "'" + (flat.count > 60 ? flat.prefix(57) + "..." : flat) + "'"
     }
 }
 

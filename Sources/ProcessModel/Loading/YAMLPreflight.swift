@@ -68,6 +68,11 @@ struct YAMLPreflight {
             while true {
                 var event = yaml_event_t()
                 guard yaml_parser_parse(&parser, &event) == 1 else {
+                    // libyaml's scanner looks ahead through flow collections and has its own cap (1000 levels),
+                    // which can trip before this pass sees the level that crosses ours.
+                    if let problem = parser.problem, String(cString: problem).hasPrefix("Maximum nesting level") {
+                        return fail(.nestingTooDeep, Self.nestingMessage(limits.maximumDepth), at: Self.position(parser.problem_mark))
+                    }
                     return fail(.yamlSyntax, Self.syntaxMessage(parser), at: Self.position(parser.problem_mark))
                 }
                 defer { yaml_event_delete(&event) }
@@ -91,7 +96,7 @@ struct YAMLPreflight {
                         if let first = frame.keys[key] {
                             outcome.diagnostics.append(Problem(
                                 kind: .duplicateKey,
-                                message: "duplicate key '\(key)'; it is first set at line \(first.line)",
+                                message: "duplicate key \(key.quotedForMessage); it is first set at line \(first.line)",
                                 position: position))
                             outcome.isFatal = true
                         } else {
@@ -124,9 +129,7 @@ struct YAMLPreflight {
                     let isMapping = event.type == YAML_MAPPING_START_EVENT
                     let anchor = Self.string(isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
                     if stack.count >= limits.maximumDepth {
-                        return fail(.nestingTooDeep,
-                                    "mappings and lists nest deeper than \(limits.maximumDepth) levels; a process file needs far fewer",
-                                    at: position)
+                        return fail(.nestingTooDeep, Self.nestingMessage(limits.maximumDepth), at: position)
                     }
                     stack.append(Frame(isMapping: isMapping, anchor: anchor, nodesBefore: expandedNodes))
                     expandedNodes += 1
@@ -144,6 +147,10 @@ struct YAMLPreflight {
                 }
             }
         }
+    }
+
+    private static func nestingMessage(_ limit: Int) -> String {
+        "mappings and lists nest deeper than \(limit) levels; a process file needs far fewer"
     }
 
     private static func position(_ mark: yaml_mark_t) -> SourcePosition {

@@ -28,14 +28,13 @@ struct ShapeValidator {
                 report(.invalidValue, "'\(name)' must not be empty", at: node.range)
             } else if kind == .identifier, !Self.isIdentifier(scalar.string) {
                 report(.invalidValue,
-                       "'\(name)' must be letters, digits, '-', '_' or '.', starting with a letter or digit; found '\(scalar.string)'",
+                       "'\(name)' must be letters, digits, '-', '_' or '.', starting with a letter or digit; found \(scalar.string.quotedForMessage)",
                        at: node.range)
             }
         case .number(let bounds):
             guard case .scalar(let scalar) = node, case .number(let value) = ScalarValue(scalar) else {
-                let quoted = node.scalar.map { $0.style != .plain && Double($0.string) != nil } == true
                 return report(.wrongType, "'\(name)' must be a number, found \(node.kindDescription)"
-                              + (quoted ? "; write the number without quotes" : ""), at: node.range)
+                              + (Self.isQuotedNumber(node) ? "; write the number without quotes" : ""), at: node.range)
             }
             if !bounds.contains(value) {
                 report(.outOfRange, "'\(name)' must be \(bounds.phrase), found \(value.compactText)", at: node.range)
@@ -44,7 +43,8 @@ struct ShapeValidator {
             guard case .scalar(let scalar) = node, case .number(let value) = ScalarValue(scalar),
                   let integer = Int(exactly: value)
             else {
-                return report(.wrongType, "'\(name)' must be an integer, found \(node.kindDescription)", at: node.range)
+                return report(.wrongType, "'\(name)' must be an integer, found \(node.kindDescription)"
+                              + (Self.isQuotedNumber(node) ? "; write the number without quotes" : ""), at: node.range)
             }
             if !allowed.contains(integer) {
                 report(.invalidValue, "'\(name)' must be \(allowed.map(String.init).joined(separator: " or ")), found \(integer)",
@@ -63,7 +63,7 @@ struct ShapeValidator {
             let marker = Marker(normalising: scalar.string)
             if !marker.isKnown {
                 let hint = marker.nearestKnown.map { "; did you mean '\($0)'?" } ?? "; check its spelling"
-                report(.unknownMarker, "unknown marker '\(scalar.string)'\(hint)", at: node.range, severity: .warning)
+                report(.unknownMarker, "unknown marker \(scalar.string.quotedForMessage)\(hint)", at: node.range, severity: .warning)
             }
         case .list(let item, let constraints):
             validateList(node, item, constraints, name: name)
@@ -92,7 +92,7 @@ struct ShapeValidator {
         guard !valid.contains(scalar.string) else { return }
         let hint = Suggestion.nearest(to: scalar.string, among: valid).map { "did you mean '\($0)'? " } ?? ""
         report(.invalidValue,
-               "unknown \(name) '\(scalar.string)'; \(hint)expected one of: \(valid.sorted().joined(separator: ", "))",
+               "unknown \(name) \(scalar.string.quotedForMessage); \(hint)expected one of: \(valid.sorted().joined(separator: ", "))",
                at: node.range)
     }
 
@@ -112,9 +112,9 @@ struct ShapeValidator {
             else { continue }
             if let first = seen[identity] {
                 if uniqueBy == "id" {
-                    report(.duplicateStepID, "duplicate step id '\(identity)'; it is first used at line \(first.line)", at: range)
+                    report(.duplicateStepID, "duplicate step id \(identity.quotedForMessage); it is first used at line \(first.line)", at: range)
                 } else {
-                    report(.invalidValue, "'\(identity)' is listed twice in '\(name)'; first at line \(first.line)", at: range)
+                    report(.invalidValue, "\(identity.quotedForMessage) is listed twice in '\(name)'; first at line \(first.line)", at: range)
                 }
             } else {
                 seen[identity] = range.start
@@ -136,7 +136,7 @@ struct ShapeValidator {
             let key = keyScalar.string
             guard let field = object.field(named: key) else {
                 let hint = Suggestion.nearest(to: key, among: object.fields.map(\.name)).map { "did you mean '\($0)'? " } ?? ""
-                report(.unknownKey, "unknown key '\(key)' in \(context)\(keyTerm); \(hint)valid keys are: \(object.keyList)",
+                report(.unknownKey, "unknown key \(key.quotedForMessage) in \(context)\(keyTerm); \(hint)valid keys are: \(object.keyList)",
                        at: keyNode.range)
                 continue
             }
@@ -166,7 +166,7 @@ struct ShapeValidator {
         guard case .mapping(let mapping) = node else {
             return report(.wrongType, "each entry of '\(name)' must be a mapping, found \(node.kindDescription)", at: node.range)
         }
-        let idText = mapping.value(forKey: "id")?.string.map { "step '\($0)'" } ?? "a step"
+        let idText = mapping.value(forKey: "id")?.string.map { "step \($0.quotedForMessage)" } ?? "a step"
         guard let tagNode = mapping.value(forKey: tagged.key) else {
             report(.missingKey, "\(idText) is missing the required key '\(tagged.key)'", at: node.range)
             return validateKnownFields(of: mapping, tagged.common, name: name)
@@ -191,6 +191,11 @@ struct ShapeValidator {
         let node = (key == "." || element.scalar != nil) ? element : element.mapping?.value(forKey: key)
         guard let node, let text = node.string else { return nil }
         return (isMarker ? Marker(normalising: text).name : text, node.range)
+    }
+
+    private static func isQuotedNumber(_ node: Node) -> Bool {
+        guard let scalar = node.scalar, scalar.style != .plain else { return false }
+        return Double(scalar.string) != nil
     }
 
     static func isIdentifier(_ text: String) -> Bool {

@@ -5,7 +5,9 @@ public struct Marker: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let name: String
 
     /// Normalises a marker as written in a process file: trims spaces, drops a trailing `+`,
-    /// upper-cases it, and writes a `CD` number without leading zeros or inner spaces (`cd 019+` is `CD19`).
+    /// upper-cases it, writes a `CD` number without leading zeros or inner spaces (`cd 019+` is `CD19`),
+    /// and maps a synonym to the name in common use (`CD269` is `BCMA`), so a selection written with
+    /// one name acts on cells declared with the other.
     public init(normalising text: String) {
         var name = text.trimmingCharacters(in: .whitespaces)
         while name.hasSuffix("+") { name.removeLast() }
@@ -14,8 +16,17 @@ public struct Marker: Hashable, Comparable, Sendable, CustomStringConvertible {
             let rest = name.dropFirst(2).drop { $0.isNumber }
             name = "CD\(number)\(rest)"
         }
-        self.name = name
+        self.name = Marker.synonyms[name] ?? name
     }
+
+    /// Other names of one antigen, mapped to the one this tool uses (HGNC gene symbols and HCDM CD numbers).
+    static let synonyms: [String: String] = [
+        "CD269": "BCMA", "TNFRSF17": "BCMA",
+        "CD319": "SLAMF7", "CS1": "SLAMF7",
+        "FCRH5": "FCRL5", "CD307E": "FCRL5",
+        "CD267": "TACI", "TNFRSF13B": "TACI",
+        "CD127": "IL7R", "CD79ALPHA": "CD79A", "CD79BETA": "CD79B",
+    ]
 
     public static func < (lhs: Marker, rhs: Marker) -> Bool { lhs.name < rhs.name }
 
@@ -35,12 +46,12 @@ extension Marker {
     public static let vocabulary: Set<Marker> = {
         let clusterOfDifferentiation = [
             1, 2, 3, 4, 5, 7, 8, 10, 11, 13, 14, 15, 16, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28,
-            30, 33, 34, 38, 44, 45, 56, 57, 62, 69, 70, 71, 79, 80, 86, 95, 117, 123, 127,
+            30, 33, 34, 38, 44, 45, 56, 57, 62, 69, 70, 71, 79, 80, 86, 95, 117, 123,
             133, 134, 137, 138, 152, 154, 157, 161, 171, 185, 229, 269, 274, 279, 319, 366, 371,
         ].map { "CD\($0)" }
-        let clusterVariants = ["CD8A", "CD8B", "CD45RA", "CD45RO", "CD79A", "CD79B", "CD3E"]
+        let clusterVariants = ["CD1A", "CD8A", "CD8B", "CD11B", "CD11C", "CD45RA", "CD45RO", "CD79A", "CD79B", "CD3E"]
         let otherAntigens = [
-            "BCMA", "GPRC5D", "FCRH5", "FCRL5", "SLAMF7", "TACI", "KAPPA", "LAMBDA", "ROR1", "TRBC1",
+            "BCMA", "GPRC5D", "FCRL5", "SLAMF7", "TACI", "KAPPA", "LAMBDA", "ROR1", "TRBC1",
             "TRBC2", "HLA-DR", "TCRAB", "TCRGD", "CLL1", "FLT3", "MESOTHELIN", "GD2", "HER2", "EGFR",
             "EGFRVIII", "PSMA", "CLDN18.2", "GPC3", "B7-H3", "IL13RA2", "MUC1", "MUC16", "NKG2D",
             "CCR7", "IL7R", "CRLF2", "TDT",

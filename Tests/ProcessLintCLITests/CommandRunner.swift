@@ -1,0 +1,27 @@
+import Foundation
+import ProcessLintCLI
+import Synchronization
+
+/// Runs `processlint` in-process with captured output, as a user would run it from a shell.
+struct CommandRunner {
+    struct Output {
+        let status: Int32
+        let out: String
+        let err: String
+
+        var outLines: [String] { out.split(separator: "\n").map(String.init) }
+    }
+
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    static func run(_ arguments: String...) -> Output {
+        let out = Mutex("")
+        let err = Mutex("")
+        let status = ProcessLintCommand.run(arguments, console: Console(
+            out: { text in out.withLock { $0 += text } },
+            err: { text in err.withLock { $0 += text } }
+        ))
+        return Output(status: status, out: out.withLock { $0 }, err: err.withLock { $0 })
+    }
+}
