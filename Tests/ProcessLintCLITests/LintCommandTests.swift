@@ -96,3 +96,17 @@ import Testing
         #expect(output.out == FormatReference.markdown())
     }
 }
+
+@Suite struct ReadmeTests {
+    /// The README's example output is what the tool really prints for the file it names.
+    @Test func exampleOutputInTheReadmeIsReal() throws {
+        let readme = try String(contentsOfFile: CommandRunner.repository + "/README.md", encoding: .utf8)
+        let command = "$ processlint lint typical-mistakes.yaml\n"
+        let start = try #require(readme.range(of: command))
+        let end = try #require(readme.range(of: "```", range: start.upperBound..<readme.endIndex))
+        let shown = String(readme[start.upperBound..<end.lowerBound])
+        let directory = CommandRunner.repository + "/Tests/Fixtures/err/"
+        let output = CommandRunner.run("lint", directory + "typical-mistakes.yaml")
+        #expect(output.out.replacingOccurrences(of: directory, with: "") + output.err == shown)
+    }
+}
