@@ -19,33 +19,35 @@ struct LintCommand: ConsoleCommand {
 
     func run(console: Console) -> ExitStatus {
         let discovered = ProcessFileDiscovery().files(under: paths)
-        let results = ProcessLoader(limits: load.limits).load(files: discovered.files)
-        var diagnostics = discovered.problems + results.flatMap(\.diagnostics)
-        if discovered.files.isEmpty && discovered.problems.isEmpty {
+        var problems = discovered.problems
+        if discovered.files.isEmpty && problems.isEmpty {
             // A gate that checked nothing must not pass silently.
-            diagnostics.append(LoadDiagnostic(
+            problems.append(LoadDiagnostic(
                 .error, .unreadableFile, "no process files (*.yaml, *.yml) found here",
                 at: SourceLocation(file: paths.joined(separator: " "), range: SourceRange(at: .fileStart))))
         }
-        var errors = 0
-        var warnings = 0
-        for diagnostic in diagnostics.sorted() {
-            if diagnostic.severity == .error { errors += 1 } else { warnings += 1 }
-            if quiet && diagnostic.severity != .error { continue }
-            console.out(diagnostic.description + "\n")
+        var counts = Summary(files: discovered.files.count)
+        func print(_ diagnostic: LoadDiagnostic) {
+            counts.count(diagnostic)
+            if !quiet || diagnostic.severity == .error { console.out(diagnostic.description + "\n") }
         }
-        if !quiet {
-            console.err(Summary(files: discovered.files.count, errors: errors, warnings: warnings).text + "\n")
-        }
-        return errors > 0 ? .invalidInput : .success
+        // Paths that could not be walked come first; then each file's problems, files in sorted order.
+        problems.sorted().forEach(print)
+        ProcessLoader(limits: load.limits).load(files: discovered.files) { result in result.diagnostics.forEach(print) }
+        if !quiet { console.err(counts.text + "\n") }
+        return counts.errors > 0 ? .invalidInput : .success
     }
 }
 
 /// The closing line of a lint run.
 struct Summary {
     let files: Int
-    let errors: Int
-    let warnings: Int
+    private(set) var errors = 0
+    private(set) var warnings = 0
+
+    mutating func count(_ diagnostic: LoadDiagnostic) {
+        if diagnostic.severity == .error { errors += 1 } else { warnings += 1 }
+    }
 
     var text: String {
         "checked \(files) \(files == 1 ? "file" : "files"): \(errors) \(errors == 1 ? "error" : "errors"), "

@@ -7,7 +7,10 @@ extension Array where Element: Sendable {
         guard count > 1 else { return map(transform) }
         let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
         let slots = UncheckedSendable(results)
         self.withUnsafeBufferPointer { elements in
             let input = UncheckedSendable(elements)

@@ -24,9 +24,12 @@ public struct ProcessLoader: Sendable {
         self.limits = limits
     }
 
-    /// Loads many files in parallel; results come back in the order of `files`.
-    public func load(files: [String]) -> [LoadResult] {
-        files.concurrentMap { load(file: $0) }
+    /// Loads many files in parallel, a batch at a time, and hands each result to `body` in the order
+    /// of `files`: memory is bounded by the batch, not by the number of files.
+    public func load(files: [String], batchSize: Int = 512, _ body: (LoadResult) -> Void) {
+        for start in stride(from: 0, to: files.count, by: batchSize) {
+            Array(files[start..<min(start + batchSize, files.count)]).concurrentMap { load(file: $0) }.forEach(body)
+        }
     }
 
     /// Loads one file from disk.
@@ -73,7 +76,8 @@ public struct ProcessLoader: Sendable {
 
         let root: Node
         do {
-            guard let composed = try Yams.compose(yaml: text, .basic) else {
+            // An explicit encoding: the default one reads an environment variable on every call.
+            guard let composed = try Yams.compose(yaml: text, .basic, .default, .utf8) else {
                 diagnostics.add(.error, .emptyFile, Self.emptyMessage, at: .fileStart)
                 return nil
             }

@@ -63,7 +63,7 @@ extension Node {
     /// so a caret can underline it.
     var range: SourceRange {
         let start = mark.map { SourcePosition(line: $0.line, column: $0.column) } ?? .fileStart
-        guard case .scalar(let scalar) = self, !scalar.string.contains("\n") else { return SourceRange(at: start) }
+        guard case .scalar(let scalar) = self, !scalar.string.utf8.contains(UInt8(ascii: "\n")) else { return SourceRange(at: start) }
         let quotes = (scalar.style == .singleQuoted || scalar.style == .doubleQuoted) ? 2 : 0
         return SourceRange(start: start, end: SourcePosition(line: start.line, column: start.column + scalar.string.unicodeScalars.count + quotes))
     }

@@ -87,7 +87,7 @@ public enum JSONSchemaGenerator {
                     "properties": .object([tagged.key: .object(["const": .string(variant.choice.value)])]),
                     "required": .array([.string(tagged.key)]),
                 ]),
-                "then": object(tagged.objectShape(of: variant)),
+                "then": object(tagged.objectShape(for: variant.choice.value)!),
             ])
         })
         return base

@@ -102,13 +102,17 @@ public struct ObjectShape: Sendable {
     /// When set, the numbers under the keys must add up to no more than this, within rounding.
     public var sumAtMost: Double?
 
+    /// Field positions by name, so validating a key is one lookup.
+    private let positions: [String: Int]
+
     public init(_ fields: [Field], requiresOneOf: [[String]] = [], sumAtMost: Double? = nil) {
         self.fields = fields
         self.requiresOneOf = requiresOneOf
         self.sumAtMost = sumAtMost
+        positions = Dictionary(fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    public func field(named name: String) -> Field? { fields.first { $0.name == name } }
+    public func field(named name: String) -> Field? { positions[name].map { fields[$0] } }
 
     /// The keys, sorted, as listed in "valid keys are ..." messages.
     var keyList: String { fields.map(\.name).sorted().joined(separator: ", ") }
@@ -135,18 +139,23 @@ public struct TaggedShape: Sendable {
     public let key: String
     public let common: [Field]
     public let variants: [Variant]
+    /// Each variant's whole object shape (the common fields, then its own), by tag value.
+    private let shapes: [String: ObjectShape]
 
     public struct Variant: Sendable {
         public let choice: Choice
         public let fields: [Field]
     }
 
-    public func variant(named value: String) -> Variant? { variants.first { $0.choice.value == value } }
-
-    /// The whole object shape of one variant: the common fields, then its own.
-    public func objectShape(of variant: Variant) -> ObjectShape {
-        ObjectShape(common + variant.fields)
+    public init(key: String, common: [Field], variants: [Variant]) {
+        self.key = key
+        self.common = common
+        self.variants = variants
+        shapes = Dictionary(variants.map { ($0.choice.value, ObjectShape(common + $0.fields)) }, uniquingKeysWith: { first, _ in first })
     }
+
+    /// The whole object shape selected by a tag value, if the value names a variant.
+    public func objectShape(for tag: String) -> ObjectShape? { shapes[tag] }
 }
 
 extension Double {

@@ -24,7 +24,7 @@ struct ShapeValidator {
                 let hint = node.scalar.map { ScalarValue($0) != .null } == true ? " (quote it to use it as text)" : ""
                 return report(.wrongType, "'\(name)' must be text, found \(node.kindDescription)\(hint)", at: node.range)
             }
-            if scalar.string.trimmingCharacters(in: .whitespaces).isEmpty {
+            if scalar.string.allSatisfy(\.isWhitespace) {
                 report(.invalidValue, "'\(name)' must not be empty", at: node.range)
             } else if kind == .identifier, !Self.isIdentifier(scalar.string) {
                 report(.invalidValue,
@@ -84,12 +84,12 @@ struct ShapeValidator {
     }
 
     private mutating func validateChoice(_ node: Node, _ choices: [Choice], name: String) {
+        if case .scalar(let scalar) = node, choices.contains(where: { $0.value == scalar.string }) { return }
         let valid = choices.map(\.value)
         guard case .scalar(let scalar) = node, ScalarValue(scalar) != .null else {
             return report(.wrongType, "'\(name)' must be one of \(valid.joined(separator: ", ")); found \(node.kindDescription)",
                           at: node.range)
         }
-        guard !valid.contains(scalar.string) else { return }
         let hint = Suggestion.nearest(to: scalar.string, among: valid).map { "did you mean '\($0)'? " } ?? ""
         report(.invalidValue,
                "unknown \(name) \(scalar.string.quotedForMessage); \(hint)expected one of: \(valid.sorted().joined(separator: ", "))",
@@ -171,11 +171,11 @@ struct ShapeValidator {
             report(.missingKey, "\(idText) is missing the required key '\(tagged.key)'", at: node.range)
             return validateKnownFields(of: mapping, tagged.common, name: name)
         }
-        guard let tag = tagNode.string, let variant = tagged.variant(named: tag) else {
+        guard let tag = tagNode.string, let shape = tagged.objectShape(for: tag) else {
             validate(tagNode, .choice(tagged.variants.map(\.choice)), name: tagged.key)
             return validateKnownFields(of: mapping, tagged.common, name: name)
         }
-        validateObject(node, tagged.objectShape(of: variant), context: idText, keyTerm: " (operation '\(tag)')")
+        validateObject(node, shape, context: idText, keyTerm: " (operation '\(tag)')")
     }
 
     /// Checks only the fields that are known without the tag, when the tag itself is wrong.

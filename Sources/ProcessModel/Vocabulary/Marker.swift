@@ -1,5 +1,3 @@
-import Foundation
-
 /// A cell-surface marker or antigen, in its normalised spelling (`cd3`, `CD3` and `CD3+` are all `CD3`).
 public struct Marker: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let name: String
@@ -9,9 +7,10 @@ public struct Marker: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// and maps a synonym to the name in common use (`CD269` is `BCMA`), so a selection written with
     /// one name acts on cells declared with the other.
     public init(normalising text: String) {
-        var name = text.trimmingCharacters(in: .whitespaces)
-        while name.hasSuffix("+") { name.removeLast() }
-        name = name.uppercased().replacingOccurrences(of: " ", with: "")
+        // Plain Swift rather than Foundation's string methods: this runs for every marker of every file.
+        var scalars = String.UnicodeScalarView(text.unicodeScalars.filter { $0 != " " && $0 != "\t" })
+        while scalars.last == "+" { scalars.removeLast() }
+        var name = String(scalars).uppercased()
         if name.hasPrefix("CD"), let number = Int(name.dropFirst(2).prefix { $0.isNumber }) {
             let rest = name.dropFirst(2).drop { $0.isNumber }
             name = "CD\(number)\(rest)"

@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""Times `processlint lint` (release build) on the bundled processes and on a synthetic corpus.
+
+Reports the median wall time of several runs and the peak resident memory of the largest run.
+Speed is measured here, never by timed tests.
+
+    python3 benchmarks/run.py [--count 10000] [--runs 5]
+"""
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def measure(command, runs):
+    """Median wall seconds over `runs`, and peak RSS in MiB of one extra run measured alone."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    peak = subprocess.run(["/usr/bin/env", "python3", "-c",
+                           "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
+                           "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"]
+                          + command, capture_output=True, text=True)
+    return statistics.median(times), int(peak.stdout.strip()) / 1024
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=5)
+    arguments = parser.parse_args()
+
+    subprocess.run(["swift", "build", "-c", "release", "--product", "processlint"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    binary = os.path.join(ROOT, ".build", "release", "processlint")
+    corpus = os.path.join(ROOT, "benchmarks", "corpus", str(arguments.count))
+    if not os.path.isdir(corpus):
+        subprocess.run([sys.executable, os.path.join(ROOT, "benchmarks", "generate_corpus.py"), corpus,
+                        "--count", str(arguments.count)], check=True)
+
+    print(f"{'input':<28} {'median of ' + str(arguments.runs):>14} {'peak RSS':>10}")
+    for label, path in [("processes/", os.path.join(ROOT, "processes")), (f"{arguments.count} synthetic files", corpus)]:
+        seconds, peak = measure([binary, "lint", "--quiet", path], arguments.runs)
+        print(f"{label:<28} {seconds * 1000:>11.1f} ms {peak:>7.1f} MiB")
+
+
+if __name__ == "__main__":
+    main()
