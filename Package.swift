@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "ProcessModel", targets: ["ProcessModel"]),
+        .library(name: "ResidualModel", targets: ["ResidualModel"]),
         .executable(name: "processlint", targets: ["processlint"]),
     ],
     dependencies: [
@@ -15,13 +16,16 @@ let package = Package(
     targets: [
         // The typed process model, its vocabulary, the format-1 schema and the located YAML loader.
         .target(name: "ProcessModel", dependencies: ["Yams"]),
+        // The operation catalogue (data with sources) and the mass-balance estimator with uncertainty.
+        .target(name: "ResidualModel", dependencies: ["ProcessModel"], resources: [.copy("Resources")]),
         // Subcommands as library code with injected output, so tests run them in-process.
         .target(
             name: "ProcessLintCLI",
-            dependencies: ["ProcessModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ProcessModel", "ResidualModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "processlint", dependencies: ["ProcessLintCLI"]),
         .testTarget(name: "ProcessModelTests", dependencies: ["ProcessModel"]),
+        .testTarget(name: "ResidualModelTests", dependencies: ["ResidualModel", "ProcessModel"]),
         .testTarget(name: "ProcessLintCLITests", dependencies: ["ProcessLintCLI", "ProcessModel"]),
     ],
     swiftLanguageModes: [.v6]

@@ -23,12 +23,6 @@ import Testing
         #expect(Marker(normalising: typo).nearestKnown?.name == intended)
     }
 
-    @Test func everyMarkerAPopulationIsDefinedByIsInTheVocabulary() {
-        for population in Population.allCases {
-            for marker in population.definingMarkers { #expect(marker.isKnown, "\(population): \(marker)") }
-        }
-    }
-
     @Test func synonymsMapIntoTheVocabulary() {
         for canonical in Marker.synonyms.values { #expect(Marker(normalising: canonical).isKnown, "\(canonical)") }
     }

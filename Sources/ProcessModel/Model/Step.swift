@@ -11,6 +11,16 @@ public struct Step: Sendable {
     /// The step's position in the process, from 0.
     public let index: Int
 
+    public init(id: Located<String>, operation: Located<UnitOperation>, note: Located<String>?, performance: PerformanceOverride?,
+                range: SourceRange, index: Int) {
+        self.id = id
+        self.operation = operation
+        self.note = note
+        self.performance = performance
+        self.range = range
+        self.index = index
+    }
+
     /// The kind of operation, without its parameters.
     public var kind: OperationKind { operation.value.kind }
 }
@@ -39,6 +49,11 @@ public enum UnitOperation: Sendable {
     public struct Selection: Sendable {
         public let markers: [Located<Marker>]
         public let device: Located<String>?
+
+        public init(markers: [Located<Marker>], device: Located<String>?) {
+            self.markers = markers
+            self.device = device
+        }
 
         /// The markers without their locations.
         public var markerSet: Set<Marker> { Set(markers.map(\.value)) }

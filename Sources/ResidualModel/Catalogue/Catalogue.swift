@@ -1,0 +1,117 @@
+import Foundation
+import ProcessModel
+
+/// Every number the estimator uses, each with its source or the word `assumption`.
+///
+/// It is data, not code: `Resources/catalogue.json` in this package. A process file may replace a
+/// figure for one of its steps (`performance:`), with a source of its own.
+public struct Catalogue: Codable, Sendable {
+    /// The catalogue's own format version.
+    public let catalogue: Int
+    /// Fraction of each normal population that carries each marker; selections and depletions act
+    /// through these. Malignant cells carry exactly the markers the process file declares.
+    public let markerExpression: [String: [String: Figure]]
+    public let densityGradient: DensityGradient
+    public let elutriation: Elutriation
+    public let adherence: Adherence
+    public let positiveSelection: PositiveSelection
+    public let depletion: Depletion
+    public let magneticBeadActivation: MagneticBeadActivation
+    public let culture: Culture
+    /// Fraction of cells that take up the CAR gene, by vector kind and by population (`T`, `malignant`).
+    public let transductionEfficiency: [String: [String: Figure]]
+    /// Fraction of cells recovered by steps that neither select nor grow cells, by operation.
+    public let stepRecovery: [String: Figure]
+    public let freezeThawViability: Figure
+    /// Composition used for a normal population the process file does not state (never for malignant cells).
+    public let defaultComposition: [String: Figure]
+    public let defaultBodyWeightKilograms: Figure
+    public let calibration: Calibration
+
+    public struct DensityGradient: Codable, Sendable {
+        public let mononuclearRecovery: Figure
+        public let granulocyteLogDepletion: Figure
+        public let malignantLogDepletion: Figure
+    }
+
+    public struct Elutriation: Codable, Sendable {
+        public let lymphocyteRecovery: Figure
+        public let monocyteLogDepletion: Figure
+        public let granulocyteLogDepletion: Figure
+        public let malignantLogDepletion: Figure
+    }
+
+    public struct Adherence: Codable, Sendable {
+        public let recovery: Figure
+        public let monocyteLogDepletion: Figure
+    }
+
+    public struct PositiveSelection: Codable, Sendable {
+        public let targetRecovery: Figure
+        public let nonTargetLogDepletion: Figure
+    }
+
+    public struct Depletion: Codable, Sendable {
+        public let targetLogDepletion: Figure
+        public let nonTargetRecovery: Figure
+    }
+
+    /// Activation on paramagnetic anti-CD3/CD28 beads, when the bead-bound cells are kept magnetically:
+    /// a weak T-cell selection.
+    public struct MagneticBeadActivation: Codable, Sendable {
+        public let tCellRecovery: Figure
+        public let nonTargetLogDepletion: Figure
+    }
+
+    public struct Culture: Codable, Sendable {
+        /// log10 change per day in culture, by population (positive: expansion; negative: death).
+        public let logFoldPerDay: [String: Figure]
+        /// Days in culture that an activation step stands for, before the next step.
+        public let activationDays: Figure
+    }
+
+    /// What the clinical record says, used to turn the physical λ into a calibrated one.
+    public struct Calibration: Codable, Sendable {
+        /// Observed rate of relapse from a CAR-transduced malignant cell per patient, for the reference process.
+        public let recordedRate: Figure
+        /// Circulating malignant fraction of the reference patient the record is compared with.
+        public let referenceMalignantFraction: Figure
+    }
+
+    /// The catalogue shipped with the tool.
+    public static let bundled: Catalogue = {
+        do {
+            return try load(from: Bundle.module.url(forResource: "catalogue", withExtension: "json", subdirectory: "Resources")!)
+        } catch {
+            fatalError("the bundled catalogue does not decode: \(error)")
+        }
+    }()
+
+    public static func load(from url: URL) throws -> Catalogue {
+        try JSONDecoder().decode(Catalogue.self, from: Data(contentsOf: url))
+    }
+
+    /// Every figure with a path naming it, for checks and documentation.
+    public var allFigures: [(path: String, figure: Figure)] {
+        var figures: [(String, Figure)] = []
+        func add(_ prefix: String, _ value: Any) {
+            for child in Mirror(reflecting: value).children {
+                guard let label = child.label else { continue }
+                let path = prefix.isEmpty ? label : "\(prefix).\(label)"
+                if let figure = child.value as? Figure {
+                    figures.append((path, figure))
+                } else if let table = child.value as? [String: Figure] {
+                    figures += table.sorted { $0.key < $1.key }.map { ("\(path).\($0.key)", $0.value) }
+                } else if let nested = child.value as? [String: [String: Figure]] {
+                    for (key, table) in nested.sorted(by: { $0.key < $1.key }) {
+                        figures += table.sorted { $0.key < $1.key }.map { ("\(path).\(key).\($0.key)", $0.value) }
+                    }
+                } else if !(child.value is Int) {
+                    add(path, child.value)
+                }
+            }
+        }
+        add("", self)
+        return figures
+    }
+}

@@ -1,0 +1,74 @@
+/// log10 of a random quantity written as a constant plus a weighted sum of independent standard
+/// normal variables: `constant + Σ coefficient[k]·Z[k]`.
+///
+/// One figure drawn once per run is one variable, shared by every population it acts on, so a wash
+/// that loses T cells and malignant cells alike cancels out of their ratio, as it should.
+struct LogLinear: Sendable {
+    var constant: Double
+    /// Coefficients by variable index, sorted by index; a few entries, so a sorted array beats a dictionary.
+    private(set) var coefficients: [(variable: Int, weight: Double)]
+
+    init(constant: Double, coefficients: [(variable: Int, weight: Double)]) {
+        self.constant = constant
+        self.coefficients = coefficients.sorted { $0.variable < $1.variable }
+    }
+
+    static let zero = LogLinear(constant: 0, coefficients: [])
+
+    static func constant(_ value: Double) -> LogLinear { LogLinear(constant: value, coefficients: []) }
+
+    static func + (lhs: LogLinear, rhs: LogLinear) -> LogLinear {
+        var merged: [Int: Double] = [:]
+        for (variable, weight) in lhs.coefficients + rhs.coefficients { merged[variable, default: 0] += weight }
+        return LogLinear(constant: lhs.constant + rhs.constant,
+                         coefficients: merged.filter { $0.value != 0 }.map { ($0.key, $0.value) })
+    }
+
+    static prefix func - (value: LogLinear) -> LogLinear { value.scaled(by: -1) }
+
+    static func - (lhs: LogLinear, rhs: LogLinear) -> LogLinear { lhs + (-rhs) }
+
+    func scaled(by factor: Double) -> LogLinear {
+        LogLinear(constant: constant * factor, coefficients: coefficients.map { ($0.variable, $0.weight * factor) })
+    }
+
+    /// The distribution: exact, since the variables are independent standard normals.
+    var normal: Normal {
+        Normal(mean: constant, deviation: coefficients.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot())
+    }
+
+    /// The value for one draw of the variables.
+    func value(at draw: [Double]) -> Double {
+        var sum = constant
+        for (variable, weight) in coefficients { sum += weight * draw[variable] }
+        return sum
+    }
+}
+
+/// A multiplicative factor on a population count over one step: a sum of log-normal terms.
+///
+/// One term is the usual case. A selection acting on a population that only partly carries its
+/// markers (CD4 selection on T cells) keeps the carriers at one rate and the rest at another: two terms.
+struct Factor: Sendable {
+    var terms: [(weight: Double, log10: LogLinear)]
+
+    static let one = Factor(terms: [(1, .zero)])
+
+    static func single(_ log10: LogLinear) -> Factor { Factor(terms: [(1, log10)]) }
+
+    /// The product of two factors, multiplying out their terms.
+    static func * (lhs: Factor, rhs: Factor) -> Factor {
+        Factor(terms: lhs.terms.flatMap { a in rhs.terms.map { b in (a.weight * b.weight, a.log10 + b.log10) } }.filter { $0.weight > 0 })
+    }
+
+    /// The factor as one log-linear term, when it is one.
+    var logLinear: LogLinear? { terms.count == 1 && terms[0].weight == 1 ? terms[0].log10 : nil }
+
+    func value(at draw: [Double]) -> Double {
+        terms.reduce(0) { $0 + $1.weight * pow10($1.log10.value(at: draw)) }
+    }
+}
+
+import Foundation
+
+@inline(__always) func pow10(_ exponent: Double) -> Double { Foundation.pow(10, exponent) }

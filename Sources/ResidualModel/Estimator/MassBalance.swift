@@ -1,0 +1,85 @@
+import Foundation
+import ProcessModel
+
+/// The process as a chain of random factors on each cell population, built once per design.
+///
+/// Evaluating the chain at one draw of its variables gives every count at every step; at the
+/// all-zero draw it gives the central (median-figure) counts. Both the exact path and the Monte
+/// Carlo path read this one description, so they cannot disagree about the model.
+struct MassBalance: Sendable {
+    /// Counts at the start, by population (malignant included only when the file states it).
+    let initial: [Population: Double]
+    let steps: [StepFactors]
+    /// The dose in CAR-positive T cells, or `nil` when the file states none (then all of the product is infused).
+    let dose: Double?
+    /// Whether the CAR gene integrates, so a malignant cell that takes it up keeps it.
+    let integrates: Bool
+    /// Names of the random variables, by index: `step-id: figure`.
+    let variableNames: [String]
+
+    struct StepFactors: Sendable {
+        let stepID: String
+        let kind: OperationKind
+        let factors: [Population: Factor]
+        /// The factor on malignant cells that carry the CAR, where it differs: the CAR binds its own
+        /// antigen on the same cell and hides it (Ruella 2018), so a selection or depletion on that
+        /// antigen no longer sees them.
+        let carryingMalignant: Factor?
+        /// For a gene-transfer step, the fraction of T cells and of malignant cells that take up the gene.
+        let uptake: (tCell: Factor, malignant: Factor)?
+
+        func factor(for population: Population, carrying: Bool) -> Factor? {
+            carrying && population == .malignant ? (carryingMalignant ?? factors[population]) : factors[population]
+        }
+    }
+
+    /// Counts after each step of one draw.
+    struct Trace {
+        /// Untransduced and transduced counts per population, after each step.
+        var counts: [[Population: (plain: Double, carrying: Double)]]
+    }
+
+    /// Propagates one draw through the steps.
+    func trace(at draw: [Double]) -> Trace {
+        var current = initial.mapValues { (plain: $0, carrying: 0.0) }
+        var counts: [[Population: (plain: Double, carrying: Double)]] = []
+        counts.reserveCapacity(steps.count)
+        for step in steps {
+            for (population, factor) in step.factors {
+                guard let count = current[population] else { continue }
+                let value = factor.value(at: draw)
+                let carryingValue = population == .malignant ? step.carryingMalignant?.value(at: draw) ?? value : value
+                current[population] = (count.plain * value, count.carrying * carryingValue)
+            }
+            if let uptake = step.uptake {
+                for (population, fraction) in [(Population.T, uptake.tCell), (.malignant, uptake.malignant)] {
+                    guard let count = current[population] else { continue }
+                    let taken = min(1, fraction.value(at: draw)) * count.plain
+                    current[population] = (count.plain - taken, count.carrying + taken)
+                }
+            }
+            counts.append(current)
+        }
+        return Trace(counts: counts)
+    }
+
+    /// CAR-carrying malignant cells in the dose for one draw: the physical λ.
+    func lambda(at draw: [Double]) -> (lambda: Double, doseShare: Double) {
+        draw.withUnsafeBufferPointer { LambdaProgram(self).lambda($0) }
+    }
+
+    /// The product of one population's factors over steps `0..<end`: for the cells that carry the CAR,
+    /// with the gene uptake and the factors that apply to them after it.
+    func chain(_ population: Population, through end: Int, carrying: Bool) -> Factor {
+        var product = Factor.one
+        var transferred = false
+        for step in steps[..<end] {
+            if let factor = step.factor(for: population, carrying: carrying && transferred) { product = product * factor }
+            if carrying, let uptake = step.uptake {
+                product = product * (population == .T ? uptake.tCell : uptake.malignant)
+                transferred = true
+            }
+        }
+        return product
+    }
+}

@@ -1,0 +1,204 @@
+import Foundation
+import ProcessModel
+
+/// Turns a design and the catalogue into a `MassBalance`: what each operation does to each population.
+///
+/// A selection or depletion acts on a population through the markers it carries (the catalogue's
+/// marker expression for normal cells, the file's declared markers for malignant cells), so CD3
+/// selection keeps a CD3-positive malignancy and CD19 depletion misses a CD19-negative one by
+/// construction, with no special case for either.
+struct MassBalanceBuilder {
+    let design: ProcessDesign
+    let catalogue: Catalogue
+    private(set) var variableNames: [String] = []
+    private(set) var assumptions: [String] = []
+
+    init(design: ProcessDesign, catalogue: Catalogue) {
+        self.design = design
+        self.catalogue = catalogue
+    }
+
+    /// - Parameter malignantFraction: replaces the file's malignant fraction (for the calibration reference).
+    mutating func build(steps: [Step], malignantFraction: Double? = nil) -> MassBalance {
+        let total = design.startingMaterial.totalNucleatedCells?.value ?? {
+            assumptions.append("total nucleated cells not stated: 1e10 assumed (they cancel out of λ unless the whole product is infused)")
+            return 1e10
+        }()
+        var initial: [Population: Double] = [:]
+        for population in Population.allCases {
+            if population == .malignant, let malignantFraction {
+                initial[population] = total * malignantFraction
+            } else if let stated = design.startingMaterial.composition[population] {
+                initial[population] = total * stated.value
+            } else if population != .malignant, let fallback = catalogue.defaultComposition[population.rawValue] {
+                initial[population] = total * fallback.central
+                assumptions.append("\(population.rawValue) fraction not stated: catalogue default \(fallback.central) used")
+            }
+        }
+        if design.startingMaterial.malignantMarkers == nil, initial[.malignant] != nil {
+            assumptions.append("malignant markers not declared: malignant cells assumed to pass every positive selection and escape every depletion")
+        }
+        var seenCryopreservation = false
+        var stepFactors: [MassBalance.StepFactors] = []
+        for step in steps {
+            stepFactors.append(factors(of: step, afterCryopreservation: seenCryopreservation))
+            if step.kind == .cryopreservation { seenCryopreservation = true }
+        }
+        return MassBalance(initial: initial, steps: stepFactors, dose: dose(), integrates: design.product.vector.value.integrates,
+                           variableNames: variableNames)
+    }
+
+    private mutating func dose() -> Double? {
+        guard let dose = design.dose else {
+            assumptions.append("no dose stated: the whole product is taken as infused")
+            return nil
+        }
+        if let cells = dose.carTCells?.value { return cells }
+        guard let perKilogram = dose.carTCellsPerKilogram?.value else { return nil }
+        let weight = dose.bodyWeightKilograms?.value ?? {
+            assumptions.append("body weight not stated: \(catalogue.defaultBodyWeightKilograms.central) kg assumed for the per-kg dose")
+            return catalogue.defaultBodyWeightKilograms.central
+        }()
+        return perKilogram * weight
+    }
+
+    // MARK: - Random variables
+
+    /// A figure drawn once for this step: its log10 as a log-linear variable.
+    private mutating func variable(_ name: String, of step: Step, _ distribution: Normal) -> LogLinear {
+        guard distribution.deviation > 0 else { return .constant(distribution.mean) }
+        variableNames.append("\(step.id.value): \(name)")
+        return LogLinear(constant: distribution.mean, coefficients: [(variableNames.count - 1, distribution.deviation)])
+    }
+
+    /// A fraction figure (recovery, efficiency) as log10, replaced by the step's own measured value if it states one.
+    /// A measured value keeps the catalogue's spread: one site's validation does not remove run-to-run variation.
+    private mutating func fraction(_ name: String, _ figure: Figure, _ override: PerformanceFigure?, of step: Step) -> LogLinear {
+        var distribution = figure.log10Normal
+        if let override, let measured = step.performance?.figures[override]?.value {
+            distribution.mean = log10(max(measured, 1e-12))
+        }
+        return variable(name, of: step, distribution)
+    }
+
+    /// A log-depletion figure as log10 of the surviving fraction (so negated).
+    private mutating func logDepletion(_ name: String, _ figure: Figure, _ override: PerformanceFigure?, of step: Step) -> LogLinear {
+        var distribution = figure.normal
+        if let override, let measured = step.performance?.figures[override]?.value { distribution.mean = measured }
+        return -variable(name, of: step, distribution)
+    }
+
+    // MARK: - Operations
+
+    private mutating func factors(of step: Step, afterCryopreservation: Bool) -> MassBalance.StepFactors {
+        var factors: [Population: Factor] = [:]
+        var uptake: (tCell: Factor, malignant: Factor)?
+        var carryingMalignant: Factor?
+        let all = Population.allCases
+        func each(_ factor: Factor) { for population in all { factors[population] = factor } }
+
+        switch step.operation.value {
+        case .densityGradient:
+            let recovery = fraction("mononuclear recovery", catalogue.densityGradient.mononuclearRecovery, .recovery, of: step)
+            each(.single(recovery))
+            factors[.granulocyte] = .single(logDepletion("granulocyte log depletion", catalogue.densityGradient.granulocyteLogDepletion, .logDepletion, of: step))
+            factors[.malignant] = .single(recovery + logDepletion("malignant log depletion", catalogue.densityGradient.malignantLogDepletion, nil, of: step))
+        case .elutriation:
+            let recovery = fraction("lymphocyte recovery", catalogue.elutriation.lymphocyteRecovery, .recovery, of: step)
+            each(.single(recovery))
+            factors[.monocyte] = .single(logDepletion("monocyte log depletion", catalogue.elutriation.monocyteLogDepletion, .logDepletion, of: step))
+            factors[.granulocyte] = .single(logDepletion("granulocyte log depletion", catalogue.elutriation.granulocyteLogDepletion, .logDepletion, of: step))
+            factors[.malignant] = .single(recovery + logDepletion("malignant log depletion", catalogue.elutriation.malignantLogDepletion, nil, of: step))
+        case .adherence:
+            let recovery = fraction("recovery", catalogue.adherence.recovery, .recovery, of: step)
+            each(.single(recovery))
+            factors[.monocyte] = .single(recovery + logDepletion("monocyte log depletion", catalogue.adherence.monocyteLogDepletion, .logDepletion, of: step))
+        case .positiveSelection(let selection, _):
+            // Separate arms select each marker from the same material; each non-target cell still
+            // passes one selection, so the carry-over is that of one selection on all the markers.
+            let kept = fraction("target recovery", catalogue.positiveSelection.targetRecovery, .recovery, of: step)
+            let carried = logDepletion("non-target log depletion", catalogue.positiveSelection.nonTargetLogDepletion, .logDepletion, of: step)
+            let split = { (share: Double) in Factor(terms: [(share, kept), (1 - share, carried)].filter { $0.0 > 0 }) }
+            for population in all { factors[population] = split(coverage(of: population, by: selection.markerSet, positive: true)) }
+            carryingMalignant = split(coverage(of: .malignant, by: selection.markerSet, positive: true, masked: true))
+        case .depletion(let selection):
+            let removed = logDepletion("target log depletion", catalogue.depletion.targetLogDepletion, .logDepletion, of: step)
+            let passed = fraction("non-target recovery", catalogue.depletion.nonTargetRecovery, .recovery, of: step)
+            let split = { (share: Double) in Factor(terms: [(share, removed), (1 - share, passed)].filter { $0.0 > 0 }) }
+            for population in all { factors[population] = split(coverage(of: population, by: selection.markerSet, positive: false)) }
+            carryingMalignant = split(coverage(of: .malignant, by: selection.markerSet, positive: false, masked: true))
+        case .activation(let reagent, _):
+            if reagent.value.leavesMagneticBeads {
+                // Cells bound to the beads are kept magnetically: a weak selection on CD3.
+                let kept = fraction("T-cell recovery on beads", catalogue.magneticBeadActivation.tCellRecovery, .recovery, of: step)
+                let carried = logDepletion("unbound-cell log depletion", catalogue.magneticBeadActivation.nonTargetLogDepletion, .logDepletion, of: step)
+                let cd3: Set<Marker> = [Marker(normalising: "CD3")]
+                for population in all {
+                    let share = coverage(of: population, by: cd3, positive: true)
+                    factors[population] = Factor(terms: [(share, kept), (1 - share, carried)].filter { $0.0 > 0 })
+                }
+            }
+            culture(days: catalogue.culture.activationDays.central, in: &factors, of: step)
+        case .transduction(let vector, _):
+            uptake = geneUptake(vector?.value ?? design.product.vector.value, of: step)
+        case .electroporation(let payload, _), .transfection(let payload, _):
+            uptake = geneUptake(payload?.value ?? design.product.vector.value, of: step)
+        case .expansion(let days, _, _):
+            culture(days: days.value, in: &factors, of: step)
+        case .beadRemoval, .wash, .harvest, .formulation, .hold:
+            if let figure = catalogue.stepRecovery[step.kind.rawValue] {
+                each(.single(fraction("recovery", figure, .recovery, of: step)))
+            }
+        case .cryopreservation:
+            each(.single(fraction("freeze-thaw viability", catalogue.freezeThawViability, .viability, of: step)))
+        case .thaw:
+            // A thaw costs viability once: here when the starting material came frozen, else at the freeze.
+            if !afterCryopreservation {
+                each(.single(fraction("freeze-thaw viability", catalogue.freezeThawViability, .viability, of: step)))
+            }
+        }
+        // A measured malignant log depletion replaces whatever the model says the step does to them.
+        if let measured = step.performance?.figures[.malignantLogDepletion]?.value {
+            factors[.malignant] = .single(.constant(-measured))
+            carryingMalignant = nil
+        }
+        return MassBalance.StepFactors(stepID: step.id.value, kind: step.kind, factors: factors,
+                                       carryingMalignant: carryingMalignant, uptake: uptake)
+    }
+
+    /// Culture over some days: each population grows or dies at its own per-day rate, one draw per run.
+    private mutating func culture(days: Double, in factors: inout [Population: Factor], of step: Step) {
+        for population in Population.allCases {
+            guard let perDay = catalogue.culture.logFoldPerDay[population.rawValue] else { continue }
+            var change = variable("\(population.rawValue) log fold per day", of: step, perDay.normal).scaled(by: days)
+            if population == .T, let fold = step.performance?.figures[.foldExpansion]?.value {
+                change.constant = log10(fold)
+            } else if population == .malignant, let survival = step.performance?.figures[.malignantSurvival]?.value {
+                change.constant = log10(max(survival, 1e-12))
+            }
+            factors[population] = (factors[population] ?? .one) * .single(change)
+        }
+    }
+
+    private mutating func geneUptake(_ vector: VectorKind, of step: Step) -> (tCell: Factor, malignant: Factor)? {
+        guard let table = catalogue.transductionEfficiency[vector.rawValue], let t = table["T"], let malignant = table["malignant"] else {
+            return nil
+        }
+        return (.single(fraction("T-cell transduction", t, .transductionEfficiency, of: step)),
+                .single(fraction("malignant-cell transduction", malignant, .malignantTransductionEfficiency, of: step)))
+    }
+
+    /// The share of a population that carries any of the markers. Normal populations take it from the
+    /// catalogue (capped at 1: CD4 and CD8 cover 95% of T cells). Malignant cells carry exactly their
+    /// declared markers; undeclared, they are taken at their worst (kept by selections, missed by depletions).
+    /// `masked`: for malignant cells that carry the CAR, whose own CAR hides its target antigen.
+    private func coverage(of population: Population, by markers: Set<Marker>, positive: Bool, masked: Bool = false) -> Double {
+        guard population == .malignant else {
+            let expression = catalogue.markerExpression[population.rawValue] ?? [:]
+            return min(1, markers.reduce(0) { $0 + (expression[$1.name]?.central ?? 0) })
+        }
+        guard var declared = design.startingMaterial.malignantMarkers.map({ Set($0.map(\.value)) }) else { return positive ? 1 : 0 }
+        if masked { declared.remove(design.product.carTarget.value) }
+        return markers.isDisjoint(with: declared) ? 0 : 1
+    }
+}

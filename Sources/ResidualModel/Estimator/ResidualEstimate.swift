@@ -1,0 +1,85 @@
+import ProcessModel
+
+/// What the estimator says about one process: the mass balance step by step, and the risk that a
+/// malignant cell carrying the CAR reaches the patient.
+public struct ResidualEstimate: Sendable {
+    /// Cells of each population in the starting material.
+    public let startingCounts: [Population: Double]
+    /// Central counts after each step (every figure at its central value).
+    public let steps: [StepEstimate]
+    /// The risk figures; `nil` when the file does not state a malignant fraction, with the reason in `unavailable`.
+    public let risk: Risk?
+    /// Why `risk` is missing, when it is.
+    public let unavailable: String?
+    /// Figures the file did not give, and what was used instead.
+    public let assumptions: [String]
+    /// Steps ranked by how far each moves λ, largest first.
+    public let sensitivity: [StepSensitivity]
+    /// The effect of standard remedies on the calibrated risk.
+    public let remedies: [Remedy]
+}
+
+/// Counts after one step, at the catalogue's central figures.
+public struct StepEstimate: Sendable {
+    public let stepID: String
+    public let kind: OperationKind
+    /// Cells of each population (carrying the CAR or not).
+    public let counts: [Population: Double]
+    /// Malignant cells that carry the CAR gene.
+    public let malignantCarrying: Double
+    /// 90% interval of the malignant count, where the chain is a product of log-normal factors.
+    public let malignantInterval: ClosedRange<Double>?
+
+    /// Malignant cells per T cell, the ratio a flow cytometrist would see.
+    public var malignantPerTCell: Double? {
+        guard let t = counts[.T], t > 0, let malignant = counts[.malignant] else { return nil }
+        return malignant / t
+    }
+}
+
+/// A quantity with its median and central 90% interval.
+public struct Spread: Sendable, Hashable {
+    public let median: Double
+    public let low: Double
+    public let high: Double
+    /// The expected value, which for skewed uncertainty lies far above the median.
+    public let mean: Double
+}
+
+/// The risk figures of a process.
+public struct Risk: Sendable {
+    public enum Method: Sendable, Hashable {
+        /// The chain is a product of log-normal factors: log10 λ is normal and its interval exact.
+        case exact
+        /// Seeded Monte Carlo, for chains that are not a pure product (a capped dose share, partial marker coverage).
+        case monteCarlo(draws: Int, seed: UInt64)
+    }
+
+    public let method: Method
+    /// Share of the product infused as the dose (at most 1).
+    public let doseShare: Spread
+    /// λ: CAR-carrying malignant cells in the dose, the physical figure.
+    public let lambda: Spread
+    /// P(at least one CAR-carrying malignant cell in the dose) = 1 − E[exp(−λ)]; its interval from λ's.
+    public let probability: Spread
+    /// λ after the calibration to the clinical record: the expected number that go on to cause a relapse.
+    public let calibratedLambda: Spread
+    /// P(relapse from a CAR-carrying malignant cell) = 1 − E[exp(−κλ)].
+    public let calibratedProbability: Spread
+}
+
+/// How much one step moves λ.
+public struct StepSensitivity: Sendable {
+    public let stepID: String
+    /// log10 of λ without the step minus log10 of λ with it, at central figures: positive for a step that lowers λ.
+    public let log10Reduction: Double
+    /// Share of the variance of log10 λ that the step's figures carry (exact path only).
+    public let varianceShare: Double?
+}
+
+/// A standard change to the process and what it would do to the calibrated risk.
+public struct Remedy: Sendable {
+    public let description: String
+    public let calibratedProbability: Double
+    public let lambda: Double
+}

@@ -1,0 +1,75 @@
+import ProcessModel
+
+/// The standard remedies, applied to a copy of the process and estimated again: a depletion of a
+/// malignant-cell marker before the first gene transfer, a T-cell positive selection there, and a
+/// longer culture.
+struct WhatIf {
+    let design: ProcessDesign
+    let estimator: ResidualEstimator
+
+    func remedies() -> [Remedy] {
+        var remedies: [Remedy] = []
+        let insertion = insertionIndex
+        if let marker = depletionMarker {
+            remedies.append(remedy("add a \(marker) depletion before step '\(stepID(at: insertion))'",
+                                   inserting: .depletion(.init(markers: [located(Marker(normalising: marker))], device: nil)), at: insertion))
+        }
+        if let markers = selectionMarkers {
+            remedies.append(remedy("add a \(markers.joined(separator: "/")) T-cell selection before step '\(stepID(at: insertion))'",
+                                   inserting: .positiveSelection(.init(markers: markers.map { located(Marker(normalising: $0)) }, device: nil),
+                                                                 separateArms: nil), at: insertion))
+        }
+        if let index = design.steps.lastIndex(where: { $0.kind == .expansion }),
+           case .expansion(let days, let device, let cytokines) = design.steps[index].operation.value {
+            var steps = design.steps
+            steps[index] = replaced(steps[index], with: .expansion(days: located(days.value + 3), device: device, cytokines: cytokines))
+            remedies.append(remedy("culture 3 days longer in step '\(steps[index].id.value)'", steps: steps))
+        }
+        return remedies
+    }
+
+    /// Before the first activation or gene transfer: where a purge keeps malignant cells from the vector.
+    private var insertionIndex: Int {
+        design.steps.firstIndex { $0.kind == .activation || $0.kind.isGeneTransfer } ?? 0
+    }
+
+    /// The CAR's target if the malignant cells carry it, else a declared marker that T cells lack.
+    private var depletionMarker: String? {
+        guard let markers = design.startingMaterial.malignantMarkers?.map(\.value) else { return nil }
+        let target = design.product.carTarget.value
+        if markers.contains(target) { return target.name }
+        let tCellMarkers = Set(estimator.catalogue.markerExpression["T"]?.keys.map { $0 } ?? [])
+        return markers.first { !tCellMarkers.contains($0.name) }?.name
+    }
+
+    /// CD4 and CD8, or CD3, whichever the malignant cells do not carry.
+    private var selectionMarkers: [String]? {
+        let malignant = Set(design.startingMaterial.malignantMarkers?.map(\.value.name) ?? [])
+        return [["CD4", "CD8"], ["CD3"]].first { malignant.isDisjoint(with: $0) }
+    }
+
+    private func remedy(_ description: String, inserting operation: UnitOperation, at index: Int) -> Remedy {
+        var steps = design.steps
+        let anchor = steps.isEmpty ? SourceRange(at: .fileStart) : steps[min(index, steps.count - 1)].range
+        steps.insert(Step(id: Located("what-if", at: anchor), operation: Located(operation, at: anchor), note: nil,
+                          performance: nil, range: anchor, index: index), at: index)
+        return remedy(description, steps: steps)
+    }
+
+    private func remedy(_ description: String, steps: [Step]) -> Remedy {
+        // A remedy is a comparison, not a headline figure: a tenth of the draws is ample for it.
+        var estimator = estimator
+        estimator.draws = max(1_000, estimator.draws / 10)
+        let risk = estimator.risk(of: estimator.balance(design, steps: steps))
+        return Remedy(description: description, calibratedProbability: risk.calibratedProbability.mean, lambda: risk.lambda.median)
+    }
+
+    private func replaced(_ step: Step, with operation: UnitOperation) -> Step {
+        Step(id: step.id, operation: Located(operation, at: step.operation.range), note: step.note,
+             performance: step.performance, range: step.range, index: step.index)
+    }
+
+    private func stepID(at index: Int) -> String { design.steps.indices.contains(index) ? design.steps[index].id.value : "end" }
+
+    private func located<T>(_ value: T) -> Located<T> { Located(value, at: SourceRange(at: .fileStart)) }
+}

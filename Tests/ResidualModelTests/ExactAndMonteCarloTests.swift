@@ -1,0 +1,51 @@
+import Foundation
+import ProcessModel
+@testable import ResidualModel
+import Testing
+
+/// The exact log-normal path and the Monte Carlo path read one model; on a pure product they must agree
+/// within Monte Carlo error.
+@Suite struct ExactAndMonteCarloTests {
+    @Test(arguments: ["processes/ctl019-academic-2018.yaml", "processes/kymriah.yaml", "processes/yescarta.yaml"])
+    func bothPathsAgreeWithinMonteCarloError(file: String) throws {
+        let design = try Support.design(file: file)
+        let exact = try #require(Support.estimator.risk(of: design))
+        #expect(exact.method == .exact)
+        let sampled = Support.estimator.monteCarloRisk(of: design, draws: 100_000, seed: 7)
+        // The standard error of a median of log10 λ is about 1.25 σ / √n: under 0.01 log here.
+        #expect(abs(log10(sampled.lambda.median / exact.lambda.median)) < 0.03)
+        #expect(abs(log10(sampled.lambda.high / exact.lambda.high)) < 0.05)
+        #expect(abs(log10(sampled.calibratedLambda.median / exact.calibratedLambda.median)) < 0.03)
+        // A mean of values in [0, 1] over 100,000 draws has a standard error below 0.0016.
+        #expect(abs(sampled.calibratedProbability.mean - exact.calibratedProbability.mean) < 0.01)
+        #expect(abs(sampled.probability.mean - exact.probability.mean) < 0.01)
+    }
+
+    @Test func monteCarloIsReproducibleForASeed() throws {
+        let design = try Support.design(file: "processes/breyanzi.yaml")
+        let first = Support.estimator.monteCarloRisk(of: design, draws: 5_000, seed: 11)
+        let second = Support.estimator.monteCarloRisk(of: design, draws: 5_000, seed: 11)
+        let other = Support.estimator.monteCarloRisk(of: design, draws: 5_000, seed: 12)
+        #expect(first.lambda == second.lambda)
+        #expect(first.lambda != other.lambda)
+    }
+
+    @Test func partialMarkerCoverageFallsBackToMonteCarlo() throws {
+        // CD4 selection keeps 60% of T cells at one rate and the rest at another: not a pure product.
+        let design = try Support.process(steps: """
+              - {id: s, operation: positive-selection, markers: [CD4]}
+              - {id: t, operation: transduction}
+            """)
+        guard case .monteCarlo = try #require(Support.estimator.risk(of: design)).method else {
+            Issue.record("expected Monte Carlo")
+            return
+        }
+    }
+
+    @Test func normalExpectationMatchesAKnownClosedForm() {
+        // E[10^X] for X ~ N(m, s) is 10^(m + s² ln10 / 2).
+        let normal = Normal(mean: 0.3, deviation: 0.4)
+        let expected = pow10(0.3 + 0.16 * log(10) / 2)
+        #expect(abs(normal.expectation { pow10($0) } / expected - 1) < 1e-6)
+    }
+}

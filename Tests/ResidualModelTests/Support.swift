@@ -1,0 +1,58 @@
+import Foundation
+import ProcessModel
+@testable import ResidualModel
+import Testing
+
+/// Paths in this repository and small helpers for building designs in tests.
+enum Support {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+
+    static func design(file relative: String) throws -> ProcessDesign {
+        let result = ProcessLoader().load(file: path(relative))
+        return try #require(result.design, "\(relative): \(result.diagnostics)")
+    }
+
+    static func design(_ text: String) throws -> ProcessDesign {
+        let result = ProcessLoader().load(bytes: Array(text.utf8), file: "test.yaml")
+        return try #require(result.design, "\(result.diagnostics)")
+    }
+
+    /// A B-ALL process around the given steps (YAML list items, indented two spaces).
+    static func process(steps: String, malignantMarkers: String = "[CD19, CD10, CD34]", carTarget: String = "CD19",
+                        vector: String = "lentiviral", malignant: Double = 0.05, dose: String = "car_t_cells: 1.0e8") throws -> ProcessDesign {
+        try design("""
+            processlint: 1
+            name: test
+            product: {car_target: \(carTarget), vector: \(vector)}
+            indication: B-ALL
+            starting_material:
+              kind: leukapheresis
+              total_nucleated_cells: 1.0e10
+              composition: {T: 0.4, B: 0.02, NK: 0.05, monocyte: 0.2, granulocyte: 0.1, malignant: \(malignant)}
+              malignant_markers: \(malignantMarkers)
+            steps:
+            \(steps)
+            dose: {\(dose)}
+            """)
+    }
+
+    static let estimator = ResidualEstimator.standard
+
+    static func balance(_ design: ProcessDesign, steps: [Step]? = nil, malignantFraction: Double? = nil) -> MassBalance {
+        var builder = MassBalanceBuilder(design: design, catalogue: .bundled)
+        return builder.build(steps: steps ?? design.steps, malignantFraction: malignantFraction)
+    }
+
+    /// λ at every figure's central value.
+    static func centralLambda(_ balance: MassBalance) -> Double {
+        balance.lambda(at: [Double](repeating: 0, count: balance.variableNames.count)).lambda
+    }
+
+    /// The central factor of one step on one population.
+    static func centralFactor(_ balance: MassBalance, step: Int, _ population: Population, carrying: Bool = false) -> Double {
+        balance.steps[step].factor(for: population, carrying: carrying)?.value(at: [Double](repeating: 0, count: balance.variableNames.count)) ?? 1
+    }
+}
