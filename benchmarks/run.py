@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Times `processlint lint` (release build) on the bundled processes and on a synthetic corpus.
+"""Times `processlint lint` (release build) on the bundled processes and on a synthetic corpus, then the estimator.
 
-Reports the median wall time of several runs and the peak resident memory of the largest run.
-Speed is measured here, never by timed tests.
+Reports the median wall time of several runs and the peak resident memory of each; then the
+estimator's own harness (benchmarks/Package.swift) times the exact risk and a 100,000-draw Monte
+Carlo per reference process. Speed is measured here, never by timed tests.
 
     python3 benchmarks/run.py [--count 10000] [--runs 5]
 """
@@ -49,6 +50,13 @@ def main():
     for label, path in [("processes/", os.path.join(ROOT, "processes")), (f"{arguments.count} synthetic files", corpus)]:
         seconds, peak = measure([binary, "lint", "--quiet", path], arguments.runs)
         print(f"{label:<28} {seconds * 1000:>11.1f} ms {peak:>7.1f} MiB")
+
+    print()
+    benchmarks = os.path.join(ROOT, "benchmarks")
+    subprocess.run(["swift", "build", "-c", "release", "--package-path", benchmarks], check=True, stdout=subprocess.DEVNULL)
+    references = sorted(os.path.join(ROOT, "processes", name) for name in os.listdir(os.path.join(ROOT, "processes"))
+                        if name.endswith(".yaml"))
+    subprocess.run([os.path.join(benchmarks, ".build", "release", "estimate-benchmark")] + references, check=True)
 
 
 if __name__ == "__main__":

@@ -48,11 +48,11 @@ enum Support {
 
     /// λ at every figure's central value.
     static func centralLambda(_ balance: MassBalance) -> Double {
-        balance.lambda(at: [Double](repeating: 0, count: balance.variableNames.count)).lambda
+        balance.lambda(at: balance.centralDraw).lambda
     }
 
     /// The central factor of one step on one population.
     static func centralFactor(_ balance: MassBalance, step: Int, _ population: Population, carrying: Bool = false) -> Double {
-        balance.steps[step].factor(for: population, carrying: carrying)?.value(at: [Double](repeating: 0, count: balance.variableNames.count)) ?? 1
+        balance.steps[step].factor(for: population, carrying: carrying)?.value(at: balance.centralDraw) ?? 1
     }
 }

@@ -52,8 +52,8 @@ enum EstimateJSON {
 
     struct RemedyJSON: Encodable {
         let description: String
-        let calibratedProbability: Double
-        let lambda: Double
+        let lambda: SpreadJSON
+        let calibratedProbability: SpreadJSON
     }
 
     static func text(_ estimates: [(ProcessDesign, ResidualEstimate)], calibration: Spread) -> String {
@@ -87,7 +87,9 @@ enum EstimateJSON {
             unavailable: estimate.unavailable,
             assumptions: estimate.assumptions,
             sensitivity: estimate.sensitivity.map { SensitivityJSON(step: $0.stepID, log10Reduction: $0.log10Reduction, varianceShare: $0.varianceShare) },
-            remedies: estimate.remedies.map { RemedyJSON(description: $0.description, calibratedProbability: $0.calibratedProbability, lambda: $0.lambda) }
+            remedies: estimate.remedies.map {
+                RemedyJSON(description: $0.description, lambda: SpreadJSON($0.lambda), calibratedProbability: SpreadJSON($0.calibratedProbability))
+            }
         )
     }
 }

@@ -26,11 +26,11 @@ struct EstimateTable {
             }
         }
         if let risk = estimate.risk, !estimate.remedies.isEmpty {
-            lines += ["", "what if (calibrated P of a relapse from a CAR-carrying malignant cell):"]
+            lines += ["", "what if (P of a relapse from a CAR+ malignant cell, at central figures):"]
             for remedy in estimate.remedies {
-                let fold = risk.lambda.median / max(remedy.lambda, .leastNonzeroMagnitude)
-                lines.append("  \(remedy.description): \(Scientific.percent(risk.calibratedProbability.mean)) → "
-                    + "\(Scientific.percent(remedy.calibratedProbability)) (λ ÷ \(Scientific.count(fold)))")
+                let fold = risk.lambda.median / max(remedy.lambda.median, .leastNonzeroMagnitude)
+                lines.append("  \(remedy.description): \(Scientific.percent(risk.calibratedProbability.median)) → "
+                    + "\(Scientific.percent(remedy.calibratedProbability.median)) (λ ÷ \(Scientific.count(fold)))")
             }
         }
         if !estimate.assumptions.isEmpty {
@@ -68,15 +68,16 @@ struct EstimateTable {
             "\(Scientific.count(spread.median))  (90%: \(Scientific.count(spread.low))–\(Scientific.count(spread.high)); mean \(Scientific.count(spread.mean)))"
         }
         func chance(_ spread: Spread) -> String {
-            "\(Scientific.percent(spread.mean))  (90%: \(Scientific.percent(spread.low))–\(Scientific.percent(spread.high)))"
+            "\(Scientific.percent(spread.median)) at central figures (90%: \(Scientific.percent(spread.low))–"
+                + "\(Scientific.percent(spread.high))); \(Scientific.percent(spread.mean)) averaged over the uncertainty"
         }
         return [
             "risk (\(method)):",
-            "  share of the product infused          \(Scientific.count(risk.doseShare.median))",
-            "  λ, CAR+ malignant cells in the dose   \(counts(risk.lambda))",
-            "  P(at least one in the dose)           \(chance(risk.probability))",
-            "  calibrated λ (cells that would cause a relapse)  \(counts(risk.calibratedLambda))",
-            "  P(relapse from a CAR+ malignant cell) \(chance(risk.calibratedProbability))",
+            "  share of the product infused                 \(Scientific.count(risk.doseShare.median))",
+            "  λ, CAR+ malignant cells in the dose          \(counts(risk.lambda))",
+            "  P(at least one in the dose)                  \(chance(risk.probability))",
+            "  calibrated λ, those that would cause relapse \(counts(risk.calibratedLambda))",
+            "  P(relapse from a CAR+ malignant cell)        \(chance(risk.calibratedProbability))",
         ]
     }
 }

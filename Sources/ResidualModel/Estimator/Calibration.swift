@@ -17,7 +17,7 @@ struct Calibration: Sendable {
     init(catalogue: Catalogue, reference: ProcessDesign) {
         var builder = MassBalanceBuilder(design: reference, catalogue: catalogue)
         let balance = builder.build(steps: reference.steps, malignantFraction: catalogue.calibration.referenceMalignantFraction.central)
-        referenceLambda = balance.lambda(at: [Double](repeating: 0, count: balance.variableNames.count)).lambda
+        referenceLambda = balance.lambda(at: balance.centralDraw).lambda
         let rate = catalogue.calibration.recordedRate
         // Solve 1 − exp(−κλ) = rate for κ at the central figures.
         let kappa = -log(1 - rate.central) / referenceLambda

@@ -10,7 +10,7 @@ struct ExactRisk {
     let log10Lambda: LogLinear
     let log10Share: LogLinear
     let log10Kappa: Normal
-    let variableNames: [String]
+    let variables: [MassBalance.Variable]
 
     init?(balance: MassBalance, log10Kappa: Normal) {
         guard balance.integrates, balance.steps.filter({ $0.uptake != nil }).count == 1,
@@ -29,7 +29,7 @@ struct ExactRisk {
         }
         log10Lambda = malignantAtEnd + log10Share
         self.log10Kappa = log10Kappa
-        variableNames = balance.variableNames
+        variables = balance.variables
     }
 
     func risk() -> Risk {
@@ -57,8 +57,7 @@ struct ExactRisk {
     func varianceShare(ofStep stepID: String) -> Double {
         let total = log10Lambda.normal.deviation * log10Lambda.normal.deviation
         guard total > 0 else { return 0 }
-        let prefix = stepID + ": "
-        return log10Lambda.coefficients.filter { variableNames[$0.variable].hasPrefix(prefix) }
+        return log10Lambda.coefficients.filter { variables[$0.variable].stepID == stepID }
             .reduce(0) { $0 + $1.weight * $1.weight } / total
     }
 }

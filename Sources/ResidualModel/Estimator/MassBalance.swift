@@ -14,8 +14,17 @@ struct MassBalance: Sendable {
     let dose: Double?
     /// Whether the CAR gene integrates, so a malignant cell that takes it up keeps it.
     let integrates: Bool
-    /// Names of the random variables, by index: `step-id: figure`.
-    let variableNames: [String]
+    /// The random variables, by index: which step's figure each one is.
+    let variables: [Variable]
+
+    /// One figure of one step, drawn once per run.
+    struct Variable: Sendable {
+        let stepID: String
+        let figure: String
+    }
+
+    /// Every variable at zero: every figure at its central value.
+    var centralDraw: [Double] { [Double](repeating: 0, count: variables.count) }
 
     struct StepFactors: Sendable {
         let stepID: String

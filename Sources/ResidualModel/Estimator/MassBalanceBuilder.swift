@@ -10,7 +10,7 @@ import ProcessModel
 struct MassBalanceBuilder {
     let design: ProcessDesign
     let catalogue: Catalogue
-    private(set) var variableNames: [String] = []
+    private(set) var variables: [MassBalance.Variable] = []
     private(set) var assumptions: [String] = []
 
     init(design: ProcessDesign, catalogue: Catalogue) {
@@ -45,7 +45,7 @@ struct MassBalanceBuilder {
             if step.kind == .cryopreservation { seenCryopreservation = true }
         }
         return MassBalance(initial: initial, steps: stepFactors, dose: dose(), integrates: design.product.vector.value.integrates,
-                           variableNames: variableNames)
+                           variables: variables)
     }
 
     private mutating func dose() -> Double? {
@@ -67,8 +67,8 @@ struct MassBalanceBuilder {
     /// A figure drawn once for this step: its log10 as a log-linear variable.
     private mutating func variable(_ name: String, of step: Step, _ distribution: Normal) -> LogLinear {
         guard distribution.deviation > 0 else { return .constant(distribution.mean) }
-        variableNames.append("\(step.id.value): \(name)")
-        return LogLinear(constant: distribution.mean, coefficients: [(variableNames.count - 1, distribution.deviation)])
+        variables.append(MassBalance.Variable(stepID: step.id.value, figure: name))
+        return LogLinear(constant: distribution.mean, coefficients: [(variables.count - 1, distribution.deviation)])
     }
 
     /// A fraction figure (recovery, efficiency) as log10, replaced by the step's own measured value if it states one.
@@ -166,11 +166,13 @@ struct MassBalanceBuilder {
                                        carryingMalignant: carryingMalignant, uptake: uptake)
     }
 
+    private static let cultureFigureNames = Dictionary(uniqueKeysWithValues: Population.allCases.map { ($0, "\($0.rawValue) log fold per day") })
+
     /// Culture over some days: each population grows or dies at its own per-day rate, one draw per run.
     private mutating func culture(days: Double, in factors: inout [Population: Factor], of step: Step) {
         for population in Population.allCases {
             guard let perDay = catalogue.culture.logFoldPerDay[population.rawValue] else { continue }
-            var change = variable("\(population.rawValue) log fold per day", of: step, perDay.normal).scaled(by: days)
+            var change = variable(Self.cultureFigureNames[population]!, of: step, perDay.normal).scaled(by: days)
             if population == .T, let fold = step.performance?.figures[.foldExpansion]?.value {
                 change.constant = log10(fold)
             } else if population == .malignant, let survival = step.performance?.figures[.malignantSurvival]?.value {

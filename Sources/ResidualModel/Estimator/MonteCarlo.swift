@@ -12,7 +12,7 @@ struct MonteCarlo {
     func risk() -> Risk {
         var generator = SplitMix64(seed: seed)
         let program = LambdaProgram(balance)
-        var draw = [Double](repeating: 0, count: balance.variableNames.count)
+        var draw = balance.centralDraw
         var lambdas = [Double](repeating: 0, count: draws)
         var shares = [Double](repeating: 0, count: draws)
         var calibrated = [Double](repeating: 0, count: draws)
@@ -30,31 +30,53 @@ struct MonteCarlo {
             calibratedNoneSum += exp(-kappa * lambda)
         }
         let count = Double(draws)
+        let lambda = Self.spread(&lambdas)
+        let calibratedLambda = Self.spread(&calibrated)
         return Risk(
             method: .monteCarlo(draws: draws, seed: seed),
             doseShare: Self.spread(&shares),
-            lambda: Self.spread(&lambdas),
-            probability: Self.probability(&lambdas, mean: 1 - noneSum / count),
-            calibratedLambda: Self.spread(&calibrated),
-            calibratedProbability: Self.probability(&calibrated, mean: 1 - calibratedNoneSum / count)
+            lambda: lambda,
+            probability: Self.probability(lambda, mean: 1 - noneSum / count),
+            calibratedLambda: calibratedLambda,
+            calibratedProbability: Self.probability(calibratedLambda, mean: 1 - calibratedNoneSum / count)
         )
     }
 
-    /// Median, 5th and 95th percentiles, and mean of the samples (sorted in place).
+    /// Median, 5th and 95th percentiles, and mean of the samples (reordered in place).
     private static func spread(_ samples: inout [Double]) -> Spread {
-        samples.sort()
         let mean = samples.reduce(0, +) / Double(samples.count)
-        return Spread(median: quantile(samples, 0.5), low: quantile(samples, 0.05), high: quantile(samples, 0.95), mean: mean)
+        let last = Double(samples.count - 1)
+        let rank = { (p: Double) in Int(p * last) }
+        // Three selections instead of a sort: each later one searches only the part left of or right of the median.
+        let median = select(&samples, rank: rank(0.5), in: 0..<samples.count)
+        let low = select(&samples, rank: rank(0.05), in: 0..<rank(0.5))
+        let high = select(&samples, rank: rank(0.95), in: (rank(0.5) + 1)..<samples.count)
+        return Spread(median: median, low: low, high: high, mean: mean)
     }
 
-    private static func probability(_ lambdas: inout [Double], mean: Double) -> Spread {
-        let lambda = spread(&lambdas)
+    /// The value of the given rank, by quickselect (Hoare partition, middle pivot): linear time on average.
+    private static func select(_ values: inout [Double], rank: Int, in range: Range<Int>) -> Double {
+        var low = range.lowerBound, high = range.upperBound - 1
+        while low < high {
+            let pivot = values[(low + high) / 2]
+            var i = low, j = high
+            while i <= j {
+                while values[i] < pivot { i += 1 }
+                while values[j] > pivot { j -= 1 }
+                if i <= j {
+                    values.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if rank <= j { high = j } else if rank >= i { low = i } else { break }
+        }
+        return values[rank]
+    }
+
+    private static func probability(_ lambda: Spread, mean: Double) -> Spread {
         let atLeastOne = { (value: Double) in -expm1(-value) }
         return Spread(median: atLeastOne(lambda.median), low: atLeastOne(lambda.low), high: atLeastOne(lambda.high), mean: mean)
-    }
-
-    private static func quantile(_ sorted: [Double], _ p: Double) -> Double {
-        sorted[min(sorted.count - 1, Int(p * Double(sorted.count - 1)))]
     }
 }
 
@@ -73,16 +95,20 @@ struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 
-    /// A standard normal draw (Box–Muller, both values of each pair used).
+    /// A standard normal draw (Marsaglia's polar method: no trigonometry; both values of each pair used).
     mutating func nextStandardNormal() -> Double {
         if let spare {
             self.spare = nil
             return spare
         }
-        let u1 = Double(next() >> 11 | 1) * 0x1p-53
-        let u2 = Double(next() >> 11) * 0x1p-53
-        let radius = (-2 * log(u1)).squareRoot()
-        spare = radius * sin(2 * .pi * u2)
-        return radius * cos(2 * .pi * u2)
+        while true {
+            let u = Double(next() >> 11) * 0x1p-52 - 1
+            let v = Double(next() >> 11) * 0x1p-52 - 1
+            let s = u * u + v * v
+            guard s > 0, s < 1 else { continue }
+            let scale = (-2 * log(s) / s).squareRoot()
+            spare = v * scale
+            return u * scale
+        }
     }
 }

@@ -27,14 +27,15 @@ struct Normal: Sendable, Hashable {
     /// Lower and upper bounds of the central 90%.
     var interval90: (low: Double, high: Double) { (mean - Self.z95 * deviation, mean + Self.z95 * deviation) }
 
-    /// E[g(X)] by the trapezoid rule on ±8 deviations: accurate to far below the figures' own precision.
+    /// E[g(X)] by the trapezoid rule on ±7 deviations: for a smooth g against a normal density the
+    /// rule converges exponentially, and 64 intervals are accurate far below the figures' own precision.
     func expectation(_ g: (Double) -> Double) -> Double {
         guard deviation > 0 else { return g(mean) }
-        let steps = 320
-        let width = 16.0 / Double(steps)
+        let steps = 64
+        let width = 14.0 / Double(steps)
         var sum = 0.0
         for index in 0...steps {
-            let z = -8 + Double(index) * width
+            let z = -7 + Double(index) * width
             let weight = (index == 0 || index == steps) ? 0.5 : 1
             sum += weight * exp(-z * z / 2) * g(mean + deviation * z)
         }

@@ -60,7 +60,8 @@ public struct Risk: Sendable {
     public let doseShare: Spread
     /// λ: CAR-carrying malignant cells in the dose, the physical figure.
     public let lambda: Spread
-    /// P(at least one CAR-carrying malignant cell in the dose) = 1 − E[exp(−λ)]; its interval from λ's.
+    /// P(at least one CAR-carrying malignant cell in the dose): `mean` is 1 − E[exp(−λ)] over the
+    /// uncertainty; `median`, `low` and `high` are 1 − exp(−λ) at λ's median and 90% bounds.
     public let probability: Spread
     /// λ after the calibration to the clinical record: the expected number that go on to cause a relapse.
     public let calibratedLambda: Spread
@@ -77,9 +78,9 @@ public struct StepSensitivity: Sendable {
     public let varianceShare: Double?
 }
 
-/// A standard change to the process and what it would do to the calibrated risk.
+/// A standard change to the process and what it would do to the risk.
 public struct Remedy: Sendable {
     public let description: String
-    public let calibratedProbability: Double
-    public let lambda: Double
+    public let lambda: Spread
+    public let calibratedProbability: Spread
 }

@@ -62,7 +62,7 @@ public struct ResidualEstimator: Sendable {
     }
 
     private func stepTable(_ balance: MassBalance) -> [StepEstimate] {
-        let trace = balance.trace(at: [Double](repeating: 0, count: balance.variableNames.count))
+        let trace = balance.trace(at: balance.centralDraw)
         return zip(balance.steps, trace.counts).enumerated().map { index, pair in
             let (step, counts) = pair
             let malignant = balance.chain(.malignant, through: index + 1, carrying: false).logLinear?.normal
@@ -80,7 +80,7 @@ public struct ResidualEstimator: Sendable {
 
     /// Each step's effect on λ: the central λ without it, against the central λ with it.
     private func sensitivity(_ design: ProcessDesign, _ balance: MassBalance) -> [StepSensitivity] {
-        let central = { (balance: MassBalance) in balance.lambda(at: [Double](repeating: 0, count: balance.variableNames.count)).lambda }
+        let central = { (balance: MassBalance) in balance.lambda(at: balance.centralDraw).lambda }
         let base = central(balance)
         let exact = ExactRisk(balance: balance, log10Kappa: calibration.log10Kappa)
         return design.steps.enumerated().compactMap { index, step -> StepSensitivity? in

@@ -10,11 +10,14 @@ struct WhatIf {
     func remedies() -> [Remedy] {
         var remedies: [Remedy] = []
         let insertion = insertionIndex
-        if let marker = depletionMarker {
+        let beforeTransfer = design.steps[..<insertion]
+        if let marker = depletionMarker, !beforeTransfer.contains(where: { step in
+            if case .depletion(let selection) = step.operation.value { selection.markerSet.contains(Marker(normalising: marker)) } else { false }
+        }) {
             remedies.append(remedy("add a \(marker) depletion before step '\(stepID(at: insertion))'",
                                    inserting: .depletion(.init(markers: [located(Marker(normalising: marker))], device: nil)), at: insertion))
         }
-        if let markers = selectionMarkers {
+        if let markers = selectionMarkers, !beforeTransfer.contains(where: { $0.kind == .positiveSelection }) {
             remedies.append(remedy("add a \(markers.joined(separator: "/")) T-cell selection before step '\(stepID(at: insertion))'",
                                    inserting: .positiveSelection(.init(markers: markers.map { located(Marker(normalising: $0)) }, device: nil),
                                                                  separateArms: nil), at: insertion))
@@ -61,7 +64,7 @@ struct WhatIf {
         var estimator = estimator
         estimator.draws = max(1_000, estimator.draws / 10)
         let risk = estimator.risk(of: estimator.balance(design, steps: steps))
-        return Remedy(description: description, calibratedProbability: risk.calibratedProbability.mean, lambda: risk.lambda.median)
+        return Remedy(description: description, lambda: risk.lambda, calibratedProbability: risk.calibratedProbability)
     }
 
     private func replaced(_ step: Step, with operation: UnitOperation) -> Step {

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+@Suite struct EstimateCommandTests {
+    let academic = CommandRunner.repository + "/processes/ctl019-academic-2018.yaml"
+
+    @Test func tablePrintsEveryStepAndTheRiskWithItsInterval() {
+        let output = CommandRunner.run("estimate", academic)
+        #expect(output.status == 0)
+        for step in ["thaw", "bead-activation", "lv-transduction", "expansion", "cryopreservation"] {
+            #expect(output.out.contains("\n" + step + " "), "\(step)")
+        }
+        #expect(output.out.contains("risk (exact: a product of log-normal factors):"))
+        #expect(output.out.contains("P(relapse from a CAR+ malignant cell)"))
+        #expect(output.out.contains("(90%: "))
+        #expect(output.out.contains("add a CD19 depletion before step 'bead-activation'"))
+    }
+
+    @Test func jsonCarriesEveryFigureAndAVersion() throws {
+        let output = CommandRunner.run("estimate", "--format", "json", academic)
+        #expect(output.status == 0)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(output.out.utf8)) as? [String: Any])
+        #expect(document["schemaVersion"] as? Int == 1)
+        let process = try #require((document["processes"] as? [[String: Any]])?.first)
+        #expect((process["steps"] as? [Any])?.count == 9)
+        let risk = try #require(process["risk"] as? [String: Any])
+        #expect(risk["method"] as? String == "exact")
+        let lambda = try #require(risk["lambda"] as? [String: Double])
+        #expect(lambda["low"]! < lambda["median"]! && lambda["median"]! < lambda["high"]!)
+    }
+
+    @Test func csvHasAHeaderAndARowPerStep() {
+        let output = CommandRunner.run("estimate", "--format", "csv", academic)
+        let lines = output.out.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("file,step,operation,t_cells,malignant") == true)
+        #expect(lines.count == 10)
+        #expect(lines.dropFirst().allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 9 })
+    }
+
+    @Test func aFileWithoutAMalignantFractionSaysSoInsteadOfGuessing() {
+        let output = CommandRunner.run("estimate", CommandRunner.repository + "/Tests/Fixtures/ok/minimal.yaml")
+        #expect(output.status == 0)
+        #expect(output.out.contains("risk: not estimated: the starting material states no malignant fraction"))
+    }
+
+    @Test func badInputGetsTheLoadersLocatedErrorsAndExitTwo() {
+        let file = CommandRunner.repository + "/Tests/Fixtures/err/unknown-keys.yaml"
+        let output = CommandRunner.run("estimate", file)
+        #expect(output.status == 2)
+        #expect(output.err.contains(file + ":3:1: error: unknown key 'prodcut'"))
+        #expect(CommandRunner.run("estimate", "/no/such/file.yaml").status == 2)
+    }
+}
