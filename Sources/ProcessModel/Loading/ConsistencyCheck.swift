@@ -9,20 +9,24 @@ enum ConsistencyCheck {
     static func problems(in design: ProcessDesign) -> [Problem] {
         let vector = design.product.vector.value
         return design.steps.compactMap { step in
-            let stated: Located<VectorKind>? = switch step.operation.value {
-            case .transduction(let stepVector, _):
-                vector.isViral ? stepVector : Located(stepVector?.value ?? .lentiviral, at: step.operation.range)
-            case .electroporation(let payload, _), .transfection(let payload, _):
-                vector.isViral || vector == .none ? Located(payload?.value ?? vector, at: step.operation.range) : payload
-            default:
-                nil
+            // What the step delivers: as stated, else the product's vector where that is the kind of
+            // thing the step can deliver (a viral vector for a transduction, a payload for electroporation).
+            let (stated, fallback): (Located<VectorKind>?, VectorKind?) = switch step.operation.value {
+            case .transduction(let stated, _): (stated, vector.isViral ? vector : nil)
+            case .electroporation(let stated, _), .transfection(let stated, _): (stated, vector.isViral || vector == .none ? nil : vector)
+            default: (nil, vector)
             }
-            guard let stated, stated.value != vector else { return nil }
-            return Problem(
-                message: "step '\(step.id.value)' delivers a \(stated.value.rawValue) payload, but the product's vector is "
-                    + "'\(vector.rawValue)' (line \(design.product.vector.range.start.line)); make them agree",
-                range: stated.range
-            )
+            let delivered = stated?.value ?? fallback
+            guard delivered != vector else { return nil }
+            let line = design.product.vector.range.start.line
+            let message = if let delivered {
+                "step '\(step.id.value)' delivers a \(delivered.rawValue) payload, but the product's vector is "
+                    + "'\(vector.rawValue)' (line \(line)); make them agree"
+            } else {
+                "step '\(step.id.value)' (\(step.kind.rawValue)) cannot deliver the product's '\(vector.rawValue)' "
+                    + "vector (line \(line)); " + (step.kind == .transduction ? "a transduction delivers a viral vector" : "state its payload")
+            }
+            return Problem(message: message, range: stated?.range ?? step.operation.range)
         }
     }
 }

@@ -1,5 +1,5 @@
 /// The cell populations a process file describes and the estimate follows.
-public enum Population: String, NamedValue, Comparable {
+public enum Population: String, NamedValue {
     case T
     case B
     case NK
@@ -18,7 +18,4 @@ public enum Population: String, NamedValue, Comparable {
         }
     }
 
-    public static func < (lhs: Population, rhs: Population) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
 }

@@ -11,13 +11,11 @@ import ProcessModel
 struct Calibration: Sendable {
     /// log10 κ, with the spread of the recorded rate and of the reference patient's malignant fraction.
     let log10Kappa: Normal
-    /// λ of the reference process at its reference malignant fraction, for the documentation.
-    let referenceLambda: Double
 
     init(catalogue: Catalogue, reference: ProcessDesign) {
         var builder = MassBalanceBuilder(design: reference, catalogue: catalogue)
         let balance = builder.build(steps: reference.steps, malignantFraction: catalogue.calibration.referenceMalignantFraction.central)
-        referenceLambda = balance.lambda(at: balance.centralDraw).lambda
+        let referenceLambda = balance.lambda(at: balance.centralDraw).lambda
         let rate = catalogue.calibration.recordedRate
         // Solve 1 − exp(−κλ) = rate for κ at the central figures.
         let kappa = -log(1 - rate.central) / referenceLambda
