@@ -49,3 +49,22 @@ import Testing
         #expect(abs(normal.expectation { pow10($0) } / expected - 1) < 1e-6)
     }
 }
+
+/// The step table propagates every population in counts; the risk propagates T and malignant cells in
+/// log10 counts. Both must give the same λ for any draw.
+@Suite struct PropagationAgreementTests {
+    @Test(arguments: ["ctl019-academic-2018", "breyanzi", "tecartus", "kymriah"])
+    func stepTableAndRiskPropagateAlike(name: String) throws {
+        let balance = Support.balance(try Support.design(file: "processes/\(name).yaml"))
+        var generator = SplitMix64(seed: 99)
+        for _ in 0..<200 {
+            let draw = balance.variables.map { _ in generator.nextStandardNormal() }
+            let final = try #require(balance.trace(at: draw).counts.last)
+            let carT = try #require(final[.T]?.carrying)
+            let share = min(1, try #require(balance.dose) / carT)
+            let fromTrace = share * (final[.malignant]?.carrying ?? 0)
+            let fromProgram = balance.lambda(at: draw).lambda
+            #expect(abs(fromProgram / fromTrace - 1) < 1e-9)
+        }
+    }
+}
