@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .library(name: "ProcessModel", targets: ["ProcessModel"]),
         .library(name: "ResidualModel", targets: ["ResidualModel"]),
+        .library(name: "LintKit", targets: ["LintKit"]),
+        .library(name: "BuiltinRules", targets: ["BuiltinRules"]),
         .executable(name: "processlint", targets: ["processlint"]),
     ],
     dependencies: [
@@ -18,14 +20,21 @@ let package = Package(
         .target(name: "ProcessModel", dependencies: ["Yams"]),
         // The operation catalogue (data with sources) and the mass-balance estimator with uncertainty.
         .target(name: "ResidualModel", dependencies: ["ProcessModel"], resources: [.copy("Resources")]),
+        // The rule engine: Rule, Diagnostic, the registry and the runner; no concrete rules.
+        .target(name: "LintKit", dependencies: ["ProcessModel", "ResidualModel"]),
+        // The built-in rule pack, one rule per file.
+        .target(name: "BuiltinRules", dependencies: ["LintKit", "ProcessModel", "ResidualModel"]),
         // Subcommands as library code with injected output, so tests run them in-process.
         .target(
             name: "ProcessLintCLI",
-            dependencies: ["ProcessModel", "ResidualModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ProcessModel", "ResidualModel", "LintKit", "BuiltinRules",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "processlint", dependencies: ["ProcessLintCLI"]),
         .testTarget(name: "ProcessModelTests", dependencies: ["ProcessModel"]),
         .testTarget(name: "ResidualModelTests", dependencies: ["ResidualModel", "ProcessModel"]),
+        .testTarget(name: "LintKitTests", dependencies: ["LintKit", "ProcessModel"]),
+        .testTarget(name: "BuiltinRulesTests", dependencies: ["BuiltinRules", "LintKit", "ProcessModel"]),
         .testTarget(name: "ProcessLintCLITests", dependencies: ["ProcessLintCLI", "ProcessModel"]),
     ],
     swiftLanguageModes: [.v6]

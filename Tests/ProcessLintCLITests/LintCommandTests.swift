@@ -5,15 +5,30 @@ import Testing
 @Suite struct LintCommandTests {
     let repository = CommandRunner.repository
 
-    @Test func referenceProcessesAreValid() {
+    @Test func referenceProcessesLoadCleanlyAndTheAcademicOneRaisesThe2018Findings() {
         let output = CommandRunner.run("lint", repository + "/processes")
-        #expect(output.status == 0)
-        #expect(output.out == "")
-        #expect(output.err.hasPrefix("checked 13 files: 0 errors, 0 warnings"))
+        #expect(output.status == 1)
+        #expect(output.outLines.allSatisfy { $0.hasSuffix("]") }, "only rule findings, no load problems")
+        let academic = output.outLines.filter { $0.contains("/ctl019-academic-2018.yaml:") }
+        #expect(academic.contains { $0.hasSuffix("[no-tumour-depletion-before-transduction]") })
+        #expect(academic.contains { $0.hasSuffix("[residual-tumour-risk]") })
+        for enriched in ["/tecartus.yaml:", "/breyanzi.yaml:"] {
+            #expect(!output.outLines.contains { $0.contains(enriched) && $0.hasSuffix("[no-tumour-depletion-before-transduction]") })
+        }
+    }
+
+    @Test func failOnSetsTheThresholdOfExitOne() {
+        let academic = repository + "/processes/ctl019-academic-2018.yaml"
+        #expect(CommandRunner.run("lint", "--fail-on", "never", academic).status == 0)
+        #expect(CommandRunner.run("lint", "--fail-on", "error", academic).status == 1)
+        let warningOnly = repository + "/Tests/Fixtures/lint/warning-only.yaml"
+        #expect(CommandRunner.run("lint", "--fail-on", "error", warningOnly).status == 0)
+        #expect(CommandRunner.run("lint", "--fail-on", "warning", warningOnly).status == 1)
+        #expect(CommandRunner.run("lint", "--fail-on", "note", warningOnly).status == 1)
     }
 
     @Test func lintIsTheDefaultSubcommand() {
-        #expect(CommandRunner.run(repository + "/processes").status == 0)
+        #expect(CommandRunner.run(repository + "/Tests/Fixtures/ok").status == 0)
     }
 
     @Test func invalidFilesExitWithTwoAndPrintCompilerStyleLines() {
@@ -108,5 +123,35 @@ import Testing
         let directory = CommandRunner.repository + "/Tests/Fixtures/err/"
         let output = CommandRunner.run("lint", directory + "typical-mistakes.yaml")
         #expect(output.out.replacingOccurrences(of: directory, with: "") + output.err == shown)
+    }
+
+    @Test func findingsShownInTheReadmeAreReal() throws {
+        let readme = try String(contentsOfFile: CommandRunner.repository + "/README.md", encoding: .utf8)
+        let shown = readme.split(separator: "\n").filter { $0.hasPrefix("processes/ctl019-academic-2018.yaml:") }
+        #expect(shown.count == 3)
+        let output = CommandRunner.run("lint", CommandRunner.repository + "/processes/ctl019-academic-2018.yaml")
+        let actual = output.out.replacingOccurrences(of: CommandRunner.repository + "/", with: "")
+        for line in shown { #expect(actual.contains(line), "\(line)") }
+    }
+}
+
+@Suite struct RuleCommandTests {
+    @Test func rulesListsEveryRuleWithItsSeverity() {
+        let output = CommandRunner.run("rules")
+        #expect(output.status == 0)
+        #expect(output.outLines.contains { $0.hasPrefix("no-tumour-depletion-before-transduction") && $0.contains(" error ") })
+        #expect(output.outLines.count >= 4)
+    }
+
+    @Test func explainPrintsRationaleReferencesAndExamples() {
+        let output = CommandRunner.run("explain", "residual-tumour-risk")
+        #expect(output.status == 0)
+        #expect(output.out.contains("References:") && output.out.contains("Triggers on:") && output.out.contains("Does not trigger on:"))
+    }
+
+    @Test func explainingAnUnknownRuleSuggestsTheNearest() {
+        let output = CommandRunner.run("explain", "bead-removal-misin")
+        #expect(output.status == 2)
+        #expect(output.err.contains("did you mean 'bead-removal-missing'?"))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LintKit
 import ProcessModel
 import ResidualModel
 
@@ -29,8 +30,8 @@ struct EstimateTable {
             lines += ["", "what if (P of a relapse from a CAR+ malignant cell, at central figures):"]
             for remedy in estimate.remedies {
                 let fold = risk.lambda.median / max(remedy.lambda.median, .leastNonzeroMagnitude)
-                lines.append("  \(remedy.description): \(Scientific.percent(risk.calibratedProbability.median)) → "
-                    + "\(Scientific.percent(remedy.calibratedProbability.median)) (λ ÷ \(Scientific.count(fold)))")
+                lines.append("  \(remedy.description): \(FigureFormat.percent(risk.calibratedProbability.median)) → "
+                    + "\(FigureFormat.percent(remedy.calibratedProbability.median)) (λ ÷ \(FigureFormat.count(fold)))")
             }
         }
         if !estimate.assumptions.isEmpty {
@@ -41,16 +42,16 @@ struct EstimateTable {
 
     private func stepTable() -> [String] {
         let header = ["step", "operation", "T cells", "malignant", "malignant 90%", "CAR+ malignant", "malignant:T"]
-        var rows = [header, ["(start)", "", estimate.startingCounts[.T].map(Scientific.count) ?? "-",
-                             estimate.startingCounts[.malignant].map(Scientific.count) ?? "-", "", "", ""]]
+        var rows = [header, ["(start)", "", estimate.startingCounts[.T].map(FigureFormat.count) ?? "-",
+                             estimate.startingCounts[.malignant].map(FigureFormat.count) ?? "-", "", "", ""]]
         for step in estimate.steps {
             rows.append([
                 step.stepID, step.kind.rawValue,
-                step.counts[.T].map(Scientific.count) ?? "-",
-                step.counts[.malignant].map(Scientific.count) ?? "-",
-                step.malignantInterval.map { "\(Scientific.count($0.lowerBound))–\(Scientific.count($0.upperBound))" } ?? "-",
-                step.counts[.malignant] == nil ? "-" : Scientific.count(step.malignantCarrying),
-                step.malignantPerTCell.map(Scientific.count) ?? "-",
+                step.counts[.T].map(FigureFormat.count) ?? "-",
+                step.counts[.malignant].map(FigureFormat.count) ?? "-",
+                step.malignantInterval.map { "\(FigureFormat.count($0.lowerBound))–\(FigureFormat.count($0.upperBound))" } ?? "-",
+                step.counts[.malignant] == nil ? "-" : FigureFormat.count(step.malignantCarrying),
+                step.malignantPerTCell.map(FigureFormat.count) ?? "-",
             ])
         }
         let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
@@ -65,15 +66,15 @@ struct EstimateTable {
         case .monteCarlo(let draws, let seed): "Monte Carlo: \(draws) draws, seed \(seed)"
         }
         func counts(_ spread: Spread) -> String {
-            "\(Scientific.count(spread.median))  (90%: \(Scientific.count(spread.low))–\(Scientific.count(spread.high)); mean \(Scientific.count(spread.mean)))"
+            "\(FigureFormat.count(spread.median))  (90%: \(FigureFormat.count(spread.low))–\(FigureFormat.count(spread.high)); mean \(FigureFormat.count(spread.mean)))"
         }
         func chance(_ spread: Spread) -> String {
-            "\(Scientific.percent(spread.median)) at central figures (90%: \(Scientific.percent(spread.low))–"
-                + "\(Scientific.percent(spread.high))); \(Scientific.percent(spread.mean)) averaged over the uncertainty"
+            "\(FigureFormat.percent(spread.median)) at central figures (90%: \(FigureFormat.percent(spread.low))–"
+                + "\(FigureFormat.percent(spread.high))); \(FigureFormat.percent(spread.mean)) averaged over the uncertainty"
         }
         return [
             "risk (\(method)):",
-            "  share of the product infused                 \(Scientific.count(risk.doseShare.median))",
+            "  share of the product infused                 \(FigureFormat.count(risk.doseShare.median))",
             "  λ, CAR+ malignant cells in the dose          \(counts(risk.lambda))",
             "  P(at least one in the dose)                  \(chance(risk.probability))",
             "  calibrated λ, those that would cause relapse \(counts(risk.calibratedLambda))",

@@ -27,8 +27,14 @@ public struct ProcessLoader: Sendable {
     /// Loads many files in parallel, a batch at a time, and hands each result to `body` in the order
     /// of `files`: memory is bounded by the batch, not by the number of files.
     public func load(files: [String], batchSize: Int = 512, _ body: (LoadResult) -> Void) {
+        load(files: files, batchSize: batchSize, then: { $0 }, body)
+    }
+
+    /// The same, with further work on each result (linting it, say) done in parallel too.
+    public func load<T: Sendable>(files: [String], batchSize: Int = 512, then transform: @Sendable (LoadResult) -> T,
+                                  _ body: (T) -> Void) {
         for start in stride(from: 0, to: files.count, by: batchSize) {
-            Array(files[start..<min(start + batchSize, files.count)]).concurrentMap { load(file: $0) }.forEach(body)
+            Array(files[start..<min(start + batchSize, files.count)]).concurrentMap { transform(load(file: $0)) }.forEach(body)
         }
     }
 

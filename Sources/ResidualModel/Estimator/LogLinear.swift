@@ -87,8 +87,20 @@ struct Factor: Sendable {
         return Factor(terms: lhs.terms.flatMap { a in rhs.terms.map { b in (a.weight * b.weight, a.log10 + b.log10) } }.filter { $0.weight > 0 })
     }
 
-    /// The factor as one log-linear term, when it is one.
-    var logLinear: LogLinear? { terms.count == 1 && terms[0].weight == 1 ? terms[0].log10 : nil }
+    /// The factor as one log-linear term: exactly when it is one, or approximately when one term carries
+    /// at least 99% of it at central figures (CD4 and CD8 selection keeps 95% of T cells at the selection's
+    /// recovery and carries the other 5% over at 10⁻³: the second term is a rounding error). The kept
+    /// term's constant absorbs the others' central share.
+    var logLinear: LogLinear? {
+        if terms.count == 1 && terms[0].weight == 1 { return terms[0].log10 }
+        let centrals = terms.map { $0.weight * pow10($0.log10.constant) }
+        let total = centrals.reduce(0, +)
+        guard let largest = centrals.indices.max(by: { centrals[$0] < centrals[$1] }), total > 0,
+              centrals[largest] >= 0.99 * total else { return nil }
+        var dominant = terms[largest].log10
+        dominant.constant = log10(total)
+        return dominant
+    }
 
     func value(at draw: [Double]) -> Double {
         terms.reduce(0) { $0 + $1.weight * pow10($1.log10.value(at: draw)) }

@@ -1,9 +1,10 @@
 import Foundation
 
-/// Numbers as a process scientist reads them: counts in scientific notation, probabilities in percent.
-enum Scientific {
+/// Numbers as a process scientist reads them, in findings and reports alike: counts in scientific
+/// notation, probabilities in percent.
+public enum FigureFormat {
     /// `2.5e9`, `3.1e-4`, `0`.
-    static func count(_ value: Double) -> String {
+    public static func count(_ value: Double) -> String {
         guard value != 0 else { return "0" }
         guard value.isFinite else { return "\(value)" }
         let exponent = Int(floor(log10(abs(value))))
@@ -13,7 +14,7 @@ enum Scientific {
     }
 
     /// `26%`, `0.41%`, `3.0e-5%`, `100%`: two significant digits, never rounded up to a certainty.
-    static func percent(_ probability: Double) -> String {
+    public static func percent(_ probability: Double) -> String {
         let percent = probability * 100
         if percent >= 99.995 { return "100%" }
         if percent >= 99 { return String(format: "%.2f%%", percent) }

@@ -1,0 +1,67 @@
+import ProcessModel
+
+/// Everything said about a rule: `processlint rules` and `explain`, the docs and the example tests all read it.
+public struct RuleDescription: Sendable {
+    /// Stable kebab-case id, as written in suppressions and configuration.
+    public let id: String
+    public let title: String
+    public let defaultSeverity: Severity
+    /// Why the rule exists, for a process scientist and a QA reviewer.
+    public let rationale: String
+    /// Labels, guidance and papers the rule rests on.
+    public let references: [String]
+    /// Process files that must trigger the rule, with `↓` before each place a finding must land.
+    public let triggering: [RuleExample]
+    /// Process files that must not trigger it.
+    public let nonTriggering: [RuleExample]
+
+    public init(id: String, title: String, defaultSeverity: Severity, rationale: String, references: [String],
+                triggering: [RuleExample], nonTriggering: [RuleExample]) {
+        self.id = id
+        self.title = title
+        self.defaultSeverity = defaultSeverity
+        self.rationale = rationale
+        self.references = references
+        self.triggering = triggering
+        self.nonTriggering = nonTriggering
+    }
+}
+
+/// A process file used as an example of a rule, remembering where in the rule's source it is written,
+/// so a failing example points at its own line.
+public struct RuleExample: Sendable {
+    /// The process text, with `↓` marking where findings must land.
+    public let text: String
+    public let file: String
+    public let line: Int
+
+    public static let marker: Character = "↓"
+
+    public init(_ text: String, file: String = #fileID, line: Int = #line) {
+        self.text = text
+        self.file = file
+        self.line = line
+    }
+
+    /// The text without markers, and the position each marker stood at.
+    public var unmarked: (text: String, positions: [SourcePosition]) {
+        var positions: [SourcePosition] = []
+        var text = ""
+        var line = 1
+        var column = 1
+        for character in self.text {
+            if character == Self.marker {
+                positions.append(SourcePosition(line: line, column: column))
+                continue
+            }
+            text.append(character)
+            if character == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += character.unicodeScalars.count
+            }
+        }
+        return (text, positions)
+    }
+}
