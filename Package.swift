@@ -34,7 +34,7 @@ let package = Package(
         .testTarget(name: "ProcessModelTests", dependencies: ["ProcessModel"]),
         .testTarget(name: "ResidualModelTests", dependencies: ["ResidualModel", "ProcessModel"]),
         .testTarget(name: "LintKitTests", dependencies: ["LintKit", "ProcessModel"]),
-        .testTarget(name: "BuiltinRulesTests", dependencies: ["BuiltinRules", "LintKit", "ProcessModel"]),
+        .testTarget(name: "BuiltinRulesTests", dependencies: ["BuiltinRules", "LintKit", "ProcessModel", "ResidualModel"]),
         .testTarget(name: "ProcessLintCLITests", dependencies: ["ProcessLintCLI", "ProcessModel"]),
     ],
     swiftLanguageModes: [.v6]

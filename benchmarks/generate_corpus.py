@@ -31,7 +31,7 @@ OPERATIONS = [
 REAGENTS = ["anti-cd3-cd28-magnetic-beads", "anti-cd3-cd28-nanomatrix", "anti-cd3-cd28-antibodies", "anti-cd3-antibody"]
 TESTS = ["sterility", "mycoplasma", "{test: endotoxin, max: 5}", "{test: vcn, max: 5, method: qPCR}", "rcl",
          "identity", "potency", "{test: viability, min: 0.7}", "residual-malignant-cells", "residual-beads", "cell-count"]
-MISTAKES = [("days:", "dayz:"), ("operation: wash", "operation: wsh"), ("dmso_percent: ", "dmso_percent: 1"),
+MISTAKES = [("days:", "dayz:"), ("operation: harvest", "operation: harvst"), ("dmso_percent: ", "dmso_percent: 1"),
             ("vector: lentiviral", "vector: lentivirus"), ("markers: [", "marker: [")]
 
 
@@ -51,12 +51,28 @@ def process(rng, index):
                  f"  composition:\n    T: {t}\n    B: 0.02\n    NK: 0.05\n    monocyte: 0.2\n"
                  f"    malignant: {blasts}\n  malignant_markers: [CD19, CD10, CD22]\n")
     lines.append("steps:\n")
-    step_count = rng.choice([4, 6, 8, 10, 12, 16, 24, 32])
-    for number in range(step_count):
-        name, parameters = rng.choice(OPERATIONS)
+    reagent = rng.choice(REAGENTS)
+    # A realistic order: optional front-end separations, activation, one gene transfer, culture, then
+    # the back end; washes and holds scattered between, so sizes vary from a few steps to a few dozen.
+    plan = []
+    if rng.random() < 0.4:
+        plan += [("thaw", ""), ("wash", "")]
+    plan += [(name, parameters) for name, parameters in OPERATIONS[:3] if rng.random() < 0.3]
+    if rng.random() < 0.6:
+        plan.append(("positive-selection", "    markers: [{markers}]\n    device: CliniMACS Prodigy\n"))
+    if rng.random() < 0.3:
+        plan.append(("depletion", "    markers: [CD19]\n"))
+    plan += [("activation", f"    reagent: {reagent}\n    cytokines: [IL-2]\n"), ("transduction", "    moi: {moi}\n"),
+             ("expansion", "    days: {days}\n    device: G-Rex\n")]
+    if reagent == "anti-cd3-cd28-magnetic-beads":
+        plan.append(("bead-removal", ""))
+    plan += [("harvest", ""), ("formulation", ""), ("cryopreservation", "    dmso_percent: {dmso}\n")]
+    for _ in range(rng.choice([0, 0, 1, 2, 4, 8, 16])):
+        plan.insert(rng.randint(1, len(plan) - 1), rng.choice([("wash", ""), ("hold", "    hours: 4\n    temperature_c: 4\n")]))
+    for number, (name, parameters) in enumerate(plan):
         lines.append(f"  - id: step-{number}\n    operation: {name}\n")
-        lines.append(parameters.format(markers=rng.choice(["CD3", "CD4, CD8"]), reagent=rng.choice(REAGENTS),
-                                       moi=rng.choice([1, 2, 5]), days=rng.randint(3, 14), dmso=rng.choice([5, 7.5, 10])))
+        lines.append(parameters.format(markers=rng.choice(["CD3", "CD4, CD8"]), moi=rng.choice([1, 2, 5]),
+                                       days=rng.randint(3, 14), dmso=rng.choice([5, 7.5, 10])))
         if rng.random() < 0.2:
             lines.append(f"    note: operator instruction {number}, see SOP-{rng.randint(100, 999)}\n")
         if name == "depletion" and rng.random() < 0.5:

@@ -14,13 +14,20 @@ public protocol Rule: Sendable {
     func check(_ context: LintContext) -> [Finding]
 }
 
-/// What a rule sees of one process: the design and its residual-cell estimate, computed once per file.
+/// What a rule sees of one process: the design, and its residual-cell risk computed once per file.
 public struct LintContext: Sendable {
     public let design: ProcessDesign
-    public let estimate: ResidualEstimate
+    /// The risk figures; `nil` when the file states no malignant fraction.
+    public let risk: Risk?
+    let estimator: ResidualEstimator
 
-    public init(design: ProcessDesign, estimate: ResidualEstimate) {
+    public init(design: ProcessDesign, estimator: ResidualEstimator) {
         self.design = design
-        self.estimate = estimate
+        self.estimator = estimator
+        risk = estimator.risk(of: design)
     }
+
+    /// The standard remedies and their effect: computed on demand, since only a rule that reports a
+    /// risk needs them, and each costs three more estimates.
+    public func remedies() -> [Remedy] { estimator.remedies(for: design) }
 }

@@ -25,8 +25,7 @@ import Testing
     }
 
     func positions(of rule: any Rule.Type, in design: ProcessDesign) -> (alone: [SourcePosition], engine: [SourcePosition]) {
-        let estimator = Linter(registry: RuleRegistry()).estimator
-        let alone = rule.init().check(LintContext(design: design, estimate: estimator.estimate(design))).map(\.range.start).sorted()
+        let alone = rule.init().check(LintContext(design: design, estimator: Linter.defaultEstimator)).map(\.range.start).sorted()
         let engine = Linter(registry: BuiltinRules.registry).lint(design).filter { $0.ruleID == rule.description.id }
             .map(\.location.range.start).sorted()
         return (alone, engine)

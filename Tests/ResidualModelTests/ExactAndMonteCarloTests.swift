@@ -22,6 +22,24 @@ import Testing
         #expect(abs(sampled.probability.mean - exact.probability.mean) < 0.01)
     }
 
+    /// A dose close to all the product makes: the share's cap at 1 matters, and the exact path integrates it.
+    @Test(arguments: ["1.0e9", "5.0e8", "2.0e8"])
+    func theCappedShareIsIntegratedExactly(dose: String) throws {
+        let design = try Support.process(steps: """
+              - {id: t, operation: transduction}
+              - {id: e, operation: expansion, days: 1}
+            """, dose: "car_t_cells: \(dose)")
+        let exact = try #require(Support.estimator.risk(of: design))
+        #expect(exact.method == .exact)
+        let sampled = Support.estimator.monteCarloRisk(of: design, draws: 100_000, seed: 3)
+        #expect(abs(log10(sampled.lambda.median / exact.lambda.median)) < 0.03)
+        #expect(abs(log10(sampled.lambda.low / exact.lambda.low)) < 0.05)
+        #expect(abs(log10(sampled.lambda.high / exact.lambda.high)) < 0.05)
+        #expect(abs(log10(sampled.lambda.mean / exact.lambda.mean)) < 0.1)
+        #expect(abs(sampled.calibratedProbability.mean - exact.calibratedProbability.mean) < 0.01)
+        #expect(abs(sampled.doseShare.median - exact.doseShare.median) < 0.02)
+    }
+
     @Test func monteCarloIsReproducibleForASeed() throws {
         let design = try Support.design(file: "processes/breyanzi.yaml")
         let first = Support.estimator.monteCarloRisk(of: design, draws: 5_000, seed: 11)

@@ -70,7 +70,7 @@ struct BeadRemovalMissingRule: Rule {
             if case .activation(let reagent, _) = step.operation.value { return reagent.value.leavesMagneticBeads }
             return false
         }) else { return [] }
-        let end = steps.firstIndex { $0.kind == .formulation } ?? steps.count
+        let end = steps[beads.index...].firstIndex { $0.kind == .formulation } ?? steps.count
         guard !steps[beads.index..<end].contains(where: { $0.kind == .beadRemoval }) else { return [] }
         return [Finding(
             "step '\(beads.id.value)' activates on magnetic beads, but no bead-removal step follows before formulation",

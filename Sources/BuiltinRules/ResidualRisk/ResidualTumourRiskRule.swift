@@ -56,10 +56,10 @@ struct ResidualTumourRiskRule: Rule {
     )
 
     func check(_ context: LintContext) -> [Finding] {
-        guard let risk = context.estimate.risk, risk.calibratedProbability.mean > Self.threshold else { return [] }
+        guard let risk = context.risk, risk.calibratedProbability.mean > Self.threshold else { return [] }
         let design = context.design
         let targetOnTumour = design.startingMaterial.malignantMarkers?.contains { $0.value == design.product.carTarget.value } ?? false
-        let best = context.estimate.remedies.min { $0.calibratedProbability.mean < $1.calibratedProbability.mean }
+        let best = context.remedies().min { $0.calibratedProbability.mean < $1.calibratedProbability.mean }
         let where_ = design.dose?.range ?? design.steps.last?.range ?? SourceRange(at: .fileStart)
         let percent = FigureFormat.percent
         let scientific = FigureFormat.count

@@ -35,7 +35,7 @@ public struct ResidualEstimator: Sendable {
             unavailable: risk == nil ? "the starting material states no malignant fraction ('composition: malignant')" : nil,
             assumptions: builder.assumptions,
             sensitivity: risk == nil ? [] : sensitivity(design, balance),
-            remedies: risk == nil ? [] : WhatIf(design: design, estimator: self).remedies()
+            remedies: remedies(for: design)
         )
     }
 
@@ -43,6 +43,11 @@ public struct ResidualEstimator: Sendable {
     public func risk(of design: ProcessDesign) -> Risk? {
         guard design.startingMaterial.composition[.malignant] != nil else { return nil }
         return risk(of: balance(design, steps: design.steps))
+    }
+
+    /// The standard remedies applied to the design, and the risk each would leave.
+    public func remedies(for design: ProcessDesign) -> [Remedy] {
+        design.startingMaterial.composition[.malignant] == nil ? [] : WhatIf(design: design, estimator: self).remedies()
     }
 
     /// The risk by seeded Monte Carlo, whatever the chain: the cross-check of the exact path.
@@ -57,6 +62,12 @@ public struct ResidualEstimator: Sendable {
     }
 
     func risk(of balance: MassBalance) -> Risk {
+        // No malignant cells, or a CAR that does not persist: nothing to estimate, and no draws needed.
+        if (balance.initial[.malignant] ?? 0) == 0 || !balance.integrates {
+            let zero = Spread(median: 0, low: 0, high: 0, mean: 0)
+            return Risk(method: .exact, doseShare: zero, lambda: zero, probability: zero, calibratedLambda: zero,
+                        calibratedProbability: zero)
+        }
         if let exact = ExactRisk(balance: balance, log10Kappa: calibration.log10Kappa) { return exact.risk() }
         return MonteCarlo(balance: balance, log10Kappa: calibration.log10Kappa, draws: draws, seed: seed).risk()
     }
