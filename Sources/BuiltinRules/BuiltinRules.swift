@@ -6,8 +6,17 @@ public enum BuiltinRules {
     public static let all: [any Rule.Type] = [
         NoTumourDepletionBeforeTransductionRule.self,
         MissingTCellSelectionRule.self,
+        SelectionMarkerOnTumourRule.self,
+        DepletionMarkerAbsentOnTumourRule.self,
+        CARTargetOnTumourRule.self,
         ResidualTumourRiskRule.self,
+        TransductionBeforeActivationRule.self,
+        ExpansionBeforeTransductionRule.self,
+        HarvestBeforeExpansionRule.self,
+        StepAfterCryopreservationRule.self,
         BeadRemovalMissingRule.self,
+        MissingReleaseTestRule.self,
+        VectorCopyNumberLimitRule.self,
     ]
 
     /// A registry holding the built-in pack.

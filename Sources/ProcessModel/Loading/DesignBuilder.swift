@@ -36,7 +36,8 @@ struct DesignBuilder {
                 return Dose(carTCells: number(dose, "car_t_cells"), carTCellsPerKilogram: number(dose, "car_t_cells_per_kg"),
                             bodyWeightKilograms: number(dose, "body_weight_kg"), range: node.range)
             },
-            releaseTests: (root["release_tests"]?.sequence ?? []).map(releaseTest)
+            releaseTests: (root["release_tests"]?.sequence ?? []).map(releaseTest),
+            releaseTestsRange: root["release_tests"]?.range
         )
     }
 

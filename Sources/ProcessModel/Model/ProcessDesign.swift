@@ -14,6 +14,8 @@ public struct ProcessDesign: Sendable {
     public let steps: [Step]
     public let dose: Dose?
     public let releaseTests: [ReleaseTest]
+    /// Where the release-test list is, when the file has one.
+    public let releaseTestsRange: SourceRange?
 
     /// Where a range of this file is, for diagnostics.
     public func location(of range: SourceRange) -> SourceLocation {

@@ -1,0 +1,73 @@
+import LintKit
+import ProcessModel
+
+/// The vector copy number limit is missing or above 5 copies per transduced cell.
+struct VectorCopyNumberLimitRule: Rule {
+    /// The highest limit accepted, in copies per transduced cell.
+    static let maximum = 5.0
+
+    static let description = RuleDescription(
+        id: "vcn-limit",
+        title: "Vector copy number limit above 5",
+        defaultSeverity: .warning,
+        rationale: """
+            Each integrated copy of the vector is a chance of insertional mutagenesis. Published CAR-T release \
+            specifications commonly cap the vector copy number below 5 copies per transduced cell; a higher \
+            limit, or none, needs a justification.
+            """,
+        references: [
+            "CD20 CAR trial release specification (PMC11461191), Table 1: VCN below 5 copies per transduced cell",
+            "ARI-0001 release specification (PMC6319086), Table 2: VCN at most 10 copies per cell",
+        ],
+        triggering: [
+            RuleExample("""
+                processlint: 1
+                name: limit of 10
+                product: {car_target: CD19, vector: lentiviral}
+                indication: B-ALL
+                starting_material: {kind: leukapheresis}
+                steps:
+                  - {id: transduce, operation: transduction}
+                release_tests: [{test: vcn, max: ↓10}]
+                """),
+            RuleExample("""
+                processlint: 1
+                name: no limit
+                product: {car_target: CD19, vector: lentiviral}
+                indication: B-ALL
+                starting_material: {kind: leukapheresis}
+                steps:
+                  - {id: transduce, operation: transduction}
+                release_tests: [↓vcn]
+                """),
+        ],
+        nonTriggering: [
+            RuleExample("""
+                processlint: 1
+                name: limit of 5
+                product: {car_target: CD19, vector: lentiviral}
+                indication: B-ALL
+                starting_material: {kind: leukapheresis}
+                steps:
+                  - {id: transduce, operation: transduction}
+                release_tests: [{test: vcn, max: 5}]
+                """),
+        ]
+    )
+
+    func check(_ context: LintContext) -> [Finding] {
+        guard context.design.product.vector.value.integrates, let test = context.design.releaseTest(.vcn) else { return [] }
+        guard let limit = test.maximum else {
+            return [Finding("the vector copy number test has no limit", at: test.kind.range,
+                            fix: "state the limit: {test: vcn, max: 5}")]
+        }
+        guard limit.value > Self.maximum else { return [] }
+        return [Finding("vector copy number limit \(limit.value.formatted()) is above \(Self.maximum.formatted()) copies per transduced cell",
+                        at: limit.range, fix: "lower the limit to 5 or justify it")]
+    }
+}
+
+extension Double {
+    /// `10`, `4.5`: a limit as written.
+    fileprivate func formatted() -> String { self == rounded() ? String(Int(self)) : String(self) }
+}
