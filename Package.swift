@@ -35,7 +35,7 @@ let package = Package(
         .testTarget(name: "ResidualModelTests", dependencies: ["ResidualModel", "ProcessModel"]),
         .testTarget(name: "LintKitTests", dependencies: ["LintKit", "ProcessModel"]),
         .testTarget(name: "BuiltinRulesTests", dependencies: ["BuiltinRules", "LintKit", "ProcessModel", "ResidualModel"]),
-        .testTarget(name: "ProcessLintCLITests", dependencies: ["ProcessLintCLI", "ProcessModel"]),
+        .testTarget(name: "ProcessLintCLITests", dependencies: ["ProcessLintCLI", "ProcessModel", "BuiltinRules"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -17,6 +17,9 @@ public enum BuiltinRules {
         BeadRemovalMissingRule.self,
         MissingReleaseTestRule.self,
         VectorCopyNumberLimitRule.self,
+        DoseNotStatedRule.self,
+        MalignantFractionNotStatedRule.self,
+        ParameterOutOfTypicalRangeRule.self,
     ]
 
     /// A registry holding the built-in pack.

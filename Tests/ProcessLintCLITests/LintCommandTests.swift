@@ -1,3 +1,4 @@
+import BuiltinRules
 import Foundation
 import ProcessModel
 import Testing
@@ -142,7 +143,7 @@ import Testing
         let output = CommandRunner.run("rules")
         #expect(output.status == 0)
         #expect(output.outLines.contains { $0.hasPrefix("no-tumour-depletion-before-transduction") && $0.contains(" error ") })
-        #expect(output.outLines.count == 13)
+        #expect(output.outLines.count == BuiltinRules.all.count)
     }
 
     @Test func explainPrintsRationaleReferencesAndExamples() {

@@ -28,7 +28,8 @@ struct DesignBuilder {
                     number(compositionFields, population.rawValue).map { (population, $0) }
                 }),
                 compositionRange: composition?.range,
-                malignantMarkers: material["malignant_markers"].map(markers)
+                malignantMarkers: material["malignant_markers"].map(markers),
+                range: root["starting_material"]?.range ?? SourceRange(at: .fileStart)
             ),
             steps: (root["steps"]?.sequence ?? []).enumerated().map { step(Fields($1), index: $0, range: $1.range) },
             dose: root["dose"].map { node in

@@ -46,6 +46,8 @@ public struct StartingMaterial: Sendable {
     public let compositionRange: SourceRange?
     /// Markers the malignant cells carry, normalised; `nil` when the file does not say.
     public let malignantMarkers: [Located<Marker>]?
+    /// Where the starting-material mapping is.
+    public let range: SourceRange
 }
 
 /// The dose a patient receives, as a total or per kilogram of body weight.
