@@ -1,0 +1,61 @@
+import LintKit
+import ProcessModel
+import Testing
+
+/// A rule made for testing the engine: it reports every step, once with its own severity raised for a wash.
+private struct EveryStepRule: Rule {
+    static let description = RuleDescription(
+        id: "every-step", title: "Every step", defaultSeverity: .warning,
+        rationale: "A rule that reports every step, so the engine's handling of findings can be observed.",
+        references: ["none"], triggering: [], nonTriggering: [])
+
+    func check(_ context: LintContext) -> [Finding] {
+        context.design.steps.map { step in
+            Finding("step \(step.id.value)", at: step.operation.range, severity: step.kind == .wash ? .error : .note)
+        }
+    }
+}
+
+@Suite struct LintKitTests {
+    let design: ProcessDesign = {
+        let text = """
+            processlint: 1
+            name: engine
+            product: {car_target: CD19, vector: lentiviral}
+            indication: B-ALL
+            starting_material: {kind: leukapheresis}
+            steps:
+              - {id: b, operation: wash}
+              - {id: a, operation: harvest}
+            """
+        return ProcessLoader().load(bytes: Array(text.utf8), file: "engine.yaml").design!
+    }()
+
+    @Test func findingsGetTheRuleIdTheFileAndAtLeastTheDefaultSeverity() {
+        let diagnostics = Linter(registry: RuleRegistry([EveryStepRule.self])).lint(design)
+        #expect(diagnostics.map(\.description) == [
+            "engine.yaml:7:24: error: step b [every-step]",
+            "engine.yaml:8:24: warning: step a [every-step]",
+        ])
+    }
+
+    @Test func severitiesAreOrdered() {
+        #expect(Severity.note < .warning && Severity.warning < .error)
+        #expect(Severity.allCases.sorted() == [.note, .warning, .error])
+    }
+
+    @Test func examplesRecordWhereTheirMarkersStand() {
+        let example = RuleExample("a: ↓1\nbb: [x, ↓y]\n↓")
+        let (text, positions) = example.unmarked
+        #expect(text == "a: 1\nbb: [x, y]\n")
+        #expect(positions == [SourcePosition(line: 1, column: 4), SourcePosition(line: 2, column: 9), SourcePosition(line: 3, column: 1)])
+        #expect(example.file.hasSuffix("LintKitTests.swift"))
+    }
+
+    @Test func registryFindsRulesByIdAndTakesMore() {
+        var registry = RuleRegistry()
+        #expect(registry.rule(withID: "every-step") == nil)
+        registry.register([EveryStepRule.self])
+        #expect(registry.rule(withID: "every-step") != nil)
+    }
+}
