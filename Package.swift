@@ -24,16 +24,19 @@ let package = Package(
         .target(name: "LintKit", dependencies: ["ProcessModel", "ResidualModel"]),
         // The built-in rule pack, one rule per file.
         .target(name: "BuiltinRules", dependencies: ["LintKit", "ProcessModel", "ResidualModel"]),
+        // Output formats, one file each; they know diagnostics, not rules.
+        .target(name: "Reporters", dependencies: ["LintKit", "ProcessModel"]),
         // Subcommands as library code with injected output, so tests run them in-process.
         .target(
             name: "ProcessLintCLI",
-            dependencies: ["ProcessModel", "ResidualModel", "LintKit", "BuiltinRules",
+            dependencies: ["ProcessModel", "ResidualModel", "LintKit", "BuiltinRules", "Reporters",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "processlint", dependencies: ["ProcessLintCLI"]),
         .testTarget(name: "ProcessModelTests", dependencies: ["ProcessModel"]),
         .testTarget(name: "ResidualModelTests", dependencies: ["ResidualModel", "ProcessModel"]),
         .testTarget(name: "LintKitTests", dependencies: ["LintKit", "ProcessModel"]),
+        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "LintKit", "ProcessModel"]),
         .testTarget(name: "BuiltinRulesTests", dependencies: ["BuiltinRules", "LintKit", "ProcessModel", "ResidualModel"]),
         .testTarget(name: "ProcessLintCLITests", dependencies: ["ProcessLintCLI", "ProcessModel", "BuiltinRules"]),
     ],

@@ -21,6 +21,24 @@ public struct Diagnostic: Sendable, Comparable {
         risk = finding.risk
     }
 
+    /// A problem of the loader, reported like a finding under the pseudo-rule `format` (as actionlint
+    /// reports every structural problem under one), so reporters handle one kind of record.
+    public init(_ problem: LoadDiagnostic) {
+        ruleID = Self.formatRuleID
+        severity = problem.severity == .error ? .error : .warning
+        message = problem.message
+        location = problem.location
+        related = []
+        fix = nil
+        risk = nil
+    }
+
+    /// The pseudo-rule of the loader's problems: an unreadable file or one that breaks the format.
+    public static let formatRuleID = "format"
+
+    /// Whether the diagnostic says the file could not be read or breaks the format (exit status 2).
+    public var isLoadError: Bool { ruleID == Self.formatRuleID && severity == .error }
+
     /// File, line, column, then rule id: the order every output uses.
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
         (lhs.location, lhs.ruleID, lhs.message) < (rhs.location, rhs.ruleID, rhs.message)

@@ -15,6 +15,12 @@ public struct RuleDescription: Sendable {
     /// Process files that must not trigger it.
     public let nonTriggering: [RuleExample]
 
+    /// The rationale's first sentence: the "why" line under a finding.
+    public var summary: String {
+        guard let end = rationale.range(of: ". ") else { return rationale }
+        return String(rationale[..<end.lowerBound]) + "."
+    }
+
     public init(id: String, title: String, defaultSeverity: Severity, rationale: String, references: [String],
                 triggering: [RuleExample], nonTriggering: [RuleExample]) {
         self.id = id

@@ -1,9 +1,11 @@
 import ArgumentParser
 import BuiltinRules
+import Foundation
 import LintKit
 import ProcessModel
+import Reporters
 
-/// `processlint lint PATH...`: loads process files, runs the rules, and prints every problem and finding.
+/// `processlint lint PATH...`: loads process files, runs the rules, and reports every problem and finding.
 struct LintCommand: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
@@ -20,16 +22,26 @@ struct LintCommand: ConsoleCommand {
         var threshold: Severity? { Severity(rawValue: rawValue) }
     }
 
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
     @Argument(help: "Process files, or directories to search for *.yaml and *.yml files.")
     var paths: [String] = ["."]
 
     @OptionGroup var load: LoadOptions
 
+    @Option(help: "text: for people, like a compiler; json: for tools (docs/lint-json.md).")
+    var format: Format = .text
+
     @Option(help: "The lowest severity of finding that makes the run fail (exit 1).")
     var failOn: FailOn = .error
 
-    @Flag(name: .shortAndLong, help: "Print only errors, and no summary.")
+    @Flag(name: .shortAndLong, help: "Print only errors: no source lines, no summary.")
     var quiet = false
+
+    @Flag(help: "No colour, even on a terminal (NO_COLOR in the environment does the same).")
+    var noColor = false
 
     func run(console: Console) -> ExitStatus {
         let discovered = ProcessFileDiscovery().files(under: paths)
@@ -40,76 +52,37 @@ struct LintCommand: ConsoleCommand {
                 .error, .unreadableFile, "no process files (*.yaml, *.yml) found here",
                 at: SourceLocation(file: paths.joined(separator: " "), range: SourceRange(at: .fileStart))))
         }
-        var summary = Summary(files: discovered.files.count)
-        func report(_ line: Reported) {
-            summary.count(line)
-            if !quiet || line.severity == .error { console.out(line.text + "\n") }
+        var reporter: any Reporter = switch format {
+        case .text:
+            TextReporter(color: console.isTerminal && !noColor && console.environment["NO_COLOR", default: ""].isEmpty,
+                         quiet: quiet, rules: BuiltinRules.all.map { $0.description })
+        case .json: JSONReporter()
         }
-        // Paths that could not be walked come first; then each file's problems and findings, files in sorted order.
-        problems.sorted().map(Reported.init).forEach(report)
+        var worst: Severity?
+        var loadFailed = false
+        func emit(_ report: FileReport) {
+            for diagnostic in report.diagnostics {
+                if diagnostic.isLoadError { loadFailed = true } else { worst = max(worst ?? diagnostic.severity, diagnostic.severity) }
+            }
+            console.out(reporter.report(report))
+        }
+        // Paths that could not be walked come first; then each file, in sorted order.
+        for problem in problems.sorted() {
+            emit(FileReport(file: problem.location.file, diagnostics: [Diagnostic(problem)], text: nil))
+        }
         let linter = Linter(registry: BuiltinRules.registry)
+        let quotesSource = format == .text && !quiet
         ProcessLoader(limits: load.limits).load(files: discovered.files, then: { result in
-            let findings = result.design.map(linter.lint) ?? []
-            return (result.diagnostics.map(Reported.init) + findings.map(Reported.init)).sorted()
-        }) { lines in
-            lines.forEach(report)
-        }
-        if !quiet { console.err(summary.text + "\n") }
-        if summary.loadErrors > 0 { return .invalidInput }
-        guard let threshold = failOn.threshold else { return .success }
-        return summary.findings.contains { $0 >= threshold } ? .findings : .success
-    }
-}
-
-/// One printed line: a load problem or a rule finding, ordered by position.
-struct Reported: Comparable, Sendable {
-    let location: SourceLocation
-    let severity: Severity
-    let text: String
-    let isFinding: Bool
-
-    init(_ diagnostic: LoadDiagnostic) {
-        location = diagnostic.location
-        severity = diagnostic.severity == .error ? .error : .warning
-        text = diagnostic.description
-        isFinding = false
-    }
-
-    init(_ diagnostic: Diagnostic) {
-        location = diagnostic.location
-        severity = diagnostic.severity
-        text = diagnostic.description
-        isFinding = true
-    }
-
-    static func < (lhs: Reported, rhs: Reported) -> Bool { (lhs.location, lhs.text) < (rhs.location, rhs.text) }
-}
-
-/// The closing line of a lint run.
-struct Summary {
-    let files: Int
-    private(set) var errors = 0
-    private(set) var warnings = 0
-    private(set) var notes = 0
-    /// Load errors: the files they are in were not linted.
-    private(set) var loadErrors = 0
-    /// Severities of the rule findings, for --fail-on.
-    private(set) var findings: [Severity] = []
-
-    init(files: Int) { self.files = files }
-
-    mutating func count(_ line: Reported) {
-        switch line.severity {
-        case .error: errors += 1
-        case .warning: warnings += 1
-        case .note: notes += 1
-        }
-        if line.isFinding { findings.append(line.severity) } else if line.severity == .error { loadErrors += 1 }
-    }
-
-    var text: String {
-        func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
-        return "checked \(plural(files, "file")): \(plural(errors, "error")), \(plural(warnings, "warning"))"
-            + (notes > 0 ? ", \(plural(notes, "note"))" : "")
+            let diagnostics = result.diagnostics.map(Diagnostic.init) + (result.design.map(linter.lint) ?? [])
+            // The source is read again only to quote it under a finding, and only the file's own text.
+            let text = quotesSource && !diagnostics.isEmpty && !result.diagnostics.contains { $0.kind == .notUTF8 || $0.kind == .fileTooLarge }
+                ? try? String(contentsOfFile: result.file, encoding: .utf8) : nil
+            return FileReport(file: result.file, diagnostics: diagnostics, text: text)
+        }, emit)
+        let closing = reporter.finish(files: discovered.files.count)
+        if format == .json { console.out(closing) } else { console.err(closing) }
+        if loadFailed { return .invalidInput }
+        guard let threshold = failOn.threshold, let worst else { return .success }
+        return worst >= threshold ? .findings : .success
     }
 }

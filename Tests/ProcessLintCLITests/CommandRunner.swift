@@ -10,6 +10,11 @@ struct CommandRunner {
         let err: String
 
         var outLines: [String] { out.split(separator: "\n").map(String.init) }
+
+        /// The `path:line:col: severity: message [rule]` lines, without the quoted source and why/fix lines under them.
+        var diagnosticLines: [String] {
+            outLines.filter { $0.range(of: #"^\S.*:\d+:\d+: (error|warning|note): "#, options: .regularExpression) != nil }
+        }
     }
 
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

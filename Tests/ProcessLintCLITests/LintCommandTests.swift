@@ -9,12 +9,12 @@ import Testing
     @Test func referenceProcessesLoadCleanlyAndTheAcademicOneRaisesThe2018Findings() {
         let output = CommandRunner.run("lint", repository + "/processes")
         #expect(output.status == 1)
-        #expect(output.outLines.allSatisfy { $0.hasSuffix("]") }, "only rule findings, no load problems")
-        let academic = output.outLines.filter { $0.contains("/ctl019-academic-2018.yaml:") }
+        #expect(!output.diagnosticLines.contains { $0.hasSuffix("[format]") }, "only rule findings, no load problems")
+        let academic = output.diagnosticLines.filter { $0.contains("/ctl019-academic-2018.yaml:") }
         #expect(academic.contains { $0.hasSuffix("[no-tumour-depletion-before-transduction]") })
         #expect(academic.contains { $0.hasSuffix("[residual-tumour-risk]") })
         for enriched in ["/tecartus.yaml:", "/breyanzi.yaml:"] {
-            #expect(!output.outLines.contains { $0.contains(enriched) && $0.hasSuffix("[no-tumour-depletion-before-transduction]") })
+            #expect(!output.diagnosticLines.contains { $0.contains(enriched) && $0.hasSuffix("[no-tumour-depletion-before-transduction]") })
         }
     }
 
@@ -36,8 +36,9 @@ import Testing
         let file = repository + "/Tests/Fixtures/err/unknown-keys.yaml"
         let output = CommandRunner.run("lint", file)
         #expect(output.status == 2)
-        #expect(output.outLines.count == 7)
-        #expect(output.outLines.allSatisfy { $0.hasPrefix(file + ":") && $0.contains(": error: ") })
+        #expect(output.diagnosticLines.count == 7)
+        #expect(output.diagnosticLines.allSatisfy { $0.hasPrefix(file + ":") && $0.contains(": error: ") && $0.hasSuffix("[format]") })
+        #expect(output.out.contains("      dayz: 9\n      ^~~~\n"), "the source line with a caret under the key")
         #expect(output.err == "checked 1 file: 7 errors, 0 warnings\n")
     }
 
@@ -51,7 +52,7 @@ import Testing
 
     @Test func outputIsSortedByFileThenPosition() {
         let output = CommandRunner.run("lint", repository + "/Tests/Fixtures/err")
-        let locations = output.outLines.map { line -> (String, Int, Int) in
+        let locations = output.diagnosticLines.map { line -> (String, Int, Int) in
             let parts = line.split(separator: ":", maxSplits: 3)
             return (String(parts[0]), Int(parts[1]) ?? 0, Int(parts[2]) ?? 0)
         }

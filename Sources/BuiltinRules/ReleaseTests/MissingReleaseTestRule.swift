@@ -8,8 +8,9 @@ struct MissingReleaseTestRule: Rule {
         title: "Missing release test",
         defaultSeverity: .warning,
         rationale: """
-            A CAR-T product is released on tests of safety (sterility, mycoplasma, endotoxin; replication-competent \
-            virus for viral vectors), identity, potency, viability and purity; a product made with an integrating \
+            A product is released only on tests that show it is safe, is what it claims, and works. These are \
+            safety (sterility, mycoplasma, endotoxin; replication-competent virus for viral vectors), identity, \
+            potency, viability and purity; a product made with an integrating \
             vector also needs its vector copy number, one activated on magnetic beads a residual-bead count, and \
             one made from material that can hold malignant cells a residual-malignant-cell assay. Missing safety \
             tests are errors.

@@ -60,6 +60,8 @@ enum EstimateJSON {
         let document = Document(schemaVersion: schemaVersion, calibrationFactor: SpreadJSON(calibration), processes: estimates.map(process))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // An overflowing figure must not crash the output.
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         // Encoding plain structs of strings and finite numbers cannot fail.
         return String(decoding: try! encoder.encode(document), as: UTF8.self) + "\n"
     }

@@ -1,0 +1,70 @@
+import LintKit
+import ProcessModel
+
+/// Compiler-style text: `path:line:col: severity: message [rule-id]`, the source line with a caret under
+/// the value, then why the rule exists and how to fix it; a summary line at the end.
+public struct TextReporter: Reporter {
+    public let color: Bool
+    public let quiet: Bool
+    public let descriptions: [String: RuleDescription]
+    private var counts: [Severity: Int] = [:]
+
+    public init(color: Bool, quiet: Bool, rules: [RuleDescription]) {
+        self.color = color
+        self.quiet = quiet
+        descriptions = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public mutating func report(_ file: FileReport) -> String {
+        var text = ""
+        for diagnostic in file.diagnostics {
+            counts[diagnostic.severity, default: 0] += 1
+            if quiet && diagnostic.severity != .error { continue }
+            let location = diagnostic.location
+            text += paint("\(location):", .bold) + " " + paint("\(diagnostic.severity.rawValue):", Self.color(of: diagnostic.severity))
+                + " " + paint(diagnostic.message, .bold) + " " + paint("[\(diagnostic.ruleID)]", .dim) + "\n"
+            if quiet { continue }
+            text += quote(location.range, in: file)
+            if let why = descriptions[diagnostic.ruleID]?.summary { text += "  " + paint("why:", .cyan) + " \(why)\n" }
+            if let fix = diagnostic.fix { text += "  " + paint("fix:", .green) + " \(fix)\n" }
+            for related in diagnostic.related {
+                text += "  " + paint("note:", .cyan) + " \(location.file):\(related.range.start): \(related.message)\n"
+            }
+        }
+        return text
+    }
+
+    public mutating func finish(files: Int) -> String {
+        guard !quiet else { return "" }
+        func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+        let notes = counts[.note, default: 0]
+        return "checked \(plural(files, "file")): \(plural(counts[.error, default: 0], "error")), "
+            + "\(plural(counts[.warning, default: 0], "warning"))" + (notes > 0 ? ", \(plural(notes, "note"))" : "") + "\n"
+    }
+
+    /// The source line and a caret under the range (underlined to its end when it stays on the line).
+    private func quote(_ range: SourceRange, in file: FileReport) -> String {
+        let index = range.start.line - 1
+        guard file.lines.indices.contains(index) else { return "" }
+        let line = file.lines[index].replacingOccurrences(of: "\t", with: " ")
+        let width = range.end.line == range.start.line ? max(1, range.end.column - range.start.column) : 1
+        let caret = String(repeating: " ", count: max(0, range.start.column - 1)) + "^" + String(repeating: "~", count: width - 1)
+        return "  " + line + "\n  " + paint(caret, .green) + "\n"
+    }
+
+    private enum Style: String {
+        case bold = "1", dim = "2", red = "31", green = "32", yellow = "33", cyan = "36"
+    }
+
+    private static func color(of severity: Severity) -> Style {
+        switch severity {
+        case .error: .red
+        case .warning: .yellow
+        case .note: .cyan
+        }
+    }
+
+    private func paint(_ text: String, _ style: Style) -> String {
+        color ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+    }
+}
