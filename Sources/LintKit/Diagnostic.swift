@@ -10,6 +10,9 @@ public struct Diagnostic: Sendable, Comparable {
     public let related: [RelatedLocation]
     public let fix: String?
     public let risk: Risk?
+    /// The justification of the suppression comment that silences this finding, if one does: a suppressed
+    /// finding leaves text output and the exit status, and stays in machine-readable output as an audit trail.
+    public internal(set) var suppression: String?
 
     public init(ruleID: String, severity: Severity, finding: Finding, file: String) {
         self.ruleID = ruleID

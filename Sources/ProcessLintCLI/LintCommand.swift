@@ -61,7 +61,7 @@ struct LintCommand: ConsoleCommand {
         var worst: Severity?
         var loadFailed = false
         func emit(_ report: FileReport) {
-            for diagnostic in report.diagnostics {
+            for diagnostic in report.diagnostics where diagnostic.suppression == nil {
                 if diagnostic.isLoadError { loadFailed = true } else { worst = max(worst ?? diagnostic.severity, diagnostic.severity) }
             }
             console.out(reporter.report(report))
@@ -71,13 +71,13 @@ struct LintCommand: ConsoleCommand {
             emit(FileReport(file: problem.location.file, diagnostics: [Diagnostic(problem)], text: nil))
         }
         let linter = Linter(registry: BuiltinRules.registry)
-        let quotesSource = format == .text && !quiet
+        let knownRules = Set(BuiltinRules.all.map { $0.description.id })
         ProcessLoader(limits: load.limits).load(files: discovered.files, then: { result in
-            let diagnostics = result.diagnostics.map(Diagnostic.init) + (result.design.map(linter.lint) ?? [])
-            // The source is read again only to quote it under a finding, and only the file's own text.
-            let text = quotesSource && !diagnostics.isEmpty && !result.diagnostics.contains { $0.kind == .notUTF8 || $0.kind == .fileTooLarge }
-                ? try? String(contentsOfFile: result.file, encoding: .utf8) : nil
-            return FileReport(file: result.file, diagnostics: diagnostics, text: text)
+            var diagnostics = result.diagnostics.map(Diagnostic.init) + (result.design.map(linter.lint) ?? [])
+            if let text = result.text, result.design != nil {
+                diagnostics = Suppressions.apply(to: diagnostics, text: text, file: result.file, knownRules: knownRules)
+            }
+            return FileReport(file: result.file, diagnostics: diagnostics, text: result.text)
         }, emit)
         let closing = reporter.finish(files: discovered.files.count)
         if format == .json { console.out(closing) } else { console.err(closing) }

@@ -20,6 +20,8 @@ public struct JSONReporter: Reporter {
         let message: String
         let line, column, endLine, endColumn: Int
         let fix: String?
+        /// The justification of the comment that suppresses the finding; absent when it is not suppressed.
+        let suppressed: String?
         let related: [Related]
         let risk: RiskRecord?
 
@@ -40,12 +42,13 @@ public struct JSONReporter: Reporter {
 
     public mutating func report(_ file: FileReport) -> String {
         let records = file.diagnostics.map { diagnostic -> Record in
-            counts[diagnostic.severity, default: 0] += 1
+            if diagnostic.suppression == nil { counts[diagnostic.severity, default: 0] += 1 }
             let range = diagnostic.location.range
             return Record(
                 rule: diagnostic.ruleID, severity: diagnostic.severity.rawValue, message: diagnostic.message,
                 line: range.start.line, column: range.start.column, endLine: range.end.line, endColumn: range.end.column,
                 fix: diagnostic.fix,
+                suppressed: diagnostic.suppression,
                 related: diagnostic.related.map { Record.Related(line: $0.range.start.line, column: $0.range.start.column, message: $0.message) },
                 risk: diagnostic.risk.map { Record.RiskRecord(lambdaMedian: $0.lambda.median, lambdaLow: $0.lambda.low,
                                                                lambdaHigh: $0.lambda.high, calibratedProbability: $0.calibratedProbability.mean) }

@@ -8,6 +8,7 @@ public struct TextReporter: Reporter {
     public let quiet: Bool
     public let descriptions: [String: RuleDescription]
     private var counts: [Severity: Int] = [:]
+    private var suppressed = 0
 
     public init(color: Bool, quiet: Bool, rules: [RuleDescription]) {
         self.color = color
@@ -18,6 +19,10 @@ public struct TextReporter: Reporter {
     public mutating func report(_ file: FileReport) -> String {
         var text = ""
         for diagnostic in file.diagnostics {
+            guard diagnostic.suppression == nil else {
+                suppressed += 1
+                continue
+            }
             counts[diagnostic.severity, default: 0] += 1
             if quiet && diagnostic.severity != .error { continue }
             let location = diagnostic.location
@@ -39,7 +44,8 @@ public struct TextReporter: Reporter {
         func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
         let notes = counts[.note, default: 0]
         return "checked \(plural(files, "file")): \(plural(counts[.error, default: 0], "error")), "
-            + "\(plural(counts[.warning, default: 0], "warning"))" + (notes > 0 ? ", \(plural(notes, "note"))" : "") + "\n"
+            + "\(plural(counts[.warning, default: 0], "warning"))" + (notes > 0 ? ", \(plural(notes, "note"))" : "")
+            + (suppressed > 0 ? " (\(suppressed) suppressed, with reasons in --format json)" : "") + "\n"
     }
 
     /// The source line and a caret under the range (underlined to its end when it stays on the line).

@@ -159,3 +159,44 @@ import Testing
         #expect(output.err.contains("did you mean 'bead-removal-missing'?"))
     }
 }
+
+@Suite struct SuppressionTests {
+    let file = CommandRunner.repository + "/Tests/Fixtures/lint/suppressed.yaml"
+
+    struct Document: Decodable {
+        struct File: Decodable { let diagnostics: [Record] }
+        struct Record: Decodable {
+            let line: Int
+            let rule: String
+            let severity: String
+            let message: String
+            let suppressed: String?
+        }
+        let files: [File]
+    }
+
+    @Test func justifiedSuppressionsSilenceFindingsButKeepThemWithTheirReason() throws {
+        let output = CommandRunner.run("lint", "--format", "json", file)
+        let records = try JSONDecoder().decode(Document.self, from: Data(output.out.utf8)).files[0].diagnostics
+        let transduction = try #require(records.first { $0.rule == "no-tumour-depletion-before-transduction" })
+        #expect(transduction.suppressed == "collected in MRD-negative remission (protocol 4.2)")
+        #expect(records.filter { $0.rule == "missing-release-test" }.allSatisfy { $0.suppressed != nil })
+        // Suppressed errors no longer fail the run.
+        #expect(output.status == 0)
+    }
+
+    @Test func suppressionsWithoutAReasonUnusedOrUnknownAreFindings() throws {
+        let output = CommandRunner.run("lint", "--format", "json", file)
+        let records = try JSONDecoder().decode(Document.self, from: Data(output.out.utf8)).files[0].diagnostics
+        let problems = records.filter { $0.rule == "suppression" }.map(\.line)
+        #expect(problems == [11, 13, 15])
+        #expect(records.contains { $0.rule == "parameter-out-of-typical-range" && $0.suppressed == nil }, "no reason, no suppression")
+        #expect(records.contains { $0.message.contains("did you mean 'no-tumour-depletion-before-transduction'?") })
+    }
+
+    @Test func textOutputHidesSuppressedFindingsAndCountsThem() {
+        let output = CommandRunner.run("lint", file)
+        #expect(!output.out.contains("[no-tumour-depletion-before-transduction]"))
+        #expect(output.err.contains("suppressed, with reasons in --format json"))
+    }
+}

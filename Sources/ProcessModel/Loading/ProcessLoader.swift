@@ -8,6 +8,8 @@ public struct LoadResult: Sendable {
     public let design: ProcessDesign?
     /// Every problem, sorted by position.
     public let diagnostics: [LoadDiagnostic]
+    /// The file's text, when it was UTF-8: for quoting lines under findings and reading suppression comments.
+    public let text: String?
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
@@ -42,26 +44,29 @@ public struct ProcessLoader: Sendable {
     public func load(file: String) -> LoadResult {
         switch readBytes(of: file) {
         case .success(let bytes): return load(bytes: bytes, file: file)
-        case .failure(let problem): return LoadResult(file: file, design: nil, diagnostics: [problem])
+        case .failure(let problem): return LoadResult(file: file, design: nil, diagnostics: [problem], text: nil)
         }
     }
 
     /// Loads a process from bytes already in memory; `file` names it in diagnostics.
     public func load(bytes: [UInt8], file: String) -> LoadResult {
         var diagnostics = DiagnosticList(file: file, limit: limits.maximumDiagnostics)
-        let design = load(bytes, into: &diagnostics)
+        var text: String?
+        let design = load(bytes, into: &diagnostics, text: &text)
         let sorted = diagnostics.sorted()
-        return LoadResult(file: file, design: sorted.contains { $0.severity == .error } ? nil : design, diagnostics: sorted)
+        return LoadResult(file: file, design: sorted.contains { $0.severity == .error } ? nil : design, diagnostics: sorted, text: text)
     }
 
-    private func load(_ bytes: [UInt8], into diagnostics: inout DiagnosticList) -> ProcessDesign? {
+    private func load(_ bytes: [UInt8], into diagnostics: inout DiagnosticList, text decodedText: inout String?) -> ProcessDesign? {
         guard bytes.count <= limits.maximumFileBytes else {
             diagnostics.add(.error, .fileTooLarge, tooLargeMessage(bytes.count), at: .fileStart)
             return nil
         }
         let text: String
         switch SourceText.decode(bytes) {
-        case .success(let decoded): text = decoded
+        case .success(let decoded):
+            text = decoded
+            decodedText = decoded
         case .failure(let failure):
             diagnostics.add(.error, .notUTF8, failure.isBinary
                 ? "file holds a NUL byte: it looks binary, not a YAML text file"
