@@ -1,3 +1,4 @@
+import ProcessModel
 import Foundation
 
 /// Numbers as a process scientist reads them, in findings and reports alike: counts in scientific
@@ -22,4 +23,7 @@ public enum FigureFormat {
         if percent >= 0.01 { return String(format: "%.2g%%", percent) }
         return percent == 0 ? "0%" : count(percent) + "%"
     }
+
+    /// A limit or parameter as written: `10`, `4.5`.
+    public static func plain(_ value: Double) -> String { value.compactText }
 }

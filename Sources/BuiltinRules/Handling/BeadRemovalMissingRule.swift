@@ -66,10 +66,7 @@ struct BeadRemovalMissingRule: Rule {
 
     func check(_ context: LintContext) -> [Finding] {
         let steps = context.design.steps
-        guard let beads = steps.first(where: { step in
-            if case .activation(let reagent, _) = step.operation.value { return reagent.value.leavesMagneticBeads }
-            return false
-        }) else { return [] }
+        guard let beads = context.design.magneticBeadActivation else { return [] }
         let end = steps[beads.index...].firstIndex { $0.kind == .formulation } ?? steps.count
         guard !steps[beads.index..<end].contains(where: { $0.kind == .beadRemoval }) else { return [] }
         return [Finding(

@@ -60,13 +60,9 @@ struct ParameterOutOfTypicalRangeRule: Rule {
             default: (nil, 0...0, "")
             }
             guard let value, !range.contains(value.value) else { return nil }
-            return Finding("\(value.value.formatted()) \(what) in step '\(step.id.value)' is outside the usual "
-                            + "\(range.lowerBound.formatted()) to \(range.upperBound.formatted())",
+            return Finding("\(FigureFormat.plain(value.value)) \(what) in step '\(step.id.value)' is outside the usual "
+                            + "\(FigureFormat.plain(range.lowerBound)) to \(FigureFormat.plain(range.upperBound))",
                            at: value.range, fix: "check the value and its unit, or note why this process needs it")
         }
     }
-}
-
-extension Double {
-    fileprivate func formatted() -> String { self == rounded() ? String(Int(self)) : String(self) }
 }

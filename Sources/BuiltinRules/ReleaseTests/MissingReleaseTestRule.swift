@@ -60,10 +60,7 @@ struct MissingReleaseTestRule: Rule {
         if vector == .gammaRetroviral { required.append((.rcr, .error, "a gamma-retroviral product")) }
         if vector.integrates { required.append((.vcn, .warning, "a product made with an integrating vector")) }
         if design.mayHoldMalignantCells { required.append((.residualMalignantCells, .warning, "starting material that can hold malignant cells")) }
-        if design.steps.contains(where: { step in
-            if case .activation(let reagent, _) = step.operation.value { return reagent.value.leavesMagneticBeads }
-            return false
-        }) { required.append((.residualBeads, .warning, "activation on magnetic beads")) }
+        if design.magneticBeadActivation != nil { required.append((.residualBeads, .warning, "activation on magnetic beads")) }
         let anchor = design.releaseTestsRange ?? design.name.range
         return required.filter { design.releaseTest($0.0) == nil }.map { test, severity, reason in
             Finding("release tests lack '\(test.rawValue)', which \(reason) needs", at: anchor,

@@ -62,12 +62,7 @@ struct VectorCopyNumberLimitRule: Rule {
                             fix: "state the limit: {test: vcn, max: 5}")]
         }
         guard limit.value > Self.maximum else { return [] }
-        return [Finding("vector copy number limit \(limit.value.formatted()) is above \(Self.maximum.formatted()) copies per transduced cell",
+        return [Finding("vector copy number limit \(FigureFormat.plain(limit.value)) is above \(FigureFormat.plain(Self.maximum)) copies per transduced cell",
                         at: limit.range, fix: "lower the limit to 5 or justify it")]
     }
-}
-
-extension Double {
-    /// `10`, `4.5`: a limit as written.
-    fileprivate func formatted() -> String { self == rounded() ? String(Int(self)) : String(self) }
 }

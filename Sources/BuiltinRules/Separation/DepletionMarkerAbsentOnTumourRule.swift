@@ -55,7 +55,6 @@ struct DepletionMarkerAbsentOnTumourRule: Rule {
 
     /// Markers of normal non-T populations a depletion may legitimately target (monocytes, granulocytes, NK cells).
     static let nonTumourTargets: Set<Marker> = Set(["CD14", "CD15", "CD16", "CD56", "CD11B", "CD33", "CD25"].map(Marker.init(normalising:)))
-    static let tCellMarkers: Set<Marker> = Set(["CD3", "CD2", "CD4", "CD5", "CD7", "CD8"].map(Marker.init(normalising:)))
 
     func check(_ context: LintContext) -> [Finding] {
         let design = context.design
@@ -65,7 +64,7 @@ struct DepletionMarkerAbsentOnTumourRule: Rule {
             guard case .depletion(let selection) = step.operation.value else { return nil }
             let markers = selection.markerSet
             // Aimed at malignant cells: not a T-cell depletion, not a depletion of normal myeloid or NK cells.
-            guard markers.isDisjoint(with: Self.tCellMarkers), !markers.isSubset(of: Self.nonTumourTargets),
+            guard markers.isDisjoint(with: ProcessDesign.tCellMarkers), !markers.isSubset(of: Self.nonTumourTargets),
                   markers.isDisjoint(with: carried) else { return nil }
             let names = markers.map(\.name).sorted().joined(separator: ", ")
             return Finding("step '\(step.id.value)' depletes \(names), which the malignant cells do not carry: it leaves them all",

@@ -52,7 +52,8 @@ struct MissingTCellSelectionRule: Rule {
         ]
     )
 
-    static let tCellMarkers: Set<Marker> = Set(["CD3", "CD4", "CD8"].map(Marker.init(normalising:)))
+    /// CD3, or CD4 and CD8: the selections that keep T cells as a whole.
+    static let selectionMarkers: Set<Marker> = Set(["CD3", "CD4", "CD8"].map(Marker.init(normalising:)))
 
     func check(_ context: LintContext) -> [Finding] {
         let design = context.design
@@ -60,7 +61,7 @@ struct MissingTCellSelectionRule: Rule {
         else { return [] }
         let selects = design.steps[..<transfer.index].contains { step in
             if case .positiveSelection(let selection, _) = step.operation.value {
-                return !selection.markerSet.isDisjoint(with: Self.tCellMarkers)
+                return !selection.markerSet.isDisjoint(with: Self.selectionMarkers)
             }
             return false
         }

@@ -160,7 +160,7 @@ public struct TaggedShape: Sendable {
 
 extension Double {
     /// A number as a person writes it: `1`, `0.5`, `1e+10`, never `1.0`.
-    var compactText: String {
+    public var compactText: String {
         if self == rounded(), abs(self) < 1e15 { return String(Int64(self)) }
         return "\(self)"
     }

@@ -1,7 +1,18 @@
 import ProcessModel
 
-/// Questions several rules ask about malignant cells in a design.
+/// Questions several rules ask of a design.
 extension ProcessDesign {
+    /// Markers that define T cells: a selection on them keeps T cells, a depletion on them removes them.
+    static let tCellMarkers: Set<Marker> = Set(["CD3", "CD2", "CD4", "CD5", "CD7", "CD8"].map(Marker.init(normalising:)))
+
+    /// The first activation on magnetic beads, which must be removed before formulation.
+    var magneticBeadActivation: Step? {
+        steps.first { step in
+            if case .activation(let reagent, _) = step.operation.value { return reagent.value.leavesMagneticBeads }
+            return false
+        }
+    }
+
     /// Whether the starting material can hold malignant cells: a stated fraction above zero, or none stated.
     var mayHoldMalignantCells: Bool {
         (startingMaterial.composition[.malignant]?.value ?? 1) > 0
