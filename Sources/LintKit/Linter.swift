@@ -11,6 +11,21 @@ public struct Linter: Sendable {
         self.estimator = estimator
     }
 
+    /// Every enabled rule's diagnostics for one design under a configuration, sorted by position then rule.
+    public func lint(_ design: ProcessDesign, configuration: Configuration) -> [Diagnostic] {
+        let context = LintContext(design: design, estimator: estimator)
+        return registry.rules.flatMap { rule -> [Diagnostic] in
+            let description = rule.description
+            guard !configuration.disabled.contains(description.id) else { return [] }
+            let severity = configuration.severity[description.id]
+            return rule.init().check(context.with(options: configuration.options[description.id] ?? [:])).map { finding in
+                Diagnostic(ruleID: description.id, severity: severity ?? max(description.defaultSeverity, finding.severity ?? .note),
+                           finding: finding, file: design.file)
+            }
+        }
+        .sorted()
+    }
+
     /// The standard estimator with 10,000 Monte Carlo draws where the exact path does not apply: a lint run
     /// may cover thousands of files, and a threshold near 10⁻³ is resolved to about ±3 × 10⁻⁴ by that many.
     /// `processlint estimate` keeps 100,000.
@@ -20,16 +35,6 @@ public struct Linter: Sendable {
         return estimator
     }()
 
-    /// Every rule's diagnostics for one design, sorted by position then rule.
-    public func lint(_ design: ProcessDesign) -> [Diagnostic] {
-        let context = LintContext(design: design, estimator: estimator)
-        return registry.rules.flatMap { rule in
-            let description = rule.description
-            return rule.init().check(context).map { finding in
-                Diagnostic(ruleID: description.id, severity: max(description.defaultSeverity, finding.severity ?? .note),
-                           finding: finding, file: design.file)
-            }
-        }
-        .sorted()
-    }
+    /// Every rule's diagnostics for one design with the default configuration.
+    public func lint(_ design: ProcessDesign) -> [Diagnostic] { lint(design, configuration: Configuration()) }
 }

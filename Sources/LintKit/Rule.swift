@@ -20,11 +20,23 @@ public struct LintContext: Sendable {
     /// The risk figures; `nil` when the file states no malignant fraction.
     public let risk: Risk?
     let estimator: ResidualEstimator
+    /// The configured options of the rule being run, by name.
+    var options: [String: Double] = [:]
 
     public init(design: ProcessDesign, estimator: ResidualEstimator) {
         self.design = design
         self.estimator = estimator
         risk = estimator.risk(of: design)
+    }
+
+    /// The value of one of the running rule's options: as configured, or its default.
+    public func option(_ option: RuleOption) -> Double { options[option.name] ?? option.defaultValue }
+
+    /// The same context for another rule, with that rule's configured options.
+    func with(options: [String: Double]) -> LintContext {
+        var context = self
+        context.options = options
+        return context
     }
 
     /// The standard remedies and their effect: computed on demand, since only a rule that reports a

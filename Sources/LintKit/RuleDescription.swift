@@ -10,6 +10,8 @@ public struct RuleDescription: Sendable {
     public let rationale: String
     /// Labels, guidance and papers the rule rests on.
     public let references: [String]
+    /// Settings a site may change in its configuration, with their defaults.
+    public let options: [RuleOption]
     /// Process files that must trigger the rule, with `↓` before each place a finding must land.
     public let triggering: [RuleExample]
     /// Process files that must not trigger it.
@@ -22,7 +24,8 @@ public struct RuleDescription: Sendable {
     }
 
     public init(id: String, title: String, defaultSeverity: Severity, rationale: String, references: [String],
-                triggering: [RuleExample], nonTriggering: [RuleExample]) {
+                options: [RuleOption] = [], triggering: [RuleExample], nonTriggering: [RuleExample]) {
+        self.options = options
         self.id = id
         self.title = title
         self.defaultSeverity = defaultSeverity
@@ -30,6 +33,21 @@ public struct RuleDescription: Sendable {
         self.references = references
         self.triggering = triggering
         self.nonTriggering = nonTriggering
+    }
+}
+
+/// A number a rule reads from the configuration, with its default and the values it may take.
+public struct RuleOption: Sendable {
+    public let name: String
+    public let defaultValue: Double
+    public let summary: String
+    public let bounds: NumberBounds
+
+    public init(_ name: String, default defaultValue: Double, bounds: NumberBounds, _ summary: String) {
+        self.name = name
+        self.defaultValue = defaultValue
+        self.bounds = bounds
+        self.summary = summary
     }
 }
 

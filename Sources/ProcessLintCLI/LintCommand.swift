@@ -37,6 +37,9 @@ struct LintCommand: ConsoleCommand {
     @Option(help: "The lowest severity of finding that makes the run fail (exit 1).")
     var failOn: FailOn = .error
 
+    @Option(help: "Configuration file; without it, the nearest .processlint.yml above each process file applies.")
+    var config: String?
+
     @Flag(name: .shortAndLong, help: "Print only errors: no source lines, no summary.")
     var quiet = false
 
@@ -72,14 +75,26 @@ struct LintCommand: ConsoleCommand {
         }
         let linter = Linter(registry: BuiltinRules.registry)
         let knownRules = Set(BuiltinRules.all.map { $0.description.id })
-        ProcessLoader(limits: load.limits).load(files: discovered.files, then: { result in
-            var diagnostics = result.diagnostics.map(Diagnostic.init) + (result.design.map(linter.lint) ?? [])
+        // One configuration per folder (the nearest file above it), read once; a broken one stops the run.
+        let configurations = ConfigurationResolver(loader: ConfigurationLoader(registry: BuiltinRules.registry), explicit: config)
+        let resolved = discovered.files.map { ($0, configurations.configuration(for: $0)) }
+        let broken = configurations.problems
+        guard broken.isEmpty else {
+            for problem in broken { console.err(problem.description + "\n") }
+            return .invalidInput
+        }
+        let files = resolved.filter { !$0.1.excludes($0.0) }
+        let configurationOf = Dictionary(files, uniquingKeysWith: { first, _ in first })
+        ProcessLoader(limits: load.limits).load(files: files.map(\.0), then: { result in
+            let configuration = configurationOf[result.file] ?? Configuration()
+            var diagnostics = result.diagnostics.map(Diagnostic.init)
+                + (result.design.map { linter.lint($0, configuration: configuration) } ?? [])
             if let text = result.text, result.design != nil {
                 diagnostics = Suppressions.apply(to: diagnostics, text: text, file: result.file, knownRules: knownRules)
             }
             return FileReport(file: result.file, diagnostics: diagnostics, text: result.text)
         }, emit)
-        let closing = reporter.finish(files: discovered.files.count)
+        let closing = reporter.finish(files: files.count)
         if format == .json { console.out(closing) } else { console.err(closing) }
         if loadFailed { return .invalidInput }
         guard let threshold = failOn.threshold, let worst else { return .success }

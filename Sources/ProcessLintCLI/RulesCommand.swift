@@ -33,6 +33,10 @@ struct ExplainCommand: ConsoleCommand {
         }
         var text = "\(rule.id) (\(rule.defaultSeverity.rawValue)): \(rule.title)\n\n\(rule.rationale)\n\nReferences:\n"
         text += rule.references.map { "  - \($0)\n" }.joined()
+        if !rule.options.isEmpty {
+            text += "\nOptions (in .processlint.yml, under options: \(rule.id)):\n"
+            text += rule.options.map { "  \($0.name): \($0.summary); default \(FigureFormat.plain($0.defaultValue))\n" }.joined()
+        }
         text += "\nTriggers on:\n" + rule.triggering.map { indent($0.text) }.joined(separator: "\n")
         text += "\nDoes not trigger on:\n" + rule.nonTriggering.map { indent($0.unmarked.text) }.joined(separator: "\n")
         console.out(text)

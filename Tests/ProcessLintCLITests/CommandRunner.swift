@@ -20,7 +20,9 @@ struct CommandRunner {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
 
-    static func run(_ arguments: String...) -> Output {
+    static func run(_ arguments: String...) -> Output { run(arguments) }
+
+    static func run(_ arguments: [String]) -> Output {
         let out = Mutex("")
         let err = Mutex("")
         let status = ProcessLintCommand.run(arguments, console: Console(

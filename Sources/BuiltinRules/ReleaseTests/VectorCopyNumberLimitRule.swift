@@ -4,7 +4,8 @@ import ProcessModel
 /// The vector copy number limit is missing or above 5 copies per transduced cell.
 struct VectorCopyNumberLimitRule: Rule {
     /// The highest limit accepted, in copies per transduced cell.
-    static let maximum = 5.0
+    static let maximum = RuleOption("maximum", default: 5, bounds: NumberBounds(minimum: 0, minimumIsExclusive: true),
+                                    "highest vector copy number limit accepted, copies per transduced cell")
 
     static let description = RuleDescription(
         id: "vcn-limit",
@@ -19,6 +20,7 @@ struct VectorCopyNumberLimitRule: Rule {
             "CD20 CAR trial release specification (PMC11461191), Table 1: VCN below 5 copies per transduced cell",
             "ARI-0001 release specification (PMC6319086), Table 2: VCN at most 10 copies per cell",
         ],
+        options: [maximum],
         triggering: [
             RuleExample("""
                 processlint: 1
@@ -61,8 +63,9 @@ struct VectorCopyNumberLimitRule: Rule {
             return [Finding("the vector copy number test has no limit", at: test.kind.range,
                             fix: "state the limit: {test: vcn, max: 5}")]
         }
-        guard limit.value > Self.maximum else { return [] }
-        return [Finding("vector copy number limit \(FigureFormat.plain(limit.value)) is above \(FigureFormat.plain(Self.maximum)) copies per transduced cell",
-                        at: limit.range, fix: "lower the limit to 5 or justify it")]
+        let maximum = context.option(Self.maximum)
+        guard limit.value > maximum else { return [] }
+        return [Finding("vector copy number limit \(FigureFormat.plain(limit.value)) is above \(FigureFormat.plain(maximum)) copies per transduced cell",
+                        at: limit.range, fix: "lower the limit to \(FigureFormat.plain(maximum)) or justify it")]
     }
 }

@@ -6,7 +6,8 @@ import ResidualModel
 /// The estimated chance of a relapse from a CAR-carrying malignant cell is above the threshold.
 struct ResidualTumourRiskRule: Rule {
     /// Calibrated P(relapse from a CAR-carrying malignant cell), averaged over the uncertainty, above which the rule reports.
-    static let threshold = 1e-3
+    static let threshold = RuleOption("threshold", default: 1e-3, bounds: .fraction,
+                                      "calibrated chance of a relapse from a CAR-carrying malignant cell above which to report")
 
     static let description = RuleDescription(
         id: "residual-tumour-risk",
@@ -23,6 +24,7 @@ struct ResidualTumourRiskRule: Rule {
             "Ruella M et al., Nat Med 2018;24:1499-1503, DOI 10.1038/s41591-018-0201-9",
             "docs/estimate.md: the model, its calibration and its limits",
         ],
+        options: [threshold],
         triggering: [
             RuleExample("""
                 processlint: 1
@@ -56,7 +58,7 @@ struct ResidualTumourRiskRule: Rule {
     )
 
     func check(_ context: LintContext) -> [Finding] {
-        guard let risk = context.risk, risk.calibratedProbability.mean > Self.threshold else { return [] }
+        guard let risk = context.risk, risk.calibratedProbability.mean > context.option(Self.threshold) else { return [] }
         let design = context.design
         let targetOnTumour = design.startingMaterial.malignantMarkers?.contains { $0.value == design.product.carTarget.value } ?? false
         let best = context.remedies().min { $0.calibratedProbability.mean < $1.calibratedProbability.mean }

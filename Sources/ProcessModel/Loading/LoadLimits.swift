@@ -25,4 +25,8 @@ public struct LoadLimits: Sendable, Hashable {
     }
 
     public static let standard = LoadLimits()
+
+    func tooLargeMessage(_ size: Int) -> String {
+        "file is \(size) bytes, over the limit of \(maximumFileBytes) bytes; a process file is a few kilobytes (raise the limit with --max-file-size)"
+    }
 }

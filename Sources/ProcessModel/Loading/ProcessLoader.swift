@@ -58,54 +58,13 @@ public struct ProcessLoader: Sendable {
     }
 
     private func load(_ bytes: [UInt8], into diagnostics: inout DiagnosticList, text decodedText: inout String?) -> ProcessDesign? {
-        guard bytes.count <= limits.maximumFileBytes else {
-            diagnostics.add(.error, .fileTooLarge, tooLargeMessage(bytes.count), at: .fileStart)
-            return nil
-        }
-        let text: String
-        switch SourceText.decode(bytes) {
-        case .success(let decoded):
-            text = decoded
-            decodedText = decoded
-        case .failure(let failure):
-            diagnostics.add(.error, .notUTF8, failure.isBinary
-                ? "file holds a NUL byte: it looks binary, not a YAML text file"
-                : "file is not UTF-8 text: the byte here cannot be decoded; save the file as UTF-8",
-                at: failure.position)
-            return nil
-        }
-
-        let preflight = YAMLPreflight(limits: limits).run(text)
-        for problem in preflight.diagnostics {
-            diagnostics.add(.error, problem.kind, problem.message, at: problem.position)
-        }
-        guard !preflight.isFatal else { return nil }
-        guard preflight.documentCount > 0 else {
-            diagnostics.add(.error, .emptyFile, Self.emptyMessage, at: .fileStart)
-            return nil
-        }
-
-        let root: Node
-        do {
-            // An explicit encoding: the default one reads an environment variable on every call.
-            guard let composed = try Yams.compose(yaml: text, .basic, .default, .utf8) else {
-                diagnostics.add(.error, .emptyFile, Self.emptyMessage, at: .fileStart)
-                return nil
-            }
-            root = composed
-        } catch {
-            // The preflight pass sees every syntax error libyaml reports; this is a backstop.
-            diagnostics.add(.error, .yamlSyntax, "invalid YAML: \(error)", at: .fileStart)
-            return nil
-        }
+        let document = YAMLDocument.compose(bytes: bytes, limits: limits, into: &diagnostics)
+        decodedText = document.text
+        guard let root = document.root else { return nil }
         guard case .mapping(let mapping) = root else {
-            if case .scalar(let scalar) = root, ScalarValue(scalar) == .null {
-                diagnostics.add(.error, .emptyFile, Self.emptyMessage, at: root.range.start)
-            } else {
-                diagnostics.add(.error, .wrongType,
-                                "a process file must be a mapping of keys such as 'processlint' and 'steps', found \(root.kindDescription)",
-                                at: root.range.start)
-            }
+            diagnostics.add(.error, .wrongType,
+                            "a process file must be a mapping of keys such as 'processlint' and 'steps', found \(root.kindDescription)",
+                            at: root.range.start)
             return nil
         }
         if let version = mapping.value(forKey: "processlint"), let scalar = version.scalar,
@@ -142,7 +101,7 @@ public struct ProcessLoader: Sendable {
             return .failure(LoadDiagnostic(.error, .unreadableFile, "not a regular file", at: location))
         }
         if let size = attributes[.size] as? Int, size > limits.maximumFileBytes {
-            return .failure(LoadDiagnostic(.error, .fileTooLarge, tooLargeMessage(size), at: location))
+            return .failure(LoadDiagnostic(.error, .fileTooLarge, limits.tooLargeMessage(size), at: location))
         }
         guard let handle = FileHandle(forReadingAtPath: file) else {
             return .failure(LoadDiagnostic(.error, .unreadableFile, "cannot read file: permission denied", at: location))
@@ -156,12 +115,6 @@ public struct ProcessLoader: Sendable {
             return .failure(LoadDiagnostic(.error, .unreadableFile, "cannot read file: \(Self.reason(error))", at: location))
         }
     }
-
-    private func tooLargeMessage(_ size: Int) -> String {
-        "file is \(size) bytes, over the limit of \(limits.maximumFileBytes) bytes; a process file is a few kilobytes (raise the limit with --max-file-size)"
-    }
-
-    private static let emptyMessage = "file is empty: a process file is a mapping that starts with 'processlint: 1'"
 
     private static func reason(_ error: Error) -> String {
         let nsError = error as NSError

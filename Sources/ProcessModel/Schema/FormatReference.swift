@@ -61,13 +61,14 @@ public enum FormatReference {
         case .number(let bounds): "number, \(bounds.phrase)"
         case .integer(let allowed): allowed.map(String.init).joined(separator: " or ")
         case .boolean: "`true` or `false`"
-        case .choice(let choices): choices.count > 6 ? "one of the values below" : choices.map { "`\($0.value)`" }.joined(separator: ", ")
+        case .choice(let choices, _): choices.count > 6 ? "one of the values below" : choices.map { "`\($0.value)`" }.joined(separator: ", ")
         case .marker: "marker, e.g. `CD19`"
         case .list(let item, let constraints):
             "list of \(describe(item))\(constraints.minimumCount > 0 ? ", at least \(constraints.minimumCount)" : "")"
         case .object: "mapping, see below"
         case .tagged: "step mappings, see below"
         case .choiceOrObject: "test name or mapping"
+        case .dictionary(_, let value): "mapping of names to \(describe(value))"
         }
     }
 }

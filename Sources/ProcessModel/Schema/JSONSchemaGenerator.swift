@@ -37,7 +37,7 @@ public enum JSONSchemaGenerator {
             members = ["type": .string("integer"), "enum": .array(allowed.map(JSONValue.integer))]
         case .boolean:
             members = ["type": .string("boolean")]
-        case .choice(let choices):
+        case .choice(let choices, _):
             members = choice(choices)
         case .marker:
             members = ["type": .string("string"), "pattern": .string("\\S"),
@@ -51,6 +51,9 @@ public enum JSONSchemaGenerator {
             members = object
         case .tagged(let tagged):
             members = self.tagged(tagged)
+        case .dictionary(let keys, let value):
+            members = ["type": .string("object"), "additionalProperties": .boolean(false),
+                       "properties": .object(Dictionary(uniqueKeysWithValues: keys.map { ($0.value, schema(value, summary: $0.summary)) }))]
         case .choiceOrObject(let choices, _, let shape):
             members = ["oneOf": .array([.object(choice(choices)), object(shape)])]
         }

@@ -11,8 +11,9 @@ public indirect enum Shape: Sendable {
     /// An integer from a fixed set (the format version).
     case integer(allowed: [Int])
     case boolean
-    /// One string from a fixed list.
-    case choice([Choice])
+    /// One string from a fixed list; `noun` names what it is in messages ("rule", "severity"),
+    /// where the key's own name would not.
+    case choice([Choice], noun: String? = nil)
     /// A cell-surface marker or antigen; normalised, and an unknown one is a warning, not an error.
     case marker
     /// A list of values of one shape.
@@ -21,6 +22,8 @@ public indirect enum Shape: Sendable {
     case object(ObjectShape)
     /// A mapping whose `key` field selects one of several object shapes (a step's `operation`).
     case tagged(TaggedShape)
+    /// A mapping whose keys come from a set known only at run time (rule ids), all with one value shape.
+    case dictionary(keys: [Choice], value: Shape)
     /// Either a bare choice or a mapping that names the choice in its `key` field and adds detail
     /// (a release test: `sterility`, or `{test: vcn, max: 5}`).
     case choiceOrObject(choices: [Choice], key: String, object: ObjectShape)
@@ -51,6 +54,13 @@ public struct NumberBounds: Sendable {
     public var maximum: Double?
     public var minimumIsExclusive = false
     public var maximumIsExclusive = false
+
+    public init(minimum: Double? = nil, maximum: Double? = nil, minimumIsExclusive: Bool = false, maximumIsExclusive: Bool = false) {
+        self.minimum = minimum
+        self.maximum = maximum
+        self.minimumIsExclusive = minimumIsExclusive
+        self.maximumIsExclusive = maximumIsExclusive
+    }
 
     public static let fraction = NumberBounds(minimum: 0, maximum: 1)
     public static let positive = NumberBounds(minimum: 0, minimumIsExclusive: true)
@@ -89,6 +99,11 @@ public struct ListConstraints: Sendable {
     public var minimumCount = 0
     /// Items must differ in this field of theirs (step ids) or, for scalars, in value (`"."`).
     public var uniqueBy: String?
+
+    public init(minimumCount: Int = 0, uniqueBy: String? = nil) {
+        self.minimumCount = minimumCount
+        self.uniqueBy = uniqueBy
+    }
 
     public static let any = ListConstraints()
     public static let nonEmpty = ListConstraints(minimumCount: 1)

@@ -54,8 +54,8 @@ struct ShapeValidator {
             guard case .scalar(let scalar) = node, case .boolean = ScalarValue(scalar) else {
                 return report(.wrongType, "'\(name)' must be true or false, found \(node.kindDescription)", at: node.range)
             }
-        case .choice(let choices):
-            validateChoice(node, choices, name: name)
+        case .choice(let choices, let noun):
+            validateChoice(node, choices, name: noun ?? name)
         case .marker:
             guard case .scalar(let scalar) = node, ScalarValue(scalar) != .null else {
                 return report(.wrongType, "'\(name)' must be a marker such as CD19, found \(node.kindDescription)", at: node.range)
@@ -71,6 +71,20 @@ struct ShapeValidator {
             validateObject(node, object, context: "'\(name)'")
         case .tagged(let tagged):
             validateTagged(node, tagged, name: name)
+        case .dictionary(let keys, let value):
+            guard case .mapping(let mapping) = node else {
+                return report(.wrongType, "'\(name)' must be a mapping, found \(node.kindDescription)", at: node.range)
+            }
+            let names = keys.map(\.value)
+            for (keyNode, valueNode) in mapping {
+                let key = keyNode.string ?? ""
+                if names.contains(key) {
+                    validate(valueNode, value, name: key)
+                } else {
+                    let hint = Suggestion.nearest(to: key, among: names).map { "; did you mean '\($0)'?" } ?? ""
+                    report(.unknownKey, "unknown key \(key.quotedForMessage) in '\(name)'\(hint)", at: keyNode.range)
+                }
+            }
         case .choiceOrObject(let choices, let key, let object):
             if case .mapping = node {
                 validateObject(node, object, context: "'\(name)' entry")

@@ -1,0 +1,53 @@
+import Foundation
+import ProcessModel
+import Yams
+
+/// A site's settings, from `.processlint.yml`: rules turned off, severities changed, options set,
+/// files left out; `extends` another file whose settings this one refines.
+///
+///     extends: ../site.processlint.yml
+///     disable: [dose-not-stated]
+///     severity: {missing-t-cell-selection: error}
+///     options:
+///       residual-tumour-risk: {threshold: 1.0e-4}
+///     exclude: ["drafts/*"]
+public struct Configuration: Sendable {
+    public var disabled: Set<String> = []
+    public var severity: [String: Severity] = [:]
+    public var options: [String: [String: Double]] = [:]
+    /// Glob patterns of files to leave out, each with the folder it is relative to.
+    public var exclude: [(pattern: String, base: String)] = []
+
+    public init() {}
+
+    /// The file name looked for, from each process file's folder upwards.
+    public static let fileName = ".processlint.yml"
+
+    /// Whether a file is left out by an `exclude` pattern.
+    public func excludes(_ path: String) -> Bool {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        return exclude.contains { pattern, base in
+            let relative = absolute.hasPrefix(base + "/") ? String(absolute.dropFirst(base.count + 1)) : absolute
+            return fnmatch(pattern, relative, 0) == 0
+        }
+    }
+
+    /// The schema of a configuration file for the rules of a registry: ids and options are checked,
+    /// with the nearest valid one suggested.
+    public static func shape(for registry: RuleRegistry) -> ObjectShape {
+        let descriptions = registry.rules.map { $0.description }.sorted { $0.id < $1.id }
+        let ids = descriptions.map { Choice($0.id, $0.title) }
+        let severities = Severity.allCases.map { Choice($0.rawValue, "\($0.rawValue) severity") }
+        let options = descriptions.filter { !$0.options.isEmpty }.map { description in
+            Field.optional(description.id, .object(ObjectShape(description.options.map { .optional($0.name, .number($0.bounds), $0.summary) })),
+                           "options of \(description.id)")
+        }
+        return ObjectShape([
+            .optional("extends", .text(.prose), "another configuration file this one refines, relative to this file"),
+            .optional("disable", .list(of: .choice(ids, noun: "rule"), constraints: ListConstraints(uniqueBy: ".")), "rules not to run"),
+            .optional("severity", .dictionary(keys: ids, value: .choice(severities, noun: "severity")), "a severity per rule, replacing its default"),
+            .optional("options", .object(ObjectShape(options)), "rule options, by rule"),
+            .optional("exclude", .list(of: .text(.prose), constraints: .any), "glob patterns of process files to leave out, relative to this file"),
+        ])
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+@Suite struct ConfigurationTests {
+    let fixtures = CommandRunner.repository + "/Tests/Fixtures/config"
+
+    struct Document: Decodable {
+        struct File: Decodable {
+            let file: String
+            let diagnostics: [Record]
+        }
+        struct Record: Decodable {
+            let rule: String
+            let severity: String
+        }
+        let files: [File]
+    }
+
+    func lint(_ arguments: String...) throws -> (status: Int32, document: Document) {
+        let output = CommandRunner.run(["lint", "--format", "json", "--fail-on", "never"] + arguments)
+        return (output.status, try JSONDecoder().decode(Document.self, from: Data(output.out.utf8)))
+    }
+
+    @Test func theNearestConfigurationAppliesWithWhatItExtends() throws {
+        let (status, document) = try lint(fixtures + "/site")
+        #expect(status == 0)
+        let rules = document.files.flatMap(\.diagnostics)
+        #expect(!rules.contains { $0.rule == "dose-not-stated" }, "disabled here")
+        #expect(!rules.contains { $0.rule == "car-target-on-tumour" }, "disabled in the configuration it extends")
+        #expect(rules.contains { $0.rule == "missing-t-cell-selection" && $0.severity == "error" }, "severity raised")
+        #expect(!rules.contains { $0.rule == "vcn-limit" }, "limit of 10 allowed by the option maximum: 12")
+    }
+
+    @Test func excludedFilesAreNotRead() throws {
+        let (_, document) = try lint(fixtures + "/site")
+        #expect(document.files.map { ($0.file as NSString).lastPathComponent } == ["process.yaml"])
+    }
+
+    @Test func withoutAConfigurationTheDefaultsApply() throws {
+        let (_, document) = try lint("--config", fixtures + "/base.processlint.yml", fixtures + "/site/process.yaml")
+        let rules = document.files.flatMap(\.diagnostics)
+        #expect(rules.contains { $0.rule == "dose-not-stated" })
+        #expect(rules.contains { $0.rule == "vcn-limit" })
+        #expect(!rules.contains { $0.rule == "car-target-on-tumour" })
+    }
+
+    @Test func aBrokenConfigurationStopsTheRunWithLocatedErrors() {
+        let output = CommandRunner.run(["lint", fixtures + "/bad"])
+        #expect(output.status == 2)
+        let file = fixtures + "/bad/.processlint.yml"
+        #expect(output.err.contains(file + ":1:11: error: unknown rule 'dose-not-stat'; did you mean 'dose-not-stated'?"))
+        #expect(output.err.contains(file + ":2:23: error: unknown severity 'fatal'"))
+        #expect(output.err.contains(file + ":4:24: error: 'maximum' must be greater than 0, found -1"))
+        #expect(output.err.contains(file + ":4:28: error: unknown key 'max' in 'vcn-limit'; did you mean 'maximum'?"))
+        #expect(output.err.contains(file + ":5:1: error: unknown key 'colour' in the configuration"))
+    }
+
+    @Test func anExtendsCycleIsReportedNotFollowed() {
+        let output = CommandRunner.run(["lint", fixtures + "/cycle"])
+        #expect(output.status == 2)
+        #expect(output.err.contains("'extends' makes a cycle"))
+    }
+
+    @Test func aMissingConfigurationFileIsAnError() {
+        #expect(CommandRunner.run(["lint", "--config", "/no/such/config.yml", fixtures + "/site/process.yaml"]).status == 2)
+    }
+}
