@@ -10,20 +10,27 @@ struct CappedLogNormal {
     let y: Normal
     /// Covariance of X and Y: the figures they share (the T-cell chain appears in both).
     let covariance: Double
-
     /// Nodes of Y (trapezoid over ±6 deviations) with their weights, and X's normal given each node.
-    private var nodes: [(weight: Double, cap: Double, conditional: Normal)] {
+    private let nodes: [(weight: Double, cap: Double, conditional: Normal)]
+    /// The 5th, 50th and 95th percentiles of Z, found once at initialisation.
+    private var quartet: (low: Double, median: Double, high: Double) = (0, 0, 0)
+
+    init(x: Normal, y: Normal, covariance: Double) {
+        self.x = x
+        self.y = y
+        self.covariance = covariance
         let intervals = 32
         let width = 12.0 / Double(intervals)
         let slope = y.deviation > 0 ? covariance / (y.deviation * y.deviation) : 0
         let spread = max(0, x.deviation * x.deviation - slope * covariance).squareRoot()
-        return (0...intervals).map { index in
+        nodes = (0...intervals).map { index in
             let z = -6 + Double(index) * width
             let edge = (index == 0 || index == intervals) ? 0.5 : 1
             let yValue = y.mean + y.deviation * z
             return (edge * width * exp(-z * z / 2) / (2 * Double.pi).squareRoot(), min(0, yValue),
                     Normal(mean: x.mean + slope * (yValue - y.mean), deviation: spread))
         }
+        quartet = (quantile(0.05), quantile(0.5), quantile(0.95))
     }
 
     /// E[g(Z)].
@@ -47,7 +54,7 @@ struct CappedLogNormal {
     func quantile(_ p: Double) -> Double {
         let reach = 10 * (x.deviation + y.deviation) + 1
         var low = x.mean + min(0, y.mean) - reach, high = x.mean + reach
-        for _ in 0..<60 {
+        for _ in 0..<50 {
             let middle = (low + high) / 2
             if cumulative(middle) < p { low = middle } else { high = middle }
         }
@@ -61,13 +68,13 @@ struct CappedLogNormal {
 
     /// As a spread of 10^Z.
     var spread: Spread {
-        Spread(median: pow10(quantile(0.5)), low: pow10(quantile(0.05)), high: pow10(quantile(0.95)), mean: expectation(pow10))
+        Spread(median: pow10(quartet.median), low: pow10(quartet.low), high: pow10(quartet.high), mean: expectation(pow10))
     }
 
     /// P(at least one) for λ = 10^Z: the mean over the uncertainty, the rest at λ's quantiles.
     var probability: Spread {
         let atLeastOne = { (log10Value: Double) in -expm1(-pow10(log10Value)) }
-        return Spread(median: atLeastOne(quantile(0.5)), low: atLeastOne(quantile(0.05)), high: atLeastOne(quantile(0.95)),
+        return Spread(median: atLeastOne(quartet.median), low: atLeastOne(quartet.low), high: atLeastOne(quartet.high),
                       mean: expectation(atLeastOne))
     }
 }
