@@ -1,7 +1,7 @@
 import ProcessModel
 import ResidualModel
 
-/// Runs the registered rules on a design: the estimate is computed once and shared by every rule.
+/// Runs the registered rules on a design: the residual-cell risk is computed once and shared by every rule.
 public struct Linter: Sendable {
     public let registry: RuleRegistry
     public let estimator: ResidualEstimator
