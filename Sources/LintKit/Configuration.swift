@@ -10,11 +10,14 @@ import Yams
 ///     severity: {missing-t-cell-selection: error}
 ///     options:
 ///       residual-tumour-risk: {threshold: 1.0e-4}
+///     include: ["*.yaml"]
 ///     exclude: ["drafts/*"]
 public struct Configuration: Sendable {
     public var disabled: Set<String> = []
     public var severity: [String: Severity] = [:]
     public var options: [String: [String: Double]] = [:]
+    /// Glob patterns of the files to lint (all when empty), each with the folder it is relative to.
+    public var include: [(pattern: String, base: String)] = []
     /// Glob patterns of files to leave out, each with the folder it is relative to.
     public var exclude: [(pattern: String, base: String)] = []
 
@@ -23,13 +26,16 @@ public struct Configuration: Sendable {
     /// The file name looked for, from each process file's folder upwards.
     public static let fileName = ".processlint.yml"
 
-    /// Whether a file is left out by an `exclude` pattern.
+    /// Whether a file is left out: not matched by an `include` pattern (when there are any), or matched by an `exclude` one.
     public func excludes(_ path: String) -> Bool {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-        return exclude.contains { pattern, base in
-            let relative = absolute.hasPrefix(base + "/") ? String(absolute.dropFirst(base.count + 1)) : absolute
-            return fnmatch(pattern, relative, 0) == 0
+        func matches(_ patterns: [(pattern: String, base: String)]) -> Bool {
+            patterns.contains { pattern, base in
+                let relative = absolute.hasPrefix(base + "/") ? String(absolute.dropFirst(base.count + 1)) : absolute
+                return fnmatch(pattern, relative, 0) == 0
+            }
         }
+        return (!include.isEmpty && !matches(include)) || matches(exclude)
     }
 
     /// The schema of a configuration file for the rules of a registry: ids and options are checked,
@@ -47,6 +53,7 @@ public struct Configuration: Sendable {
             .optional("disable", .list(of: .choice(ids, noun: "rule"), constraints: ListConstraints(uniqueBy: ".")), "rules not to run"),
             .optional("severity", .dictionary(keys: ids, value: .choice(severities, noun: "severity")), "a severity per rule, replacing its default"),
             .optional("options", .object(ObjectShape(options)), "rule options, by rule"),
+            .optional("include", .list(of: .text(.prose), constraints: .any), "glob patterns of the process files to lint, relative to this file; all when absent"),
             .optional("exclude", .list(of: .text(.prose), constraints: .any), "glob patterns of process files to leave out, relative to this file"),
         ])
     }

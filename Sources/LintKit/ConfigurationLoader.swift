@@ -61,6 +61,7 @@ public struct ConfigurationLoader: Sendable {
                 if let name = name.string, let number = value.string.flatMap(Double.init) { configuration.options[id, default: [:]][name] = number }
             }
         }
+        configuration.include += (fields["include"]?.sequence?.compactMap(\.string) ?? []).map { ($0, folder) }
         configuration.exclude += (fields["exclude"]?.sequence?.compactMap(\.string) ?? []).map { ($0, folder) }
         return .success(configuration)
     }

@@ -65,3 +65,12 @@ import Testing
         #expect(CommandRunner.run(["lint", "--config", "/no/such/config.yml", fixtures + "/site/process.yaml"]).status == 2)
     }
 }
+
+@Suite struct IncludeTests {
+    @Test func onlyIncludedFilesAreLinted() throws {
+        let output = CommandRunner.run(["lint", "--format", "json", "--fail-on", "never",
+                                        CommandRunner.repository + "/Tests/Fixtures/config/included"])
+        let document = try JSONDecoder().decode(ConfigurationTests.Document.self, from: Data(output.out.utf8))
+        #expect(document.files.map { ($0.file as NSString).lastPathComponent } == ["kept-process.yaml"])
+    }
+}
