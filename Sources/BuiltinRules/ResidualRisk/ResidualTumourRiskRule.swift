@@ -61,7 +61,7 @@ struct ResidualTumourRiskRule: Rule {
         guard let risk = context.risk, risk.calibratedProbability.mean > context.option(Self.threshold) else { return [] }
         let design = context.design
         let targetOnTumour = design.startingMaterial.malignantMarkers?.contains { $0.value == design.product.carTarget.value } ?? false
-        let best = context.remedies().min { $0.calibratedProbability.mean < $1.calibratedProbability.mean }
+        let best = context.remedies().max { $0.lambdaReduction < $1.lambdaReduction }
         let where_ = design.dose?.range ?? design.steps.last?.range ?? SourceRange(at: .fileStart)
         let percent = FigureFormat.percent
         let scientific = FigureFormat.count
@@ -71,7 +71,7 @@ struct ResidualTumourRiskRule: Rule {
                 + "\(percent(risk.calibratedProbability.mean)) averaged over the uncertainty, "
                 + "\(percent(risk.calibratedProbability.median)) at central figures",
             at: where_,
-            fix: best.map { "\($0.description): \(percent(risk.calibratedProbability.mean)) → \(percent($0.calibratedProbability.mean))" },
+            fix: best.map { "\($0.description): it divides λ by \(scientific($0.lambdaReduction)) at central figures" },
             risk: risk,
             severity: targetOnTumour ? .error : nil
         )]

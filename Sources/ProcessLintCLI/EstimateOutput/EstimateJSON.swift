@@ -52,8 +52,9 @@ enum EstimateJSON {
 
     struct RemedyJSON: Encodable {
         let description: String
-        let lambda: SpreadJSON
-        let calibratedProbability: SpreadJSON
+        let lambdaReduction: Double
+        let lambda: SpreadJSON?
+        let calibratedProbability: SpreadJSON?
     }
 
     static func text(_ estimates: [(ProcessDesign, ResidualEstimate)], calibration: Spread) -> String {
@@ -90,7 +91,8 @@ enum EstimateJSON {
             assumptions: estimate.assumptions,
             sensitivity: estimate.sensitivity.map { SensitivityJSON(step: $0.stepID, log10Reduction: $0.log10Reduction, varianceShare: $0.varianceShare) },
             remedies: estimate.remedies.map {
-                RemedyJSON(description: $0.description, lambda: SpreadJSON($0.lambda), calibratedProbability: SpreadJSON($0.calibratedProbability))
+                RemedyJSON(description: $0.description, lambdaReduction: $0.lambdaReduction, lambda: $0.risk.map { SpreadJSON($0.lambda) },
+                           calibratedProbability: $0.risk.map { SpreadJSON($0.calibratedProbability) })
             }
         )
     }

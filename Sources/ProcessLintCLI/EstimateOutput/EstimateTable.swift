@@ -29,9 +29,9 @@ struct EstimateTable {
         if let risk = estimate.risk, !estimate.remedies.isEmpty {
             lines += ["", "what if (P of a relapse from a CAR+ malignant cell, at central figures):"]
             for remedy in estimate.remedies {
-                let fold = risk.lambda.median / max(remedy.lambda.median, .leastNonzeroMagnitude)
+                let after = remedy.risk.map { FigureFormat.percent($0.calibratedProbability.median) } ?? "-"
                 lines.append("  \(remedy.description): \(FigureFormat.percent(risk.calibratedProbability.median)) → "
-                    + "\(FigureFormat.percent(remedy.calibratedProbability.median)) (λ ÷ \(FigureFormat.count(fold)))")
+                    + "\(after) (λ ÷ \(FigureFormat.count(remedy.lambdaReduction)))")
             }
         }
         if !estimate.assumptions.isEmpty {

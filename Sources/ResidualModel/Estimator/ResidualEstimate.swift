@@ -81,6 +81,9 @@ public struct StepSensitivity: Sendable {
 /// A standard change to the process and what it would do to the risk.
 public struct Remedy: Sendable {
     public let description: String
-    public let lambda: Spread
-    public let calibratedProbability: Spread
+    /// λ at central figures without the change divided by λ with it: above 1 for a change that helps.
+    public let lambdaReduction: Double
+    /// The full risk with the change, when it was asked for (`processlint estimate` asks; a lint finding
+    /// needs only the reduction, which costs a fraction of it).
+    public let risk: Risk?
 }

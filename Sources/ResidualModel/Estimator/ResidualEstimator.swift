@@ -35,7 +35,7 @@ public struct ResidualEstimator: Sendable {
             unavailable: risk == nil ? "the starting material states no malignant fraction ('composition: malignant')" : nil,
             assumptions: builder.assumptions,
             sensitivity: risk == nil ? [] : sensitivity(design, balance),
-            remedies: remedies(for: design)
+            remedies: remedies(for: design, withRisk: true)
         )
     }
 
@@ -45,9 +45,10 @@ public struct ResidualEstimator: Sendable {
         return risk(of: balance(design, steps: design.steps))
     }
 
-    /// The standard remedies applied to the design, and the risk each would leave.
-    public func remedies(for design: ProcessDesign) -> [Remedy] {
-        design.startingMaterial.composition[.malignant] == nil ? [] : WhatIf(design: design, estimator: self).remedies()
+    /// The standard remedies applied to the design, and how much each lowers λ; with `withRisk`, also the
+    /// full risk each would leave.
+    public func remedies(for design: ProcessDesign, withRisk: Bool = false) -> [Remedy] {
+        design.startingMaterial.composition[.malignant] == nil ? [] : WhatIf(design: design, estimator: self).remedies(withRisk: withRisk)
     }
 
     /// The risk by seeded Monte Carlo, whatever the chain: the cross-check of the exact path.

@@ -7,7 +7,20 @@ struct WhatIf {
     let design: ProcessDesign
     let estimator: ResidualEstimator
 
-    func remedies() -> [Remedy] {
+    func remedies(withRisk: Bool) -> [Remedy] {
+        let base = centralLambda(design.steps)
+        func remedy(_ description: String, steps: [Step]) -> Remedy {
+            let after = centralLambda(steps)
+            return Remedy(description: description, lambdaReduction: after > 0 ? base / after : .infinity,
+                          risk: withRisk ? estimator.risk(of: estimator.balance(design, steps: steps)) : nil)
+        }
+        func remedy(_ description: String, inserting operation: UnitOperation, at index: Int) -> Remedy {
+            var steps = design.steps
+            let anchor = steps.isEmpty ? SourceRange(at: .fileStart) : steps[min(index, steps.count - 1)].range
+            steps.insert(Step(id: Located("what-if", at: anchor), operation: Located(operation, at: anchor), note: nil,
+                              performance: nil, range: anchor, index: index), at: index)
+            return remedy(description, steps: steps)
+        }
         var remedies: [Remedy] = []
         let insertion = insertionIndex
         let beforeTransfer = design.steps[..<insertion]
@@ -51,20 +64,9 @@ struct WhatIf {
         return [["CD4", "CD8"], ["CD3"]].first { malignant.isDisjoint(with: $0) }
     }
 
-    private func remedy(_ description: String, inserting operation: UnitOperation, at index: Int) -> Remedy {
-        var steps = design.steps
-        let anchor = steps.isEmpty ? SourceRange(at: .fileStart) : steps[min(index, steps.count - 1)].range
-        steps.insert(Step(id: Located("what-if", at: anchor), operation: Located(operation, at: anchor), note: nil,
-                          performance: nil, range: anchor, index: index), at: index)
-        return remedy(description, steps: steps)
-    }
-
-    private func remedy(_ description: String, steps: [Step]) -> Remedy {
-        // A remedy is a comparison, not a headline figure: a tenth of the draws is ample for it.
-        var estimator = estimator
-        estimator.draws = max(1_000, estimator.draws / 10)
-        let risk = estimator.risk(of: estimator.balance(design, steps: steps))
-        return Remedy(description: description, lambda: risk.lambda, calibratedProbability: risk.calibratedProbability)
+    private func centralLambda(_ steps: [Step]) -> Double {
+        let balance = estimator.balance(design, steps: steps)
+        return balance.lambda(at: balance.centralDraw).lambda
     }
 
     private func replaced(_ step: Step, with operation: UnitOperation) -> Step {
