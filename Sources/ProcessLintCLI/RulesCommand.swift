@@ -2,13 +2,25 @@ import ArgumentParser
 import BuiltinRules
 import LintKit
 import ProcessModel
+import Reporters
 
 /// `processlint rules`: the catalogue of rules, one line each.
 struct RulesCommand: ConsoleCommand {
     static let configuration = CommandConfiguration(commandName: "rules", abstract: "List every rule: id, default severity, title.")
 
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, markdown
+    }
+
+    @Option(help: "text: one line per rule; markdown: the full catalogue of docs/rules.md.")
+    var format: Format = .text
+
     func run(console: Console) -> ExitStatus {
         let rules = BuiltinRules.all.map { $0.description }.sorted { $0.id < $1.id }
+        if format == .markdown {
+            console.out(RuleCatalogue.markdown(rules))
+            return .success
+        }
         let width = rules.map(\.id.count).max() ?? 0
         for rule in rules {
             console.out(rule.id.padding(to: width) + "  " + rule.defaultSeverity.rawValue.padding(to: 7) + "  " + rule.title + "\n")
@@ -31,19 +43,7 @@ struct ExplainCommand: ConsoleCommand {
             console.err("error: no rule '\(ruleID)'\(hint) (processlint rules lists them)\n")
             return .invalidInput
         }
-        var text = "\(rule.id) (\(rule.defaultSeverity.rawValue)): \(rule.title)\n\n\(rule.rationale)\n\nReferences:\n"
-        text += rule.references.map { "  - \($0)\n" }.joined()
-        if !rule.options.isEmpty {
-            text += "\nOptions (in .processlint.yml, under options: \(rule.id)):\n"
-            text += rule.options.map { "  \($0.name): \($0.summary); default \(FigureFormat.plain($0.defaultValue))\n" }.joined()
-        }
-        text += "\nTriggers on:\n" + rule.triggering.map { indent($0.text) }.joined(separator: "\n")
-        text += "\nDoes not trigger on:\n" + rule.nonTriggering.map { indent($0.unmarked.text) }.joined(separator: "\n")
-        console.out(text)
+        console.out(RuleCatalogue.section(rule))
         return .success
-    }
-
-    private func indent(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n") + "\n"
     }
 }

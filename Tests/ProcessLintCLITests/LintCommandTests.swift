@@ -150,7 +150,7 @@ import Testing
     @Test func explainPrintsRationaleReferencesAndExamples() {
         let output = CommandRunner.run("explain", "residual-tumour-risk")
         #expect(output.status == 0)
-        #expect(output.out.contains("References:") && output.out.contains("Triggers on:") && output.out.contains("Does not trigger on:"))
+        #expect(output.out.contains("References:") && output.out.contains("Triggers on") && output.out.contains("Does not trigger on:"))
     }
 
     @Test func explainingAnUnknownRuleSuggestsTheNearest() {
@@ -198,5 +198,13 @@ import Testing
         let output = CommandRunner.run("lint", file)
         #expect(!output.out.contains("[no-tumour-depletion-before-transduction]"))
         #expect(output.err.contains("suppressed, with reasons in --format json"))
+    }
+}
+
+@Suite struct RuleDocsTests {
+    @Test func docsRulesIsCurrent() throws {
+        let committed = try String(contentsOfFile: CommandRunner.repository + "/docs/rules.md", encoding: .utf8)
+        #expect(CommandRunner.run("rules", "--format", "markdown").out == committed,
+                "regenerate it: swift run processlint rules --format markdown > docs/rules.md")
     }
 }
