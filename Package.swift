@@ -33,12 +33,14 @@ let package = Package(
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "processlint", dependencies: ["ProcessLintCLI"]),
-        .testTarget(name: "ProcessModelTests", dependencies: ["ProcessModel"]),
-        .testTarget(name: "ResidualModelTests", dependencies: ["ResidualModel", "ProcessModel"]),
+        // Paths and the external JSON Schema validator, shared by the test targets.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "ProcessModelTests", dependencies: ["ProcessModel", "ResidualModel", "TestSupport"]),
+        .testTarget(name: "ResidualModelTests", dependencies: ["ResidualModel", "ProcessModel", "TestSupport"]),
         .testTarget(name: "LintKitTests", dependencies: ["LintKit", "ProcessModel"]),
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "LintKit", "ProcessModel"]),
-        .testTarget(name: "BuiltinRulesTests", dependencies: ["BuiltinRules", "LintKit", "ProcessModel", "ResidualModel"]),
-        .testTarget(name: "ProcessLintCLITests", dependencies: ["ProcessLintCLI", "ProcessModel", "BuiltinRules"]),
+        .testTarget(name: "BuiltinRulesTests", dependencies: ["BuiltinRules", "LintKit", "ProcessModel", "ResidualModel", "TestSupport"]),
+        .testTarget(name: "ProcessLintCLITests", dependencies: ["ProcessLintCLI", "ProcessModel", "BuiltinRules", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,16 +2,17 @@ import BuiltinRules
 import Foundation
 import LintKit
 import ProcessModel
+import TestSupport
 import Testing
 
 /// Whole-process cases in actionlint's style: each deliberately flawed reference design
 /// (`processes/flawed/x.yaml`) raises exactly the findings in `Tests/Fixtures/lint/flawed-expected/x.out`.
 @Suite struct FlawedProcessTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = Repository.root
     static let designs = ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("processes/flawed").path)) ?? [])
         .filter { $0.hasSuffix(".yaml") }.sorted()
 
-    @Test func everyFlawedDesignHasItsExpectedFindings() {
+    @Test func flawedDesignsArePresent() {
         #expect(Self.designs.count >= 6)
     }
 

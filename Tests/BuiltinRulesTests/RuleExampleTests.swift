@@ -2,6 +2,7 @@ import BuiltinRules
 import Foundation
 import LintKit
 import ProcessModel
+import TestSupport
 import Testing
 
 /// Every rule's own examples, run in isolation and through the whole engine, with identical results.
@@ -56,8 +57,7 @@ import Testing
 /// The pack's own guard: registered, described, exemplified.
 @Suite struct RulePackTests {
     @Test func everyRuleFileIsRegistered() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Sources/BuiltinRules")
+        let root = Repository.root.appendingPathComponent("Sources/BuiltinRules")
         let files = try #require(FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String])
         let ruleFiles = files.filter { $0.hasSuffix("Rule.swift") }.map { ($0 as NSString).lastPathComponent.replacingOccurrences(of: ".swift", with: "") }
         let registered = BuiltinRules.all.map { String(describing: $0) }
@@ -86,8 +86,7 @@ import Testing
 /// Whole designs that must lint clean through the engine: no warning, no error (Tests/Fixtures/lint/clean).
 @Suite struct CleanFixtureTests {
     @Test func cleanDesignsRaiseNothingAboveANote() throws {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/lint/clean").path
+        let folder = Repository.path("Tests/Fixtures/lint/clean")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }
         #expect(!files.isEmpty)
         for file in files {

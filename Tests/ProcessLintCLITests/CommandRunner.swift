@@ -1,6 +1,7 @@
 import Foundation
 import ProcessLintCLI
 import Synchronization
+import TestSupport
 
 /// Runs `processlint` in-process with captured output, as a user would run it from a shell.
 struct CommandRunner {
@@ -17,8 +18,7 @@ struct CommandRunner {
         }
     }
 
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path
+    static let repository = Repository.root.path
 
     static func run(_ arguments: String...) -> Output { run(arguments) }
 

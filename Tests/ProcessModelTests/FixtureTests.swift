@@ -1,5 +1,6 @@
 import Foundation
 import ProcessModel
+import TestSupport
 import Testing
 
 /// Whole-file fixtures in actionlint's style: `ok/` must load clean, `err/x.yaml` must give exactly `err/x.out`.

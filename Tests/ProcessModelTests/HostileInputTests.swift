@@ -1,5 +1,7 @@
 import Foundation
 import ProcessModel
+import ResidualModel
+import TestSupport
 import Testing
 
 /// Inputs built to crash, hang or exhaust a loader. Each must end in a located error, quickly and in
@@ -108,20 +110,5 @@ import Testing
                 #expect(!diagnostic.message.isEmpty)
             }
         }
-    }
-}
-
-/// A small seeded generator, so the corruption test is the same on every run and machine.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

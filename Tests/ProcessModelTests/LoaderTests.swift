@@ -1,5 +1,6 @@
 import Foundation
 @testable import ProcessModel
+import TestSupport
 import Testing
 
 @Suite struct LoaderTests {

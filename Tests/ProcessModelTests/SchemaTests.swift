@@ -1,5 +1,6 @@
 import Foundation
 import ProcessModel
+import TestSupport
 import Testing
 
 /// The generated artefacts are current, and an independent validator agrees with the loader.
@@ -26,18 +27,7 @@ import Testing
         for test in ReleaseTestKind.allCases { #expect(text.contains("\"\(test.rawValue)\""), "\(test)") }
     }
 
-    // MARK: - Against check-jsonschema, an independent validator (installed by .ci/run)
-
-    /// `CHECK_JSONSCHEMA` if set (as `.ci/run` sets it), else the first on `PATH`.
-    static let validator: String? = {
-        let environment = ProcessInfo.processInfo.environment
-        let candidates = [environment["CHECK_JSONSCHEMA"]].compactMap { $0 }
-            + (environment["PATH"] ?? "").split(separator: ":").map { "\($0)/check-jsonschema" }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }()
-
-    /// Missing locally, the validator's tests are skipped; in CI (`CI` set) its absence fails them.
-    static let validatorRequired = validator != nil || ProcessInfo.processInfo.environment["CI"] != nil
+    // MARK: - Against check-jsonschema, an independent validator
 
     struct Outcome: Decodable {
         struct Failure: Decodable { let filename: String }
@@ -49,25 +39,16 @@ import Testing
     }
 
     func checkJSONSchema(_ arguments: [String]) throws -> Outcome {
-        let validator = try #require(Self.validator, "check-jsonschema is not installed: pip install check-jsonschema")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: validator)
-        process.arguments = ["--output-format", "json"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return try JSONDecoder().decode(Outcome.self, from: data)
+        let (_, output) = try JSONSchemaCheck.run(["--output-format", "json"] + arguments)
+        return try JSONDecoder().decode(Outcome.self, from: Data(output.utf8))
     }
 
-    @Test(.enabled(if: validatorRequired))
+    @Test(.enabled(if: JSONSchemaCheck.isRequired))
     func generatedSchemaIsAValidDraft202012Schema() throws {
         #expect(try checkJSONSchema(["--check-metaschema", Repository.path("docs/process-1.schema.json")]).status == "ok")
     }
 
-    @Test(.enabled(if: validatorRequired))
+    @Test(.enabled(if: JSONSchemaCheck.isRequired))
     func referenceProcessesAndValidFixturesPassTheSchema() throws {
         let files = Repository.yamlFiles(in: "processes") + Repository.yamlFiles(in: "processes/flawed")
             + Repository.yamlFiles(in: "Tests/Fixtures/ok")
@@ -80,7 +61,7 @@ import Testing
     /// Every broken fixture is rejected by the schema too, except those whose fault JSON Schema cannot
     /// express (`semantic-*`: duplicates, sums, agreement), that only warn (`warning-*`), or that attack
     /// the YAML parser itself (`hostile-*`: check-jsonschema expands the alias bomb and never finishes).
-    @Test(.enabled(if: validatorRequired))
+    @Test(.enabled(if: JSONSchemaCheck.isRequired))
     func brokenFixturesAreRejectedByTheSchemaToo() throws {
         let files = Repository.yamlFiles(in: "Tests/Fixtures/err").filter {
             let name = ($0 as NSString).lastPathComponent

@@ -1,14 +1,12 @@
 import Foundation
 import ProcessModel
 @testable import ResidualModel
+import TestSupport
 import Testing
 
-/// Paths in this repository and small helpers for building designs in tests.
+/// Small helpers for building designs in tests.
 enum Support {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
-    static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+    static func path(_ relative: String) -> String { Repository.path(relative) }
 
     static func design(file relative: String) throws -> ProcessDesign {
         let result = ProcessLoader().load(file: path(relative))

@@ -15,15 +15,6 @@ struct Normal: Sendable, Hashable {
         Normal(mean: lhs.mean + rhs.mean, deviation: (lhs.deviation * lhs.deviation + rhs.deviation * rhs.deviation).squareRoot())
     }
 
-    static func - (lhs: Normal, rhs: Normal) -> Normal {
-        Normal(mean: lhs.mean - rhs.mean, deviation: (lhs.deviation * lhs.deviation + rhs.deviation * rhs.deviation).squareRoot())
-    }
-
-    /// The distribution scaled by a constant (days × a per-day figure: one draw per run, not per day).
-    func scaled(by factor: Double) -> Normal {
-        Normal(mean: mean * factor, deviation: deviation * abs(factor))
-    }
-
     /// Lower and upper bounds of the central 90%.
     var interval90: (low: Double, high: Double) { (mean - Self.z95 * deviation, mean + Self.z95 * deviation) }
 

@@ -66,8 +66,9 @@ public struct ResidualEstimator: Sendable {
         // No malignant cells, or a CAR that does not persist: nothing to estimate, and no draws needed.
         if (balance.initial[.malignant] ?? 0) == 0 || !balance.integrates {
             let zero = Spread(median: 0, low: 0, high: 0, mean: 0)
-            return Risk(method: .exact, doseShare: zero, lambda: zero, probability: zero, calibratedLambda: zero,
-                        calibratedProbability: zero)
+            let share = balance.lambda(at: balance.centralDraw).doseShare
+            return Risk(method: .exact, doseShare: Spread(median: share, low: share, high: share, mean: share), lambda: zero,
+                        probability: zero, calibratedLambda: zero, calibratedProbability: zero)
         }
         if let exact = ExactRisk(balance: balance, log10Kappa: calibration.log10Kappa) { return exact.risk() }
         return MonteCarlo(balance: balance, log10Kappa: calibration.log10Kappa, draws: draws, seed: seed).risk()
