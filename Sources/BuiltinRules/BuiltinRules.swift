@@ -3,23 +3,23 @@ import LintKit
 /// The built-in rule pack. Adding a rule: one file, and one line here (a test fails if a rule file is
 /// not listed).
 public enum BuiltinRules {
-    public static let all: [any Rule.Type] = [
-        NoTumourDepletionBeforeTransductionRule.self,
-        MissingTCellSelectionRule.self,
-        SelectionMarkerOnTumourRule.self,
-        DepletionMarkerAbsentOnTumourRule.self,
-        CARTargetOnTumourRule.self,
-        ResidualTumourRiskRule.self,
-        TransductionBeforeActivationRule.self,
-        ExpansionBeforeTransductionRule.self,
-        HarvestBeforeExpansionRule.self,
-        StepAfterCryopreservationRule.self,
-        BeadRemovalMissingRule.self,
-        MissingReleaseTestRule.self,
-        VectorCopyNumberLimitRule.self,
-        DoseNotStatedRule.self,
-        MalignantFractionNotStatedRule.self,
-        ParameterOutOfTypicalRangeRule.self,
+    public static let all: [any Rule] = [
+        NoTumourDepletionBeforeTransductionRule(),
+        MissingTCellSelectionRule(),
+        SelectionMarkerOnTumourRule(),
+        DepletionMarkerAbsentOnTumourRule(),
+        CARTargetOnTumourRule(),
+        ResidualTumourRiskRule(),
+        TransductionBeforeActivationRule(),
+        ExpansionBeforeTransductionRule(),
+        HarvestBeforeExpansionRule(),
+        StepAfterCryopreservationRule(),
+        BeadRemovalMissingRule(),
+        MissingReleaseTestRule(),
+        VectorCopyNumberLimitRule(),
+        DoseNotStatedRule(),
+        MalignantFractionNotStatedRule(),
+        ParameterOutOfTypicalRangeRule(),
     ]
 
     /// A registry holding the built-in pack.

@@ -41,7 +41,7 @@ public struct Configuration: Sendable {
     /// The schema of a configuration file for the rules of a registry: ids and options are checked,
     /// with the nearest valid one suggested.
     public static func shape(for registry: RuleRegistry) -> ObjectShape {
-        let descriptions = registry.rules.map { $0.description }.sorted { $0.id < $1.id }
+        let descriptions = registry.descriptions
         let ids = descriptions.map { Choice($0.id, $0.title) }
         let severities = Severity.allCases.map { Choice($0.rawValue, "\($0.rawValue) severity") }
         let options = descriptions.filter { !$0.options.isEmpty }.map { description in

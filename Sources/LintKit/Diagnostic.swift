@@ -10,12 +10,16 @@ public struct Diagnostic: Sendable, Comparable {
     public let related: [RelatedLocation]
     public let fix: String?
     public let risk: Risk?
+    /// The id of the step the finding points into; `nil` for findings about the whole process or its other
+    /// sections. With the rule id it identifies a finding across edits elsewhere in the file (see `fingerprint`).
+    public let stepID: String?
     /// The justification of the suppression comment that silences this finding, if one does: a suppressed
     /// finding leaves text output and the exit status, and stays in machine-readable output as an audit trail.
     public internal(set) var suppression: String?
 
-    public init(ruleID: String, severity: Severity, finding: Finding, file: String) {
+    public init(ruleID: String, severity: Severity, finding: Finding, file: String, stepID: String? = nil) {
         self.ruleID = ruleID
+        self.stepID = stepID
         self.severity = severity
         message = finding.message
         location = SourceLocation(file: file, range: finding.range)
@@ -34,6 +38,7 @@ public struct Diagnostic: Sendable, Comparable {
         related = []
         fix = nil
         risk = nil
+        stepID = nil
     }
 
     /// The pseudo-rule of the loader's problems: an unreadable file or one that breaks the format.

@@ -18,9 +18,9 @@ public struct Linter: Sendable {
             let description = rule.description
             guard !configuration.disabled.contains(description.id) else { return [] }
             let severity = configuration.severity[description.id]
-            return rule.init().check(context.with(options: configuration.options[description.id] ?? [:])).map { finding in
+            return rule.check(context.with(options: configuration.options[description.id] ?? [:])).map { finding in
                 Diagnostic(ruleID: description.id, severity: severity ?? max(description.defaultSeverity, finding.severity ?? .note),
-                           finding: finding, file: design.file)
+                           finding: finding, file: design.file, stepID: design.step(containing: finding.range)?.id.value)
             }
         }
         .sorted()

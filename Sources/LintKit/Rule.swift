@@ -1,14 +1,13 @@
 import ProcessModel
 import ResidualModel
 
-/// A check of a process design. One rule is one type in one file, holding its own description.
+/// A check of a process design. A built-in rule is one type in one file, holding its own description; a
+/// custom rule (declarative, external, or Swift in a user's package) is a value of any type conforming here.
 ///
 /// Rules read the typed model and the shared estimate, never YAML, and know nothing of output formats.
 public protocol Rule: Sendable {
     /// The single source of truth for the rule's id, prose and examples.
-    static var description: RuleDescription { get }
-
-    init()
+    var description: RuleDescription { get }
 
     /// The findings for one process; empty when the design passes.
     func check(_ context: LintContext) -> [Finding]

@@ -58,7 +58,7 @@ struct LintCommand: ConsoleCommand {
         var reporter: any Reporter = switch format {
         case .text:
             TextReporter(color: console.isTerminal && !noColor && console.environment["NO_COLOR", default: ""].isEmpty,
-                         quiet: quiet, rules: BuiltinRules.all.map { $0.description })
+                         quiet: quiet, rules: BuiltinRules.registry.descriptions)
         case .json: JSONReporter()
         }
         var worst: Severity?
@@ -74,7 +74,7 @@ struct LintCommand: ConsoleCommand {
             emit(FileReport(file: problem.location.file, diagnostics: [Diagnostic(problem)], text: nil))
         }
         let linter = Linter(registry: BuiltinRules.registry)
-        let knownRules = Set(BuiltinRules.all.map { $0.description.id })
+        let knownRules = BuiltinRules.registry.ids
         // One configuration per folder (the nearest file above it), read once; a broken one stops the run.
         let configurations = ConfigurationResolver(loader: ConfigurationLoader(registry: BuiltinRules.registry), explicit: config)
         let resolved = discovered.files.map { ($0, configurations.configuration(for: $0)) }

@@ -16,7 +16,7 @@ struct RulesCommand: ConsoleCommand {
     var format: Format = .text
 
     func run(console: Console) -> ExitStatus {
-        let rules = BuiltinRules.all.map { $0.description }.sorted { $0.id < $1.id }
+        let rules = BuiltinRules.registry.descriptions
         if format == .markdown {
             console.out(RuleCatalogue.markdown(rules))
             return .success
@@ -37,7 +37,7 @@ struct ExplainCommand: ConsoleCommand {
     var ruleID: String
 
     func run(console: Console) -> ExitStatus {
-        let ids = BuiltinRules.all.map { $0.description.id }
+        let ids = BuiltinRules.registry.ids.sorted()
         guard let rule = BuiltinRules.registry.rule(withID: ruleID)?.description else {
             let hint = Suggestion.nearest(to: ruleID, among: ids).map { "; did you mean '\($0)'?" } ?? ""
             console.err("error: no rule '\(ruleID)'\(hint) (processlint rules lists them)\n")

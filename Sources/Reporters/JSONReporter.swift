@@ -18,6 +18,8 @@ public struct JSONReporter: Reporter {
         let rule: String
         let severity: String
         let message: String
+        /// The id of the step the finding points into; absent for findings about the whole process.
+        let step: String?
         let line, column, endLine, endColumn: Int
         let fix: String?
         /// The justification of the comment that suppresses the finding; absent when it is not suppressed.
@@ -46,6 +48,7 @@ public struct JSONReporter: Reporter {
             let range = diagnostic.location.range
             return Record(
                 rule: diagnostic.ruleID, severity: diagnostic.severity.rawValue, message: diagnostic.message,
+                step: diagnostic.stepID,
                 line: range.start.line, column: range.start.column, endLine: range.end.line, endColumn: range.end.column,
                 fix: diagnostic.fix,
                 suppressed: diagnostic.suppression,

@@ -10,8 +10,8 @@ import Testing
     static let rules = BuiltinRules.all.map { RuleUnderTest($0) }
 
     struct RuleUnderTest: CustomTestStringConvertible, Sendable {
-        let rule: any Rule.Type
-        init(_ rule: any Rule.Type) { self.rule = rule }
+        let rule: any Rule
+        init(_ rule: any Rule) { self.rule = rule }
         var testDescription: String { rule.description.id }
     }
 
@@ -25,8 +25,8 @@ import Testing
         return (design, positions)
     }
 
-    func positions(of rule: any Rule.Type, in design: ProcessDesign) -> (alone: [SourcePosition], engine: [SourcePosition]) {
-        let alone = rule.init().check(LintContext(design: design, estimator: Linter.defaultEstimator)).map(\.range.start).sorted()
+    func positions(of rule: any Rule, in design: ProcessDesign) -> (alone: [SourcePosition], engine: [SourcePosition]) {
+        let alone = rule.check(LintContext(design: design, estimator: Linter.defaultEstimator)).map(\.range.start).sorted()
         let engine = Linter(registry: BuiltinRules.registry).lint(design).filter { $0.ruleID == rule.description.id }
             .map(\.location.range.start).sorted()
         return (alone, engine)
@@ -60,7 +60,7 @@ import Testing
         let root = Repository.root.appendingPathComponent("Sources/BuiltinRules")
         let files = try #require(FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String])
         let ruleFiles = files.filter { $0.hasSuffix("Rule.swift") }.map { ($0 as NSString).lastPathComponent.replacingOccurrences(of: ".swift", with: "") }
-        let registered = BuiltinRules.all.map { String(describing: $0) }
+        let registered = BuiltinRules.all.map { String(describing: type(of: $0)) }
         #expect(ruleFiles.sorted() == registered.sorted())
     }
 

@@ -4,7 +4,7 @@ import Testing
 
 /// A rule made for testing the engine: it reports every step, once with its own severity raised for a wash.
 private struct EveryStepRule: Rule {
-    static let description = RuleDescription(
+    let description = RuleDescription(
         id: "every-step", title: "Every step", defaultSeverity: .warning,
         rationale: "A rule that reports every step, so the engine's handling of findings can be observed.",
         references: ["none"], triggering: [], nonTriggering: [])
@@ -32,7 +32,7 @@ private struct EveryStepRule: Rule {
     }()
 
     @Test func findingsGetTheRuleIdTheFileAndAtLeastTheDefaultSeverity() {
-        let diagnostics = Linter(registry: RuleRegistry([EveryStepRule.self])).lint(design)
+        let diagnostics = Linter(registry: RuleRegistry([EveryStepRule()])).lint(design)
         #expect(diagnostics.map(\.description) == [
             "engine.yaml:7:24: error: step b [every-step]",
             "engine.yaml:8:24: warning: step a [every-step]",
@@ -55,7 +55,16 @@ private struct EveryStepRule: Rule {
     @Test func registryFindsRulesByIdAndTakesMore() {
         var registry = RuleRegistry()
         #expect(registry.rule(withID: "every-step") == nil)
-        registry.register([EveryStepRule.self])
+        registry.register([EveryStepRule()])
         #expect(registry.rule(withID: "every-step") != nil)
+    }
+
+    @Test func findingsKnowTheirStepAndMatchAcrossEditsElsewhere() {
+        let diagnostics = Linter(registry: RuleRegistry([EveryStepRule()])).lint(design)
+        #expect(diagnostics.map(\.stepID) == ["b", "a"])
+        let moved = Fingerprint(ruleID: "r", stepID: "b", message: "λ rose from 2e-3 to 4.5 × 10⁻¹ in 12 days")
+        #expect(moved.message == "λ rose from # to # in # days")
+        #expect(moved == Fingerprint(ruleID: "r", stepID: "b", message: "λ rose from 7e-9 to 1 × 10⁻² in 9 days"))
+        #expect(moved != Fingerprint(ruleID: "r", stepID: "a", message: "λ rose from 2e-3 to 4.5 × 10⁻¹ in 12 days"))
     }
 }

@@ -3,7 +3,7 @@ import ProcessModel
 
 /// Magnetic activation beads are used, and no bead-removal step follows before formulation.
 struct BeadRemovalMissingRule: Rule {
-    static let description = RuleDescription(
+    let description = RuleDescription(
         id: "bead-removal-missing",
         title: "Activation beads not removed",
         defaultSeverity: .error,

@@ -3,7 +3,7 @@ import ProcessModel
 
 /// Cells are expanded before the CAR gene is put into them.
 struct ExpansionBeforeTransductionRule: Rule {
-    static let description = RuleDescription(
+    let description = RuleDescription(
         id: "expansion-before-transduction",
         title: "Expansion before transduction",
         defaultSeverity: .warning,

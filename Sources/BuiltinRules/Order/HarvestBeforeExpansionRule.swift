@@ -3,7 +3,7 @@ import ProcessModel
 
 /// A harvest comes before an expansion it should end.
 struct HarvestBeforeExpansionRule: Rule {
-    static let description = RuleDescription(
+    let description = RuleDescription(
         id: "harvest-before-expansion",
         title: "Harvest before expansion",
         defaultSeverity: .error,

@@ -3,7 +3,7 @@ import ProcessModel
 
 /// A step follows a cryopreservation without a thaw between them.
 struct StepAfterCryopreservationRule: Rule {
-    static let description = RuleDescription(
+    let description = RuleDescription(
         id: "step-after-cryopreservation",
         title: "Processing after cryopreservation without a thaw",
         defaultSeverity: .error,

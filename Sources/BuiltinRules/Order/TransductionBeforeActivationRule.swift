@@ -3,7 +3,7 @@ import ProcessModel
 
 /// A viral transduction comes before any activation.
 struct TransductionBeforeActivationRule: Rule {
-    static let description = RuleDescription(
+    let description = RuleDescription(
         id: "transduction-before-activation",
         title: "Transduction before activation",
         defaultSeverity: .error,

@@ -3,7 +3,7 @@ import ProcessModel
 
 /// The process file states no dose.
 struct DoseNotStatedRule: Rule {
-    static let description = RuleDescription(
+    let description = RuleDescription(
         id: "dose-not-stated",
         title: "Dose not stated",
         defaultSeverity: .warning,

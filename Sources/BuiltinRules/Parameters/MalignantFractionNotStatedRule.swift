@@ -3,7 +3,7 @@ import ProcessModel
 
 /// The starting material does not say how many malignant cells it may hold.
 struct MalignantFractionNotStatedRule: Rule {
-    static let description = RuleDescription(
+    let description = RuleDescription(
         id: "malignant-fraction-not-stated",
         title: "Malignant fraction not stated",
         defaultSeverity: .note,

@@ -10,7 +10,7 @@ struct ParameterOutOfTypicalRangeRule: Rule {
     /// DMSO in cryomedium: CryoStor CS5 and CS10 hold 5% and 10%.
     static let dmso = 2.0...10.0
 
-    static let description = RuleDescription(
+    let description = RuleDescription(
         id: "parameter-out-of-typical-range",
         title: "Parameter outside the range CAR-T processes use",
         defaultSeverity: .warning,

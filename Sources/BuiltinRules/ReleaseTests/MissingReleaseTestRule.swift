@@ -3,7 +3,7 @@ import ProcessModel
 
 /// A release test the product needs is not listed.
 struct MissingReleaseTestRule: Rule {
-    static let description = RuleDescription(
+    let description = RuleDescription(
         id: "missing-release-test",
         title: "Missing release test",
         defaultSeverity: .warning,

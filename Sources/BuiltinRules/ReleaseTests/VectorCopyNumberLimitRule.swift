@@ -7,7 +7,7 @@ struct VectorCopyNumberLimitRule: Rule {
     static let maximum = RuleOption("maximum", default: 5, bounds: NumberBounds(minimum: 0, minimumIsExclusive: true),
                                     "highest vector copy number limit accepted, copies per transduced cell")
 
-    static let description = RuleDescription(
+    let description = RuleDescription(
         id: "vcn-limit",
         title: "Vector copy number limit above 5",
         defaultSeverity: .warning,

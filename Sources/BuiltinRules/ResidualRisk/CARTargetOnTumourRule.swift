@@ -3,7 +3,7 @@ import ProcessModel
 
 /// The CAR's target antigen is on the malignant cells, so a transduced malignant cell can hide it.
 struct CARTargetOnTumourRule: Rule {
-    static let description = RuleDescription(
+    let description = RuleDescription(
         id: "car-target-on-tumour",
         title: "CAR target on the malignant cells",
         defaultSeverity: .note,

@@ -9,7 +9,7 @@ struct ResidualTumourRiskRule: Rule {
     static let threshold = RuleOption("threshold", default: 1e-3, bounds: .fraction,
                                       "calibrated chance of a relapse from a CAR-carrying malignant cell above which to report")
 
-    static let description = RuleDescription(
+    let description = RuleDescription(
         id: "residual-tumour-risk",
         title: "Residual tumour risk above threshold",
         defaultSeverity: .warning,

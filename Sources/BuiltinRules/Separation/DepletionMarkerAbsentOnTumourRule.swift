@@ -3,7 +3,7 @@ import ProcessModel
 
 /// A depletion aimed at malignant cells targets markers they do not carry.
 struct DepletionMarkerAbsentOnTumourRule: Rule {
-    static let description = RuleDescription(
+    let description = RuleDescription(
         id: "depletion-marker-absent-on-tumour",
         title: "Depletion marker absent from the malignant cells",
         defaultSeverity: .warning,

@@ -3,7 +3,7 @@ import ProcessModel
 
 /// No immunomagnetic T-cell positive selection in a process whose starting material can hold malignant cells.
 struct MissingTCellSelectionRule: Rule {
-    static let description = RuleDescription(
+    let description = RuleDescription(
         id: "missing-t-cell-selection",
         title: "Missing T-cell selection",
         defaultSeverity: .warning,

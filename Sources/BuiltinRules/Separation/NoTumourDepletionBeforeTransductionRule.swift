@@ -3,7 +3,7 @@ import ProcessModel
 
 /// Malignant cells can be in the starting material, and nothing before the first gene transfer removes them.
 struct NoTumourDepletionBeforeTransductionRule: Rule {
-    static let description = RuleDescription(
+    let description = RuleDescription(
         id: "no-tumour-depletion-before-transduction",
         title: "No tumour depletion before transduction",
         defaultSeverity: .error,

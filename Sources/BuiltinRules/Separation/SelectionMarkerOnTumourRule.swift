@@ -3,7 +3,7 @@ import ProcessModel
 
 /// A positive selection on a marker the malignant cells carry keeps them.
 struct SelectionMarkerOnTumourRule: Rule {
-    static let description = RuleDescription(
+    let description = RuleDescription(
         id: "selection-marker-on-tumour",
         title: "Selection marker carried by the malignant cells",
         defaultSeverity: .warning,

@@ -31,7 +31,7 @@ struct DesignBuilder {
                 malignantMarkers: material["malignant_markers"].map(markers),
                 range: root["starting_material"]?.range ?? SourceRange(at: .fileStart)
             ),
-            steps: (root["steps"]?.sequence ?? []).enumerated().map { step(Fields($1), index: $0, range: $1.range) },
+            steps: (root["steps"]?.sequence ?? []).enumerated().map { step(Fields($1), index: $0, range: $1.extent) },
             dose: root["dose"].map { node in
                 let dose = Fields(node)
                 return Dose(carTCells: number(dose, "car_t_cells"), carTCellsPerKilogram: number(dose, "car_t_cells_per_kg"),

@@ -59,6 +59,19 @@ extension String {
 }
 
 extension Node {
+    /// From the node's start to the end of its last scalar: the extent of a whole step, which Yams does not
+    /// record for collections.
+    var extent: SourceRange {
+        var last = self
+        while true {
+            switch last {
+            case .mapping(let mapping) where mapping.count > 0: last = mapping.values[mapping.count - 1]
+            case .sequence(let sequence) where sequence.count > 0: last = sequence[sequence.count - 1]
+            default: return SourceRange(start: range.start, end: last.range.end)
+            }
+        }
+    }
+
     /// Where the node is. Yams marks where a node starts; a scalar on one line also gets its end,
     /// so a caret can underline it.
     var range: SourceRange {

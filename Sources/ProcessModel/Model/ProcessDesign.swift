@@ -25,6 +25,11 @@ public struct ProcessDesign: Sendable {
     /// The step with the given id, if any.
     public func step(withID id: String) -> Step? { steps.first { $0.id.value == id } }
 
+    /// The step whose text holds a range, if any.
+    public func step(containing range: SourceRange) -> Step? {
+        steps.first { $0.range.start <= range.start && range.start < $0.range.end }
+    }
+
     /// The release test of the given kind, if the file lists it.
     public func releaseTest(_ kind: ReleaseTestKind) -> ReleaseTest? { releaseTests.first { $0.kind.value == kind } }
 }
