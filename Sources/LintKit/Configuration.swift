@@ -28,6 +28,7 @@ public struct Configuration: Sendable {
 
     /// Whether a file is left out: not matched by an `include` pattern (when there are any), or matched by an `exclude` one.
     public func excludes(_ path: String) -> Bool {
+        guard !include.isEmpty || !exclude.isEmpty else { return false }
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         func matches(_ patterns: [(pattern: String, base: String)]) -> Bool {
             patterns.contains { pattern, base in

@@ -55,7 +55,7 @@ public enum Suppressions {
     }
 
     static func parse(_ text: String) -> [Comment] {
-        guard text.contains("processlint:disable") else { return [] }
+        guard mentionsSuppression(text) else { return [] }
         var comments: [Comment] = []
         for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             guard let hash = line.firstIndex(of: "#") else { continue }
@@ -80,4 +80,20 @@ public enum Suppressions {
         }
         return comments
     }
+
+    /// Whether the text holds a suppression comment at all: a plain byte search, since this runs on every
+    /// file and both Foundation's `contains` (through NSString) and the standard library's generic
+    /// `firstRange(of:)` cost more than parsing the file.
+    private static func mentionsSuppression(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { haystack in
+            guard haystack.count >= marker.count else { return false }
+            for start in 0...(haystack.count - marker.count) where haystack[start] == marker[0] {
+                if haystack[start..<(start + marker.count)].elementsEqual(marker) { return true }
+            }
+            return false
+        }
+    }
+
+    private static let marker = Array("processlint:disable".utf8)
 }

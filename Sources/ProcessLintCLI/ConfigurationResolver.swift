@@ -8,6 +8,8 @@ final class ConfigurationResolver {
     private let loader: ConfigurationLoader
     private let explicit: String?
     private var byPath: [String: Configuration] = [:]
+    /// The configuration file that governs each folder seen, so the walk up happens once per folder, not per file.
+    private var pathByFolder: [String: String?] = [:]
     private(set) var problems: [LoadDiagnostic] = []
 
     init(loader: ConfigurationLoader, explicit: String?) {
@@ -16,8 +18,7 @@ final class ConfigurationResolver {
     }
 
     func configuration(for file: String) -> Configuration {
-        let folder = URL(fileURLWithPath: file).deletingLastPathComponent().path
-        guard let path = explicit ?? loader.find(from: folder) else { return Configuration() }
+        guard let path = explicit ?? nearestFile(governing: file) else { return Configuration() }
         if let known = byPath[path] { return known }
         let configuration: Configuration
         switch loader.load(file: path) {
@@ -28,5 +29,13 @@ final class ConfigurationResolver {
         }
         byPath[path] = configuration
         return configuration
+    }
+
+    private func nearestFile(governing file: String) -> String? {
+        let folder = URL(fileURLWithPath: file).deletingLastPathComponent().path
+        if let known = pathByFolder[folder] { return known }
+        let found = loader.find(from: folder)
+        pathByFolder[folder] = found
+        return found
     }
 }

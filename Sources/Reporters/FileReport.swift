@@ -5,13 +5,24 @@ import ProcessModel
 public struct FileReport: Sendable {
     public let file: String
     public let diagnostics: [Diagnostic]
-    /// Lines of the file for quoting under a diagnostic; empty when it could not be read as text.
-    public let lines: [Substring]
+    /// The file's text, for quoting under a diagnostic; `nil` when it could not be read as text.
+    private let text: String?
 
     public init(file: String, diagnostics: [Diagnostic], text: String?) {
         self.file = file
         self.diagnostics = diagnostics.sorted()
-        lines = text.map { $0.split(separator: "\n", omittingEmptySubsequences: false) } ?? []
+        self.text = text
+    }
+
+    /// Line `number` (from 1) without its line break; `nil` past the end or when the text is unknown.
+    /// Found on demand: most reports quote no line at all (quiet, JSON, SARIF), so none is split up front.
+    public func line(_ number: Int) -> Substring? {
+        guard var rest = text?[...], number >= 1 else { return nil }
+        for _ in 1..<number {
+            guard let newline = rest.utf8.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+            rest = rest[rest.utf8.index(after: newline)...]
+        }
+        return rest[..<(rest.utf8.firstIndex(of: UInt8(ascii: "\n")) ?? rest.endIndex)]
     }
 }
 

@@ -50,9 +50,7 @@ public struct TextReporter: Reporter {
 
     /// The source line and a caret under the range (underlined to its end when it stays on the line).
     private func quote(_ range: SourceRange, in file: FileReport) -> String {
-        let index = range.start.line - 1
-        guard file.lines.indices.contains(index) else { return "" }
-        let line = file.lines[index].replacingOccurrences(of: "\t", with: " ")
+        guard let line = file.line(range.start.line)?.replacingOccurrences(of: "\t", with: " ") else { return "" }
         let width = range.end.line == range.start.line ? max(1, range.end.column - range.start.column) : 1
         let caret = String(repeating: " ", count: max(0, range.start.column - 1)) + "^" + String(repeating: "~", count: width - 1)
         return "  " + line + "\n  " + paint(caret, .green) + "\n"

@@ -136,21 +136,23 @@ struct ShapeValidator {
         }
     }
 
-    private mutating func validateObject(_ node: Node, _ object: ObjectShape, context: String, keyTerm: String = "") {
+    /// `context` and `keyTerm` name the mapping in messages; they are built only when there is a problem to report.
+    private mutating func validateObject(_ node: Node, _ object: ObjectShape, context: @autoclosure () -> String,
+                                         keyTerm: @autoclosure () -> String = "") {
         guard case .mapping(let mapping) = node else {
-            return report(.wrongType, "\(context) must be a mapping, found \(node.kindDescription)", at: node.range)
+            return report(.wrongType, "\(context()) must be a mapping, found \(node.kindDescription)", at: node.range)
         }
         var present = Set<String>()
         var sum = 0.0
         for (keyNode, value) in mapping {
             guard case .scalar(let keyScalar) = keyNode else {
-                report(.wrongType, "keys in \(context) must be plain names, found \(keyNode.kindDescription)", at: keyNode.range)
+                report(.wrongType, "keys in \(context()) must be plain names, found \(keyNode.kindDescription)", at: keyNode.range)
                 continue
             }
             let key = keyScalar.string
             guard let field = object.field(named: key) else {
                 let hint = Suggestion.nearest(to: key, among: object.fields.map(\.name)).map { "did you mean '\($0)'? " } ?? ""
-                report(.unknownKey, "unknown key \(key.quotedForMessage) in \(context)\(keyTerm); \(hint)valid keys are: \(object.keyList)",
+                report(.unknownKey, "unknown key \(key.quotedForMessage) in \(context())\(keyTerm()); \(hint)valid keys are: \(object.keyList)",
                        at: keyNode.range)
                 continue
             }
@@ -161,17 +163,17 @@ struct ShapeValidator {
             }
         }
         for field in object.fields where field.isRequired && !present.contains(field.name) {
-            report(.missingKey, "\(context)\(keyTerm) is missing the required key '\(field.name)'", at: node.range)
+            report(.missingKey, "\(context())\(keyTerm()) is missing the required key '\(field.name)'", at: node.range)
         }
         for group in object.requiresOneOf where present.isDisjoint(with: group) {
             let names = group.map { "'\($0)'" }
             let list = names.count <= 2 ? names.joined(separator: " or ")
                 : names.dropLast().joined(separator: ", ") + " or " + names.last!
-            report(.missingKey, "\(context)\(keyTerm) needs \(list)", at: node.range)
+            report(.missingKey, "\(context())\(keyTerm()) needs \(list)", at: node.range)
         }
         // Fractions are often written rounded to two places; allow that much over.
         if let limit = object.sumAtMost, sum > limit + 0.005 {
-            report(.outOfRange, "the fractions in \(context) add up to \(Self.rounded(sum)); they must add up to at most \(limit.compactText)",
+            report(.outOfRange, "the fractions in \(context()) add up to \(Self.rounded(sum)); they must add up to at most \(limit.compactText)",
                    at: node.range)
         }
     }
@@ -180,16 +182,16 @@ struct ShapeValidator {
         guard case .mapping(let mapping) = node else {
             return report(.wrongType, "each entry of '\(name)' must be a mapping, found \(node.kindDescription)", at: node.range)
         }
-        let idText = mapping.value(forKey: "id")?.string.map { "step \($0.quotedForMessage)" } ?? "a step"
+        let idText = { mapping.value(forKey: "id")?.string.map { "step \($0.quotedForMessage)" } ?? "a step" }
         guard let tagNode = mapping.value(forKey: tagged.key) else {
-            report(.missingKey, "\(idText) is missing the required key '\(tagged.key)'", at: node.range)
+            report(.missingKey, "\(idText()) is missing the required key '\(tagged.key)'", at: node.range)
             return validateKnownFields(of: mapping, tagged.common, name: name)
         }
         guard let tag = tagNode.string, let shape = tagged.objectShape(for: tag) else {
             validate(tagNode, .choice(tagged.variants.map(\.choice)), name: tagged.key)
             return validateKnownFields(of: mapping, tagged.common, name: name)
         }
-        validateObject(node, shape, context: idText, keyTerm: " (operation '\(tag)')")
+        validateObject(node, shape, context: idText(), keyTerm: " (operation '\(tag)')")
     }
 
     /// Checks only the fields that are known without the tag, when the tag itself is wrong.

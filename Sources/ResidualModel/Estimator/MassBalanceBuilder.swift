@@ -132,9 +132,8 @@ struct MassBalanceBuilder {
                 // Cells bound to the beads are kept magnetically: a weak selection on CD3.
                 let kept = fraction("T-cell recovery on beads", catalogue.magneticBeadActivation.tCellRecovery, .recovery, of: step)
                 let carried = logDepletion("unbound-cell log depletion", catalogue.magneticBeadActivation.nonTargetLogDepletion, .logDepletion, of: step)
-                let cd3: Set<Marker> = [Marker(normalising: "CD3")]
                 for population in all {
-                    let share = coverage(of: population, by: cd3, positive: true)
+                    let share = coverage(of: population, by: Self.cd3, positive: true)
                     factors[population] = Factor(terms: [(share, kept), (1 - share, carried)].filter { $0.0 > 0 })
                 }
             }
@@ -165,6 +164,8 @@ struct MassBalanceBuilder {
         return MassBalance.StepFactors(stepID: step.id.value, kind: step.kind, factors: factors,
                                        carryingMalignant: carryingMalignant, uptake: uptake)
     }
+
+    private static let cd3: Set<Marker> = [Marker(normalising: "CD3")]
 
     private static let cultureFigureNames = Dictionary(uniqueKeysWithValues: Population.allCases.map { ($0, "\($0.rawValue) log fold per day") })
 
