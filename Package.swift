@@ -25,7 +25,7 @@ let package = Package(
         // The built-in rule pack, one rule per file.
         .target(name: "BuiltinRules", dependencies: ["LintKit", "ProcessModel", "ResidualModel"]),
         // Output formats, one file each; they know diagnostics, not rules.
-        .target(name: "Reporters", dependencies: ["LintKit", "ProcessModel"]),
+        .target(name: "Reporters", dependencies: ["LintKit", "ProcessModel", "ResidualModel"]),
         // Subcommands as library code with injected output, so tests run them in-process.
         .target(
             name: "ProcessLintCLI",

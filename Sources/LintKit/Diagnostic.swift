@@ -47,6 +47,13 @@ public struct Diagnostic: Sendable, Comparable {
     /// Whether the diagnostic says the file could not be read or breaks the format (exit status 2).
     public var isLoadError: Bool { ruleID == Self.formatRuleID && severity == .error }
 
+    /// The same finding, silenced for a reason (a baseline entry, say) but kept in machine-readable output.
+    public func suppressed(because reason: String) -> Diagnostic {
+        var copy = self
+        copy.suppression = reason
+        return copy
+    }
+
     /// File, line, column, then rule id: the order every output uses.
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
         (lhs.location, lhs.ruleID, lhs.message) < (rhs.location, rhs.ruleID, rhs.message)

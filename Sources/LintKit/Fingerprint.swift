@@ -15,6 +15,13 @@ public struct Fingerprint: Hashable, Sendable, Comparable, CustomStringConvertib
         self.message = Self.withoutNumbers(message)
     }
 
+    /// A fingerprint read back from a baseline, whose message is already without numbers.
+    init(ruleID: String, stepID: String?, normalisedMessage: String) {
+        self.ruleID = ruleID
+        self.stepID = stepID
+        message = normalisedMessage
+    }
+
     public init(_ diagnostic: Diagnostic) {
         self.init(ruleID: diagnostic.ruleID, stepID: diagnostic.stepID, message: diagnostic.message)
     }
@@ -24,8 +31,9 @@ public struct Fingerprint: Hashable, Sendable, Comparable, CustomStringConvertib
 
     public static func < (lhs: Fingerprint, rhs: Fingerprint) -> Bool { lhs.description < rhs.description }
 
-    /// Plain, exponent (`2e-3`) and scientific (`4.5 × 10⁻¹`) numbers, as `FigureFormat` writes them.
+    /// Plain, exponent (`2e-3`) and scientific (`4.5 × 10⁻¹`) numbers, as `FigureFormat` writes them, and
+    /// percentages; digits inside a word (the 19 of CD19, a step called `expand-2`) stay.
     static func withoutNumbers(_ message: String) -> String {
-        message.replacing(/\d[\d.,]*(?:e[-+]?\d+)?(?: ?× ?10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)?|[⁰¹²³⁴⁵⁶⁷⁸⁹]+/, with: "#")
+        message.replacing(/\b\d[\d.,]*(?:e[-+]?\d+)?(?: ?× ?10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)?/, with: "#")
     }
 }

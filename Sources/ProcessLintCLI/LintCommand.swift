@@ -46,15 +46,23 @@ struct LintCommand: ConsoleCommand {
     @Flag(help: "No colour, even on a terminal (NO_COLOR in the environment does the same).")
     var noColor = false
 
+    @Option(help: "Findings in this baseline file are accepted: reported as suppressed, not failing the run.")
+    var baseline: String?
+
+    @Option(help: "Write every finding to this baseline file, to adopt the tool on existing processes.")
+    var writeBaseline: String?
+
     func run(console: Console) -> ExitStatus {
-        let discovered = ProcessFileDiscovery().files(under: paths)
-        var problems = discovered.problems
-        if discovered.files.isEmpty && problems.isEmpty {
-            // A gate that checked nothing must not pass silently.
-            problems.append(LoadDiagnostic(
-                .error, .unreadableFile, "no process files (*.yaml, *.yml) found here",
-                at: SourceLocation(file: paths.joined(separator: " "), range: SourceRange(at: .fileStart))))
+        var run = LintRun(paths: paths, limits: load.limits, configurationFile: config)
+        if let baseline {
+            switch Baseline.read(from: baseline) {
+            case .success(let accepted): run.baseline = (accepted, "in the baseline \(baseline)")
+            case .failure(let problem):
+                console.err(problem.description + "\n")
+                return .invalidInput
+            }
         }
+        if writeBaseline != nil { run.keeps = .findings }
         var reporter: any Reporter = switch format {
         case .text:
             TextReporter(color: console.isTerminal && !noColor && console.environment["NO_COLOR", default: ""].isEmpty,
@@ -63,39 +71,29 @@ struct LintCommand: ConsoleCommand {
         }
         var worst: Severity?
         var loadFailed = false
-        func emit(_ report: FileReport) {
-            for diagnostic in report.diagnostics where diagnostic.suppression == nil {
+        var accepted: [ProcessFindings] = []
+        let outcome = run.run { result in
+            for diagnostic in result.report.diagnostics where diagnostic.suppression == nil {
                 if diagnostic.isLoadError { loadFailed = true } else { worst = max(worst ?? diagnostic.severity, diagnostic.severity) }
             }
-            console.out(reporter.report(report))
+            if let findings = result.findings { accepted.append(findings) }
+            console.out(reporter.report(result.report))
         }
-        // Paths that could not be walked come first; then each file, in sorted order.
-        for problem in problems.sorted() {
-            emit(FileReport(file: problem.location.file, diagnostics: [Diagnostic(problem)], text: nil))
-        }
-        let linter = Linter(registry: BuiltinRules.registry)
-        let knownRules = BuiltinRules.registry.ids
-        // One configuration per folder (the nearest file above it), read once; a broken one stops the run.
-        let configurations = ConfigurationResolver(loader: ConfigurationLoader(registry: BuiltinRules.registry), explicit: config)
-        let resolved = discovered.files.map { ($0, configurations.configuration(for: $0)) }
-        let broken = configurations.problems
-        guard broken.isEmpty else {
-            for problem in broken { console.err(problem.description + "\n") }
+        guard case .success(let files) = outcome else {
+            if case .failure(let error) = outcome { for problem in error.diagnostics { console.err(problem.description + "\n") } }
             return .invalidInput
         }
-        let files = resolved.filter { !$0.1.excludes($0.0) }
-        let configurationOf = Dictionary(files, uniquingKeysWith: { first, _ in first })
-        ProcessLoader(limits: load.limits).load(files: files.map(\.0), then: { result in
-            let configuration = configurationOf[result.file] ?? Configuration()
-            var diagnostics = result.diagnostics.map(Diagnostic.init)
-                + (result.design.map { linter.lint($0, configuration: configuration) } ?? [])
-            if let text = result.text, result.design != nil {
-                diagnostics = Suppressions.apply(to: diagnostics, text: text, file: result.file, knownRules: knownRules)
-            }
-            return FileReport(file: result.file, diagnostics: diagnostics, text: result.text)
-        }, emit)
-        let closing = reporter.finish(files: files.count)
+        let closing = reporter.finish(files: files)
         if format == .json { console.out(closing) } else { console.err(closing) }
+        if let writeBaseline {
+            let written = Baseline(accepted)
+            guard FileManager.default.createFile(atPath: writeBaseline, contents: written.json) else {
+                console.err("\(writeBaseline): error: cannot write the baseline file\n")
+                return .invalidInput
+            }
+            console.err("wrote \(written.findings.reduce(0) { $0 + $1.count }) findings to the baseline \(writeBaseline)\n")
+            return loadFailed ? .invalidInput : .success
+        }
         if loadFailed { return .invalidInput }
         guard let threshold = failOn.threshold, let worst else { return .success }
         return worst >= threshold ? .findings : .success

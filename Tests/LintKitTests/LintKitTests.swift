@@ -62,9 +62,9 @@ private struct EveryStepRule: Rule {
     @Test func findingsKnowTheirStepAndMatchAcrossEditsElsewhere() {
         let diagnostics = Linter(registry: RuleRegistry([EveryStepRule()])).lint(design)
         #expect(diagnostics.map(\.stepID) == ["b", "a"])
-        let moved = Fingerprint(ruleID: "r", stepID: "b", message: "λ rose from 2e-3 to 4.5 × 10⁻¹ in 12 days")
-        #expect(moved.message == "λ rose from # to # in # days")
-        #expect(moved == Fingerprint(ruleID: "r", stepID: "b", message: "λ rose from 7e-9 to 1 × 10⁻² in 9 days"))
+        let moved = Fingerprint(ruleID: "r", stepID: "b", message: "λ rose from 2e-3 to 4.5 × 10⁻¹ in 12 days, 3.3% after CD19")
+        #expect(moved.message == "λ rose from # to # in # days, #% after CD19")
+        #expect(moved == Fingerprint(ruleID: "r", stepID: "b", message: "λ rose from 7e-9 to 1 × 10⁻² in 9 days, 12% after CD19"))
         #expect(moved != Fingerprint(ruleID: "r", stepID: "a", message: "λ rose from 2e-3 to 4.5 × 10⁻¹ in 12 days"))
     }
 }

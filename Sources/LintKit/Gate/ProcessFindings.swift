@@ -1,0 +1,35 @@
+import ProcessModel
+import ResidualModel
+
+/// One process's lint result, as the CI gate compares it with another version: what it is called, its
+/// findings, its risk and its steps.
+public struct ProcessFindings: Sendable {
+    /// What matches the process across versions: its `name`, so a renamed or moved file is the same process;
+    /// the file path when the file could not be read into a design.
+    public let identity: String
+    public let file: String
+    /// The findings that count: suppressed ones are left out.
+    public let diagnostics: [Diagnostic]
+    public let risk: Risk?
+    /// The step ids and kinds in order, to say what changed when the risk did.
+    public let steps: [(id: String, kind: OperationKind)]
+
+    public init(file: String, design: ProcessDesign?, diagnostics: [Diagnostic], risk: Risk?) {
+        identity = Self.identity(of: file, design: design)
+        self.file = file
+        self.diagnostics = diagnostics.filter { $0.suppression == nil }
+        self.risk = risk
+        steps = design?.steps.map { ($0.id.value, $0.kind) } ?? []
+    }
+
+    /// The design's name, or the path when there is no design.
+    public static func identity(of file: String, design: ProcessDesign?) -> String { design?.name.value ?? file }
+
+    init(identity: String, file: String, diagnostics: [Diagnostic], risk: Risk?, steps: [(id: String, kind: OperationKind)]) {
+        self.identity = identity
+        self.file = file
+        self.diagnostics = diagnostics
+        self.risk = risk
+        self.steps = steps
+    }
+}

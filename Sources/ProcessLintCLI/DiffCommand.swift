@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import LintKit
+import ProcessModel
+import Reporters
+
+/// `processlint diff`: what a change did to the findings and the risk of each process, as a gate for CI.
+struct DiffCommand: ConsoleCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Compare the findings and the residual-cell risk of two versions of the processes.",
+        discussion: """
+            Either two paths (BASE HEAD), or --base REV and the paths as they are now (default: .), read from \
+            the current git repository at REV. Findings are matched by process name, rule, step id and message \
+            (numbers aside), so moved steps, edits elsewhere and renamed files are not new. Exit status: 1 when a \
+            requested gate fails (--fail-on-new, --fail-on-risk-increase); 2 when the current version cannot be \
+            read; else 0.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Argument(help: "BASE HEAD: two files or folders; with --base, the paths to compare (default: .).")
+    var paths: [String] = []
+
+    @Option(help: "A git revision of the current repository to compare the paths with (origin/main, HEAD~1, a tag).")
+    var base: String?
+
+    @OptionGroup var load: LoadOptions
+
+    @Option(help: "Configuration file for both versions; without it, each file's nearest .processlint.yml in its own version.")
+    var config: String?
+
+    @Option(help: "text: for people; json: for tools (docs/diff-json.md).")
+    var format: Format = .text
+
+    @Flag(help: "Fail (exit 1) when the change introduces a finding at or above --fail-on.")
+    var failOnNew = false
+
+    @Option(help: "The lowest severity of new finding that fails --fail-on-new.")
+    var failOn: Severity = .error
+
+    @Option(help: "Fail (exit 1) when λ of any process rose by more than this factor (from zero counts as infinite).")
+    var failOnRiskIncrease: Double?
+
+    func validate() throws {
+        if base == nil && paths.count != 2 {
+            throw ValidationError("give two paths (BASE HEAD), or --base REV with the paths to compare")
+        }
+        if let factor = failOnRiskIncrease, !(factor >= 1) || !factor.isFinite {
+            throw ValidationError("--fail-on-risk-increase must be a factor of at least 1, such as 10")
+        }
+    }
+
+    func run(console: Console) -> ExitStatus {
+        let headPaths: [String], basePaths: [String], baseName: String
+        var displayed: (String) -> String = { $0 }
+        var checkout: GitRevision.Checkout?
+        if let base {
+            headPaths = paths.isEmpty ? ["."] : paths
+            switch GitRevision(revision: base).checkout(headPaths) {
+            case .success(let extracted):
+                checkout = extracted
+                basePaths = extracted.paths
+                displayed = extracted.displayed
+            case .failure(let error):
+                console.err("error: cannot read revision '\(base)': \(error.message)\n")
+                return .invalidInput
+            }
+            baseName = base
+        } else {
+            (basePaths, headPaths, baseName) = ([paths[0]], [paths[1]], paths[0])
+        }
+        defer { checkout?.remove() }
+
+        // What does not exist at the base (a new folder, a new file) has nothing to compare: all of it is new.
+        let existingBase = basePaths.filter { FileManager.default.fileExists(atPath: $0) }
+        let before: [ProcessFindings]
+        switch collect(existingBase) {
+        case .success(let found): before = found
+        case .failure(let error): return report(error, console)
+        }
+        let after: [ProcessFindings]
+        switch collect(headPaths) {
+        case .success(let found): after = found
+        case .failure(let error): return report(error, console)
+        }
+
+        let comparison = FindingComparison(base: before, head: after)
+        let risks = comparison.processes.map(RiskChange.init)
+        console.out(format == .json
+            ? DiffJSON.render(comparison, risks: risks, base: baseName, displayed: displayed)
+            : DiffText.render(comparison, risks: risks, displayed: displayed))
+
+        if after.contains(where: { $0.diagnostics.contains(where: \.isLoadError) }) { return .invalidInput }
+        let newFailures = failOnNew && comparison.new.contains { $0.severity >= failOn }
+        let riskFailures = failOnRiskIncrease.map { limit in risks.contains { $0.rose(byMoreThan: limit) } } ?? false
+        return newFailures || riskFailures ? .findings : .success
+    }
+
+    /// Every process under the paths with its findings and estimate; nothing for no paths.
+    private func collect(_ paths: [String]) -> Result<[ProcessFindings], ConfigurationError> {
+        guard !paths.isEmpty else { return .success([]) }
+        var run = LintRun(paths: paths, limits: load.limits, configurationFile: config)
+        run.keeps = .findingsAndRisk
+        var found: [ProcessFindings] = []
+        return run.run { result in result.findings.map { found.append($0) } }.map { _ in found }
+    }
+
+    private func report(_ error: ConfigurationError, _ console: Console) -> ExitStatus {
+        for problem in error.diagnostics { console.err(problem.description + "\n") }
+        return .invalidInput
+    }
+}
+
+extension Severity: ExpressibleByArgument {}

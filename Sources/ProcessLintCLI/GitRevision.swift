@@ -1,0 +1,92 @@
+import Foundation
+
+/// The process files of a past revision of the current git repository, written out to a temporary folder
+/// so they can be linted like any others.
+struct GitRevision {
+    let revision: String
+
+    /// Where the paths ended up, and how to show a path inside that folder.
+    struct Checkout {
+        /// The temporary folder holding the revision's whole tree.
+        let folder: String
+        /// The user's paths, mapped into the folder.
+        let paths: [String]
+
+        /// A path inside the folder as its path in the repository; any other path as it is.
+        func displayed(_ path: String) -> String {
+            let relative = path.hasPrefix(folder + "/") ? String(path.dropFirst(folder.count + 1)) : path
+            return relative.hasPrefix("./") ? String(relative.dropFirst(2)) : relative
+        }
+
+        func remove() { try? FileManager.default.removeItem(atPath: folder) }
+    }
+
+    /// Extracts the repository that holds `paths` as it was at the revision, and maps the paths into it.
+    func checkout(_ paths: [String]) -> Result<Checkout, GitError> {
+        let absolute = paths.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        // Ask git from where the first path is, so the command works from any folder.
+        var directory: ObjCBool = false
+        let first = absolute.first ?? FileManager.default.currentDirectoryPath
+        let start = FileManager.default.fileExists(atPath: first, isDirectory: &directory) && directory.boolValue
+            ? first : URL(fileURLWithPath: first).deletingLastPathComponent().path
+        let root: String
+        switch git(start, ["rev-parse", "--show-toplevel"]) {
+        case .success(let output): root = URL(fileURLWithPath: output.trimmingCharacters(in: .whitespacesAndNewlines)).standardizedFileURL.path
+        case .failure(let error): return .failure(error)
+        }
+        guard case .success = git(root, ["rev-parse", "--verify", "--quiet", revision + "^{commit}"]) else {
+            return .failure(GitError(message: "'\(revision)' is not a commit of the repository at \(root)"))
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("processlint-base-\(UUID().uuidString)").path
+        let archive = folder + ".tar"
+        defer { try? FileManager.default.removeItem(atPath: archive) }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            return .failure(GitError(message: "cannot create a temporary folder: \(error.localizedDescription)"))
+        }
+        // The whole tree, so the configuration files above the named paths apply as they were too.
+        let extracted = git(root, ["archive", "--format=tar", "-o", archive, revision])
+            .flatMap { _ in Self.run(["tar", "-xf", archive, "-C", folder]) }
+        if case .failure(let error) = extracted {
+            try? FileManager.default.removeItem(atPath: folder)
+            return .failure(error)
+        }
+        let mapped = absolute.map { path in
+            path == root ? folder : path.hasPrefix(root + "/") ? folder + "/" + path.dropFirst(root.count + 1) : path
+        }
+        return .success(Checkout(folder: folder, paths: mapped))
+    }
+
+    private func git(_ directory: String, _ arguments: [String]) -> Result<String, GitError> {
+        Self.run(["git", "-C", directory] + arguments)
+    }
+
+    /// Runs a program found on PATH; its output, or its error message.
+    private static func run(_ arguments: [String]) -> Result<String, GitError> {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        do {
+            try process.run()
+        } catch {
+            return .failure(GitError(message: "cannot run \(arguments.first ?? ""): \(error.localizedDescription)"))
+        }
+        let stdout = output.fileHandleForReading.readDataToEndOfFile()
+        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let message = String(decoding: stderr, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            return .failure(GitError(message: message.isEmpty ? "\(arguments.joined(separator: " ")) failed" : message))
+        }
+        return .success(String(decoding: stdout, as: UTF8.self))
+    }
+}
+
+/// Why a revision could not be read.
+struct GitError: Error {
+    let message: String
+}

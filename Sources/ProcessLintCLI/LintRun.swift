@@ -1,0 +1,78 @@
+import BuiltinRules
+import Foundation
+import LintKit
+import ProcessModel
+import Reporters
+import ResidualModel
+
+/// One pass of the linter over the paths a user names: discovery, each file's configuration, loading and
+/// rules in parallel, suppressions. `lint` streams the results; `diff` collects two runs and compares them.
+struct LintRun {
+    let paths: [String]
+    let limits: LoadLimits
+    /// The configuration named with `--config`; without it, the nearest `.processlint.yml` above each file.
+    let configurationFile: String?
+    /// Findings it covers are marked suppressed, with this reason.
+    var baseline: (Baseline, reason: String)?
+    /// What each result carries besides its report.
+    var keeps = Keeps.report
+
+    enum Keeps {
+        case report
+        /// The process's findings, for a baseline.
+        case findings
+        /// Its findings and estimate, for comparing versions (the estimate costs time).
+        case findingsAndRisk
+    }
+
+    /// What one file came to.
+    struct FileResult: Sendable {
+        let report: FileReport
+        /// The process as the gate compares it; absent when only the report is kept.
+        let findings: ProcessFindings?
+    }
+
+    /// Calls `body` with each result, in file order, paths that could not be walked first; returns the number
+    /// of files checked, or every problem of the configuration, which stops the run before any file is read.
+    func run(_ body: (FileResult) -> Void) -> Result<Int, ConfigurationError> {
+        let discovered = ProcessFileDiscovery().files(under: paths)
+        var problems = discovered.problems
+        if discovered.files.isEmpty && problems.isEmpty {
+            // A gate that checked nothing must not pass silently.
+            problems.append(LoadDiagnostic(
+                .error, .unreadableFile, "no process files (*.yaml, *.yml) found here",
+                at: SourceLocation(file: paths.joined(separator: " "), range: SourceRange(at: .fileStart))))
+        }
+        let registry = BuiltinRules.registry
+        // One configuration per folder (the nearest file above it), read once; a broken one stops the run.
+        let configurations = ConfigurationResolver(loader: ConfigurationLoader(registry: registry), explicit: configurationFile)
+        let resolved = discovered.files.map { ($0, configurations.configuration(for: $0)) }
+        guard configurations.problems.isEmpty else { return .failure(ConfigurationError(configurations.problems)) }
+        let files = resolved.filter { !$0.1.excludes($0.0) }
+        let configurationOf = Dictionary(files, uniquingKeysWith: { first, _ in first })
+
+        for problem in problems.sorted() {
+            let diagnostics = [Diagnostic(problem)]
+            body(FileResult(report: FileReport(file: problem.location.file, diagnostics: diagnostics, text: nil),
+                            findings: keeps == .report ? nil : ProcessFindings(file: problem.location.file, design: nil, diagnostics: diagnostics, risk: nil)))
+        }
+        let linter = Linter(registry: registry)
+        let knownRules = registry.ids
+        ProcessLoader(limits: limits).load(files: files.map(\.0), then: { result in
+            let configuration = configurationOf[result.file] ?? Configuration()
+            var diagnostics = result.diagnostics.map(Diagnostic.init)
+                + (result.design.map { linter.lint($0, configuration: configuration) } ?? [])
+            if let text = result.text, result.design != nil {
+                diagnostics = Suppressions.apply(to: diagnostics, text: text, file: result.file, knownRules: knownRules)
+            }
+            if let (baseline, reason) = baseline {
+                diagnostics = baseline.apply(to: diagnostics, process: ProcessFindings.identity(of: result.file, design: result.design), reason: reason)
+            }
+            let findings = keeps == .report ? nil
+                : ProcessFindings(file: result.file, design: result.design, diagnostics: diagnostics,
+                                  risk: keeps == .findingsAndRisk ? result.design.flatMap(linter.estimator.risk(of:)) : nil)
+            return FileResult(report: FileReport(file: result.file, diagnostics: diagnostics, text: result.text), findings: findings)
+        }, body)
+        return .success(files.count)
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import LintKit
+import ResidualModel
+
+/// `processlint diff --format json`: the comparison for tools, in the versioned format of `docs/diff-json.md`.
+public enum DiffJSON {
+    /// Bumped when a field changes meaning or disappears.
+    public static let schemaVersion = 1
+
+    struct Document: Encodable {
+        let schemaVersion: Int
+        let base: String
+        let processes: [Process]
+        let summary: Summary
+    }
+
+    struct Process: Encodable {
+        let process: String
+        let file: String?
+        let baseFile: String?
+        let new: [Finding]
+        let fixed: [Finding]
+        let unchanged: Int
+        let risk: RiskRecord
+    }
+
+    struct Finding: Encodable {
+        let rule, severity, message, file: String
+        let step: String?
+        let line, column: Int
+    }
+
+    struct RiskRecord: Encodable {
+        let before, after: Lambda?
+        /// λ after over λ before, at the medians; the string "Infinity" when it rose from zero.
+        let factor: Double?
+        let stepChanges: [String]
+        let summary: String
+    }
+
+    struct Lambda: Encodable {
+        let lambdaMedian, lambdaLow, lambdaHigh, calibratedProbability: Double
+    }
+
+    struct Summary: Encodable {
+        let new, fixed, unchanged, riskIncreases: Int
+    }
+
+    public static func render(_ comparison: FindingComparison, risks: [RiskChange], base: String,
+                              displayed: (String) -> String) -> String {
+        let riskOf = Dictionary(risks.map { ($0.identity, $0) }, uniquingKeysWith: { first, _ in first })
+        func finding(_ diagnostic: Diagnostic) -> Finding {
+            Finding(rule: diagnostic.ruleID, severity: diagnostic.severity.rawValue, message: diagnostic.message,
+                    file: displayed(diagnostic.location.file), step: diagnostic.stepID,
+                    line: diagnostic.location.range.start.line, column: diagnostic.location.range.start.column)
+        }
+        func lambda(_ risk: Risk?) -> Lambda? {
+            risk.map { Lambda(lambdaMedian: $0.lambda.median, lambdaLow: $0.lambda.low, lambdaHigh: $0.lambda.high,
+                              calibratedProbability: $0.calibratedProbability.mean) }
+        }
+        let document = Document(
+            schemaVersion: schemaVersion, base: base,
+            processes: comparison.processes.map { process in
+                let risk = riskOf[process.identity]
+                return Process(process: process.identity, file: process.head.map { displayed($0.file) },
+                               baseFile: process.base.map { displayed($0.file) },
+                               new: process.new.map(finding), fixed: process.fixed.map(finding), unchanged: process.unchanged.count,
+                               risk: RiskRecord(before: lambda(risk?.before), after: lambda(risk?.after), factor: risk?.factor,
+                                                stepChanges: risk?.stepChanges.map(\.description) ?? [], summary: risk?.summary ?? ""))
+            },
+            summary: Summary(new: comparison.new.count, fixed: comparison.fixed.count, unchanged: comparison.unchanged.count,
+                             riskIncreases: risks.filter { ($0.factor ?? 1) > 1 }.count))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        // Plain structs of strings and numbers always encode.
+        return String(decoding: try! encoder.encode(document), as: UTF8.self) + "\n"
+    }
+}
