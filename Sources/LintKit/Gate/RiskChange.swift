@@ -74,7 +74,7 @@ public struct RiskChange: Sendable {
 
     /// Removed, added and re-typed steps by id; moved ones are the kept steps outside the longest common
     /// order of the two versions, so one step moved is reported as one, not as every step it passed.
-    static func changes(from base: [(id: String, kind: OperationKind)], to head: [(id: String, kind: OperationKind)]) -> [StepChange] {
+    public static func changes(from base: [(id: String, kind: OperationKind)], to head: [(id: String, kind: OperationKind)]) -> [StepChange] {
         let baseKinds = Dictionary(base.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
         let headKinds = Dictionary(head.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
         var changes: [StepChange] = base.filter { headKinds[$0.id] == nil }.map { .removed(id: $0.id, kind: $0.kind) }

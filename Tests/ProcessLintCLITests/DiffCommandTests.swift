@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+
+/// `processlint diff` over a scripted git history in a temporary repository: a step added, a depletion
+/// removed, steps reordered and a file renamed, with the exit status under each gate.
+@Suite struct DiffCommandTests {
+    /// A small valid process; `steps` replaces its step list.
+    static func process(_ name: String, steps: [String]) -> String {
+        """
+        processlint: 1
+        name: \(name)
+        product: {car_target: CD19, vector: lentiviral}
+        indication: B-ALL
+        starting_material: {kind: leukapheresis, composition: {T: 0.4, malignant: 0.05}, malignant_markers: [CD19, CD10]}
+        steps:
+        \(steps.map { "  - " + $0 }.joined(separator: "\n"))
+        dose: {car_t_cells: 1.0e8}
+        release_tests: [sterility, mycoplasma, endotoxin, {test: vcn, max: 5}, rcl, residual-malignant-cells, identity, potency, viability]
+
+        """
+    }
+
+    static let depletion = "{id: cd19-depletion, operation: depletion, markers: [CD19]}"
+    static let selection = "{id: t-cell-selection, operation: positive-selection, markers: [CD4, CD8]}"
+    static let activation = "{id: activate, operation: activation, reagent: anti-cd3-cd28-antibodies}"
+    static let transduction = "{id: transduce, operation: transduction}"
+    static let expansion = "{id: expand, operation: expansion, days: 9}"
+    static let cd10Depletion = "{id: cd10-depletion, operation: depletion, markers: [CD10]}"
+
+    /// A repository whose one commit holds three processes, then the working tree changed as a pull request would.
+    final class Repository {
+        let root: String
+
+        init() throws {
+            root = FileManager.default.temporaryDirectory.appendingPathComponent("processlint-diff-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: root + "/processes", withIntermediateDirectories: true)
+            try write("processes/depleted.yaml", process("depleted", steps: [depletion, selection, activation, transduction, expansion]))
+            try write("processes/added.yaml", process("added", steps: [selection, activation, transduction, expansion]))
+            try write("processes/ordered.yaml", process("ordered", steps: [selection, activation, transduction, expansion]))
+            try git("init", "-q")
+            try git("add", ".")
+            try git("-c", "user.name=test", "-c", "user.email=test@example.org", "commit", "-q", "-m", "base")
+        }
+
+        deinit { try? FileManager.default.removeItem(atPath: root) }
+
+        func write(_ path: String, _ text: String) throws {
+            try text.write(toFile: root + "/" + path, atomically: true, encoding: .utf8)
+        }
+
+        func git(_ arguments: String...) throws {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["git", "-C", root] + arguments
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "git \(arguments.joined(separator: " "))")
+        }
+
+        /// The pull request: a CD10 depletion added, the CD19 depletion and the selection removed, transduction
+        /// moved before activation in a file also renamed.
+        func change() throws {
+            try write("processes/added.yaml", process("added", steps: [selection, cd10Depletion, activation, transduction, expansion]))
+            try write("processes/depleted.yaml", process("depleted", steps: [activation, transduction, expansion]))
+            try write("processes/ordered.yaml", process("ordered", steps: [selection, transduction, activation, expansion]))
+            try git("mv", "processes/ordered.yaml", "processes/renamed.yaml")
+        }
+    }
+
+    struct Report: Decodable {
+        struct Process: Decodable {
+            let process: String
+            let file: String?
+            let baseFile: String?
+            let new: [Finding]
+            let fixed: [Finding]
+            let unchanged: Int
+            let risk: Risk
+        }
+        struct Finding: Decodable { let rule: String; let step: String? }
+        struct Risk: Decodable { let factor: Double?; let stepChanges: [String]; let summary: String }
+        struct Summary: Decodable { let new, fixed, unchanged, riskIncreases: Int }
+        let schemaVersion: Int
+        let processes: [Process]
+        let summary: Summary
+
+        subscript(_ name: String) -> Process? { processes.first { $0.process == name } }
+    }
+
+    @Test func reportsWhatTheChangeIntroducedAndWhyTheRiskRose() throws {
+        let repository = try Repository()
+        try repository.change()
+        let output = CommandRunner.run("diff", "--base", "HEAD", "--format", "json", repository.root + "/processes")
+        #expect(output.status == 0, "no gate requested: \(output.err)")
+        let report = try JSONDecoder().decode(Report.self, from: Data(output.out.utf8))
+        #expect(report.schemaVersion == 1)
+
+        let depleted = try #require(report["depleted"])
+        #expect(depleted.new.map(\.rule).sorted() == ["missing-t-cell-selection", "no-tumour-depletion-before-transduction", "residual-tumour-risk"])
+        #expect(depleted.fixed.isEmpty)
+        #expect(depleted.risk.stepChanges == ["step 'cd19-depletion' (depletion) was removed", "step 't-cell-selection' (positive-selection) was removed"])
+        #expect((depleted.risk.factor ?? 0) > 1000, "\(depleted.risk.summary)")
+
+        let added = try #require(report["added"])
+        #expect(added.new.isEmpty && added.unchanged > 0)
+        #expect(added.fixed.map(\.rule) == ["residual-tumour-risk"], "the depletion brings λ under the threshold")
+        #expect(added.risk.stepChanges == ["step 'cd10-depletion' (depletion) was added"])
+        #expect((added.risk.factor ?? 1) < 0.1, "\(added.risk.summary)")
+
+        // Renamed and reordered: matched by name, so only the reordering's own finding is new.
+        let ordered = try #require(report["ordered"])
+        #expect(ordered.baseFile == "processes/ordered.yaml")
+        #expect(ordered.file?.hasSuffix("/processes/renamed.yaml") == true)
+        #expect(ordered.new.map(\.rule) == ["transduction-before-activation"])
+        // Two neighbours swapped: either may be called the one that moved, but only one is.
+        #expect(ordered.risk.stepChanges.count == 1 && ordered.risk.stepChanges[0].hasSuffix("was moved"))
+        #expect(report.processes.count == 3)
+    }
+
+    @Test func gatesFailOnlyOnWhatTheyAreAskedAbout() throws {
+        let repository = try Repository()
+        let unchanged = CommandRunner.run("diff", "--base", "HEAD", "--fail-on-new", "--fail-on-risk-increase", "1", repository.root)
+        #expect(unchanged.status == 0, "nothing changed yet: \(unchanged.out)\(unchanged.err)")
+        try repository.change()
+        let root = repository.root
+        #expect(CommandRunner.run("diff", "--base", "HEAD", root).status == 0)
+        #expect(CommandRunner.run("diff", "--base", "HEAD", "--fail-on-new", root).status == 1)
+        #expect(CommandRunner.run("diff", "--base", "HEAD", "--fail-on-risk-increase", "10", root).status == 1)
+        #expect(CommandRunner.run("diff", "--base", "HEAD", "--fail-on-risk-increase", "1e12", root).status == 0)
+
+        // Only the added depletion: λ fell, and nothing is new at any severity.
+        try repository.git("reset", "-q", "--hard")
+        try repository.write("processes/added.yaml", Self.process("added", steps: [Self.selection, Self.cd10Depletion, Self.activation, Self.transduction, Self.expansion]))
+        let improvement = CommandRunner.run("diff", "--base", "HEAD", "--fail-on-new", "--fail-on", "note", "--fail-on-risk-increase", "1", root)
+        #expect(improvement.status == 0, "\(improvement.out)")
+        #expect(improvement.out.contains("λ fell from"))
+        #expect(improvement.out.contains("because step 'cd10-depletion' (depletion) was added"))
+    }
+
+    @Test func comparesTwoFoldersWithoutGit() throws {
+        let repository = try Repository()
+        let before = repository.root + "/before"
+        try FileManager.default.copyItem(atPath: repository.root + "/processes", toPath: before)
+        try repository.change()
+        let output = CommandRunner.run("diff", "--fail-on-new", before, repository.root + "/processes")
+        #expect(output.status == 1)
+        #expect(output.out.contains("new    \(repository.root)/processes/depleted.yaml:"))
+        let summary = try #require(output.out.split(separator: "\n").last)
+        #expect(summary.hasPrefix("4 new, 1 fixed, ") && summary.hasSuffix(" in 3 processes; λ rose in 1 of them"), "\(summary)")
+    }
+
+    @Test func unreadableRevisionsAndBrokenFilesExitTwo() throws {
+        let repository = try Repository()
+        let missing = CommandRunner.run("diff", "--base", "no-such-branch", repository.root)
+        #expect(missing.status == 2)
+        #expect(missing.err.contains("'no-such-branch' is not a commit"))
+        try repository.write("processes/added.yaml", "processlint: 1\nname: [broken\n")
+        #expect(CommandRunner.run("diff", "--base", "HEAD", repository.root).status == 2)
+        #expect(CommandRunner.run("diff", repository.root).status == 64, "one path without --base is a usage error")
+    }
+}
