@@ -7,6 +7,11 @@ public struct Marker: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// and maps a synonym to the name in common use (`CD269` is `BCMA`), so a selection written with
     /// one name acts on cells declared with the other.
     public init(normalising text: String) {
+        // Most markers are written as the tool writes them (CD19, BCMA): keep those without rebuilding them.
+        if Self.isCanonical(text) {
+            name = Marker.synonyms[text] ?? text
+            return
+        }
         // Plain Swift rather than Foundation's string methods: this runs for every marker of every file.
         var scalars = String.UnicodeScalarView(text.unicodeScalars.filter { $0 != " " && $0 != "\t" })
         while scalars.last == "+" { scalars.removeLast() }
@@ -16,6 +21,14 @@ public struct Marker: Hashable, Comparable, Sendable, CustomStringConvertible {
             name = "CD\(number)\(rest)"
         }
         self.name = Marker.synonyms[name] ?? name
+    }
+
+    /// Upper-case letters and digits only, and no CD number with a leading zero: what normalising would leave as it is.
+    private static func isCanonical(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard !bytes.isEmpty, bytes.allSatisfy({ (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
+        else { return false }
+        return !text.hasPrefix("CD0")
     }
 
     /// Other names of one antigen, mapped to the one this tool uses (HGNC gene symbols and HCDM CD numbers).
