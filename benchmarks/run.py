@@ -20,16 +20,21 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def measure(command, runs):
-    """Median wall seconds over `runs`, and peak RSS in MiB of one extra run measured alone."""
-    times = []
+    """Median wall seconds and median CPU seconds (user + system) over `runs`, and peak RSS in MiB of one
+    extra run measured alone. CPU time shows the work done even when other jobs share the machine."""
+    times, cpu = [], []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         times.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     peak = subprocess.run(["/usr/bin/env", "python3", "-c",
                            "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
                            "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"]
                           + command, capture_output=True, text=True)
+    measure.cpu = statistics.median(cpu)
     return statistics.median(times), int(peak.stdout.strip()) / 1024
 
 
@@ -47,10 +52,20 @@ def main():
         subprocess.run([sys.executable, os.path.join(ROOT, "benchmarks", "generate_corpus.py"), corpus,
                         "--count", str(arguments.count)], check=True)
 
-    print(f"{'input':<28} {'median of ' + str(arguments.runs):>14} {'peak RSS':>10}")
-    for label, path in [("processes/", os.path.join(ROOT, "processes")), (f"{arguments.count} synthetic files", corpus)]:
+    print(f"load average before: {' '.join(f'{load:.2f}' for load in os.getloadavg())} on {os.cpu_count()} cores "
+          "(wall times are only comparable on an otherwise idle machine)")
+    print(f"{'input':<28} {'wall, median of ' + str(arguments.runs):>20} {'CPU':>10} {'peak RSS':>10}")
+    # A tenth of the corpus as well: peak memory must not grow with the number of files.
+    tenth = os.path.join(ROOT, "benchmarks", "corpus", f"{arguments.count}-tenth")
+    if not os.path.isdir(tenth):
+        os.makedirs(tenth)
+        for site in sorted(os.listdir(corpus))[:max(1, len(os.listdir(corpus)) // 10)]:
+            os.symlink(os.path.join(corpus, site), os.path.join(tenth, site))
+    for label, path in [("processes/", os.path.join(ROOT, "processes")),
+                        ("a tenth of the corpus", tenth),
+                        (f"{arguments.count} synthetic files", corpus)]:
         seconds, peak = measure([binary, "lint", "--quiet", "--fail-on", "never", path], arguments.runs)
-        print(f"{label:<28} {seconds * 1000:>11.1f} ms {peak:>7.1f} MiB")
+        print(f"{label:<28} {seconds * 1000:>17.1f} ms {measure.cpu:>8.2f} s {peak:>7.1f} MiB")
 
     # yamllint (PyPI) on the same files, in the same run, as the yardstick of a YAML linter's speed.
     yamllint = shutil.which("yamllint")
