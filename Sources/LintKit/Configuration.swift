@@ -6,6 +6,7 @@ import Yams
 /// files left out; `extends` another file whose settings this one refines.
 ///
 ///     extends: ../site.processlint.yml
+///     custom_rules: [rules/site-policy.yaml]
 ///     disable: [dose-not-stated]
 ///     severity: {missing-t-cell-selection: error}
 ///     options:
@@ -20,6 +21,9 @@ public struct Configuration: Sendable {
     public var include: [(pattern: String, base: String)] = []
     /// Glob patterns of files to leave out, each with the folder it is relative to.
     public var exclude: [(pattern: String, base: String)] = []
+    /// The rules of the rule files named under `custom_rules`, here and in what this extends; the linter runs
+    /// them after the registry's, under the same `disable`, `severity` and suppressions.
+    public var customRules: [any CustomRule] = []
 
     public init() {}
 
@@ -50,6 +54,8 @@ public struct Configuration: Sendable {
         }
         return ObjectShape([
             .optional("extends", .text(.prose), "another configuration file this one refines, relative to this file"),
+            .optional("custom_rules", .list(of: .text(.prose), constraints: ListConstraints(uniqueBy: ".")),
+                      "declarative rule files (docs/custom-rules.md), relative to this file; their rule ids may be used below"),
             .optional("disable", .list(of: .choice(ids, noun: "rule"), constraints: ListConstraints(uniqueBy: ".")), "rules not to run"),
             .optional("severity", .dictionary(keys: ids, value: .choice(severities, noun: "severity")), "a severity per rule, replacing its default"),
             .optional("options", .object(ObjectShape(options)), "rule options, by rule"),

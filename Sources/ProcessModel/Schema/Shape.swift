@@ -94,6 +94,14 @@ public struct NumberBounds: Sendable {
     }
 }
 
+extension [String] {
+    /// Names in quotes joined as a person lists them: 'a', 'b' or 'c'.
+    var quotedAlternatives: String {
+        let names = map { "'\($0)'" }
+        return names.count <= 2 ? names.joined(separator: " or ") : names.dropLast().joined(separator: ", ") + " or " + names.last!
+    }
+}
+
 /// Constraints on a list as a whole.
 public struct ListConstraints: Sendable {
     public var minimumCount = 0
@@ -116,14 +124,17 @@ public struct ObjectShape: Sendable {
     public var requiresOneOf: [[String]] = []
     /// When set, the numbers under the keys must add up to no more than this, within rounding.
     public var sumAtMost: Double?
+    /// Keys of which exactly one must be present (the one check of a declarative rule).
+    public var exactlyOneOf: [String] = []
 
     /// Field positions by name, so validating a key is one lookup.
     private let positions: [String: Int]
 
-    public init(_ fields: [Field], requiresOneOf: [[String]] = [], sumAtMost: Double? = nil) {
+    public init(_ fields: [Field], requiresOneOf: [[String]] = [], sumAtMost: Double? = nil, exactlyOneOf: [String] = []) {
         self.fields = fields
         self.requiresOneOf = requiresOneOf
         self.sumAtMost = sumAtMost
+        self.exactlyOneOf = exactlyOneOf
         positions = Dictionary(fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
