@@ -1,3 +1,5 @@
+import BuiltinRules
+import CustomRules
 import Foundation
 import LintKit
 import ProcessModel
@@ -28,5 +30,18 @@ final class ConfigurationResolver {
         }
         byPath[path] = configuration
         return configuration
+    }
+
+    /// The custom rules of every configuration read so far, each once.
+    var customRules: [any CustomRule] {
+        var seen = Set<String>()
+        return byPath.values.flatMap(\.customRules).filter { seen.insert("\($0.origin)").inserted }
+    }
+}
+
+extension ConfigurationLoader {
+    /// The built-in rules, and declarative rule files for configurations that name them.
+    static var standard: ConfigurationLoader {
+        ConfigurationLoader(registry: BuiltinRules.registry, ruleFiles: DeclarativeRuleFiles())
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BuiltinRules
+import CustomRules
 import Foundation
 import LintKit
 import ProcessModel
@@ -55,10 +56,20 @@ struct LintCommand: ConsoleCommand {
                 .error, .unreadableFile, "no process files (*.yaml, *.yml) found here",
                 at: SourceLocation(file: paths.joined(separator: " "), range: SourceRange(at: .fileStart))))
         }
+        let linter = Linter(registry: BuiltinRules.registry)
+        // One configuration per folder (the nearest file above it), read once; a broken one stops the run.
+        let configurations = ConfigurationResolver(loader: .standard, explicit: config)
+        let resolved = discovered.files.map { ($0, configurations.configuration(for: $0)) }
+        let broken = configurations.problems
+        guard broken.isEmpty else {
+            for problem in broken { console.err(problem.description + "\n") }
+            return .invalidInput
+        }
+        let customRules = configurations.customRules
         var reporter: any Reporter = switch format {
         case .text:
             TextReporter(color: console.isTerminal && !noColor && console.environment["NO_COLOR", default: ""].isEmpty,
-                         quiet: quiet, rules: BuiltinRules.registry.descriptions)
+                         quiet: quiet, rules: BuiltinRules.registry.descriptions + customRules.map { $0.description })
         case .json: JSONReporter()
         }
         var worst: Severity?
@@ -73,16 +84,7 @@ struct LintCommand: ConsoleCommand {
         for problem in problems.sorted() {
             emit(FileReport(file: problem.location.file, diagnostics: [Diagnostic(problem)], text: nil))
         }
-        let linter = Linter(registry: BuiltinRules.registry)
-        let knownRules = BuiltinRules.registry.ids
-        // One configuration per folder (the nearest file above it), read once; a broken one stops the run.
-        let configurations = ConfigurationResolver(loader: ConfigurationLoader(registry: BuiltinRules.registry), explicit: config)
-        let resolved = discovered.files.map { ($0, configurations.configuration(for: $0)) }
-        let broken = configurations.problems
-        guard broken.isEmpty else {
-            for problem in broken { console.err(problem.description + "\n") }
-            return .invalidInput
-        }
+        let knownRules = BuiltinRules.registry.ids.union(customRules.map { $0.description.id })
         let files = resolved.filter { !$0.1.excludes($0.0) }
         let configurationOf = Dictionary(files, uniquingKeysWith: { first, _ in first })
         ProcessLoader(limits: load.limits).load(files: files.map(\.0), then: { result in

@@ -70,14 +70,14 @@ public struct NumberBounds: Sendable {
         NumberBounds(minimum: low, maximum: high)
     }
 
-    func contains(_ value: Double) -> Bool {
+    public func contains(_ value: Double) -> Bool {
         if let minimum, minimumIsExclusive ? value <= minimum : value < minimum { return false }
         if let maximum, maximumIsExclusive ? value >= maximum : value > maximum { return false }
         return true
     }
 
     /// The bounds in words, for messages and docs: "greater than 0", "between 0 and 1".
-    var phrase: String {
+    public var phrase: String {
         switch (minimum, maximum) {
         case let (low?, high?) where !minimumIsExclusive && !maximumIsExclusive:
             return "between \(low.compactText) and \(high.compactText)"
