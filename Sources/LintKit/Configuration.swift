@@ -30,9 +30,11 @@ public struct Configuration: Sendable {
     /// The file name looked for, from each process file's folder upwards.
     public static let fileName = ".processlint.yml"
 
-    /// Whether a file is left out: not matched by an `include` pattern (when there are any), or matched by an `exclude` one.
+    /// Whether a file is left out: not matched by an `include` pattern (when there are any), matched by an `exclude`
+    /// one, or one of the rule files named under `custom_rules` (YAML, but not a process).
     public func excludes(_ path: String) -> Bool {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        if customRules.contains(where: { $0.origin.file == absolute }) { return true }
         func matches(_ patterns: [(pattern: String, base: String)]) -> Bool {
             patterns.contains { pattern, base in
                 let relative = absolute.hasPrefix(base + "/") ? String(absolute.dropFirst(base.count + 1)) : absolute

@@ -33,12 +33,9 @@ public struct RuleTestRunner {
         }
         for rule in configuration.customRules { runExamples(of: rule, configuration: configuration, into: &report) }
 
-        let ruleFiles = Set(configuration.customRules.map { $0.origin.file })
         let discovered = ProcessFileDiscovery().files(under: [directory])
         report.problems += discovered.problems
-        let fixtures = discovered.files.filter {
-            !ruleFiles.contains(URL(fileURLWithPath: $0).standardizedFileURL.path) && !configuration.excludes($0)
-        }
+        let fixtures = discovered.files.filter { !configuration.excludes($0) }
         let known = loader.registry.ids.union(configuration.customRules.map { $0.description.id })
         for fixture in fixtures { runFixture(fixture, configuration: configuration, knownRules: known, into: &report) }
         if report.cases.isEmpty && report.problems.isEmpty {
