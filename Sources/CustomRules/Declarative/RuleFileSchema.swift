@@ -104,14 +104,18 @@ public enum RuleFileSchema {
     /// Every numeric parameter of any operation, and every performance figure: the names `parameters` and
     /// `parameter.name` take; which operation has which is checked when the rule is read.
     static let parameterChoices: [Choice] = {
-        var seen = Set<String>()
-        var choices: [Choice] = []
+        var names: [String] = []
+        var summaries: [String: String] = [:]
+        var operations: [String: [String]] = [:]
         for kind in OperationKind.allCases {
-            for field in FormatSchema.parameters(of: kind) where field.isNumber && seen.insert(field.name).inserted {
-                choices.append(Choice(field.name, field.summary))
+            for field in FormatSchema.parameters(of: kind) where field.isNumber {
+                if summaries[field.name] == nil { names.append(field.name) }
+                summaries[field.name] = summaries[field.name] ?? field.summary
+                operations[field.name, default: []].append(kind.rawValue)
             }
         }
-        return choices + PerformanceFigure.choices.map { Choice($0.value, "performance figure: \($0.summary)") }
+        return names.map { Choice($0, "\(summaries[$0]!) (\(operations[$0]!.joined(separator: ", ")))") }
+            + PerformanceFigure.choices.map { Choice($0.value, "performance figure: \($0.summary)") }
     }()
 }
 
