@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "ResidualModel", targets: ["ResidualModel"]),
         .library(name: "LintKit", targets: ["LintKit"]),
         .library(name: "BuiltinRules", targets: ["BuiltinRules"]),
+        .library(name: "CustomRules", targets: ["CustomRules"]),
         .executable(name: "processlint", targets: ["processlint"]),
     ],
     dependencies: [

@@ -70,6 +70,9 @@ import Testing
         #expect(try lines(rule, process(steps: steps, releaseTests: "[vcn]")) == ["8:17 found none in none, limit 3"])
         #expect(try lines(rule, process(steps: steps, releaseTests: "[sterility]")) == ["8:16 found none in none, limit vcn"])
         #expect(try lines(rule, process(steps: steps, releaseTests: "[{test: vcn, max: 2.5}]")) == [])
+        let ifListed = RuleFiles.rule("release_test: {test: vcn, max: 3, required: false}")
+        #expect(try lines(ifListed, process(steps: steps, releaseTests: "[sterility]")) == [])
+        #expect(try lines(ifListed, process(steps: steps, releaseTests: "[{test: vcn, max: 5}]")) == ["8:34 found 5 in none, limit 3"])
     }
 
     @Test func estimateThreshold() throws {
@@ -103,6 +106,8 @@ import Testing
         #expect(try !applies("{malignant_markers: [CD19, CD22]}"), "every listed marker must be carried")
         #expect(try applies("{has_step: {operation: wash}}"))
         #expect(try !applies("{has_step: {operation: depletion}}"))
+        #expect(try applies("{release_tests: [sterility]}"))
+        #expect(try !applies("{release_tests: [sterility, vcn]}"), "every listed test must be in the process")
         #expect(try !applies("{car_target: [CD19], vector: [mrna]}"), "all conditions must hold")
     }
 }

@@ -6,7 +6,7 @@ struct ForbidCheck: DeclarativeCheck {
     let pattern: StepPattern
 
     func violations(in context: LintContext) -> [Violation] {
-        context.design.steps.filter(pattern.matches).map { step in
+        context.design.steps.filter { pattern.matches($0) }.map { step in
             Violation(range: step.operation.range, step: step.id.value, value: step.kind.rawValue, limit: pattern.phrase)
         }
     }

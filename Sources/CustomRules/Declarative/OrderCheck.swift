@@ -1,7 +1,8 @@
 import LintKit
 import ProcessModel
 
-/// Where a step like `step` must stand against the steps like `other`.
+/// Where a step like `step` must stand against the steps like `other`. Works on indices, without copying
+/// steps, since it runs for every file.
 struct OrderCheck: DeclarativeCheck {
     let step: StepPattern
     let relation: OrderRelation
@@ -11,27 +12,30 @@ struct OrderCheck: DeclarativeCheck {
 
     func violations(in context: LintContext) -> [Violation] {
         let steps = context.design.steps
-        let placed = steps.filter(step.matches)
-        let others = steps.filter(other.matches)
-        guard let firstOther = others.first else { return [] }
+        guard let firstOther = steps.firstIndex(where: { other.matches($0) }) else { return [] }
         switch relation {
         case .before:
-            guard !placed.contains(where: { $0.index < firstOther.index }) else { return [] }
-            return [Violation(range: firstOther.operation.range, step: firstOther.id.value, value: placed.first?.id.value ?? "none",
-                              related: placed.prefix(1).map { RelatedLocation("a matching step, after it", at: $0.operation.range) })]
+            for index in 0..<firstOther where step.matches(steps[index]) { return [] }
+            let anchor = steps[firstOther]
+            let late = steps[firstOther...].first(where: { step.matches($0) })
+            return [Violation(range: anchor.operation.range, step: anchor.id.value, value: late?.id.value ?? "none",
+                              related: late.map { [RelatedLocation("a matching step, after it", at: $0.operation.range)] } ?? [])]
         case .notAfter:
-            return placed.filter { $0.index > firstOther.index }.map { late in
+            let anchor = steps[firstOther]
+            return steps[(firstOther + 1)...].filter { step.matches($0) }.map { late in
                 Violation(range: late.operation.range, step: late.id.value, value: late.kind.rawValue,
-                          related: [RelatedLocation("step '\(firstOther.id.value)', which it must not follow", at: firstOther.operation.range)])
+                          related: [RelatedLocation("step '\(anchor.id.value)', which it must not follow", at: anchor.operation.range)])
             }
         case .within:
-            return others.compactMap { anchor in
-                let nearest = placed.min { abs($0.index - anchor.index) < abs($1.index - anchor.index) }
-                let gap = nearest.map { abs($0.index - anchor.index) }
-                guard gap.map({ $0 > distance }) ?? true else { return nil }
-                return Violation(range: anchor.operation.range, step: anchor.id.value, value: gap.map(String.init) ?? "none",
-                                 limit: String(distance),
-                                 related: nearest.map { [RelatedLocation("the nearest matching step", at: $0.operation.range)] } ?? [])
+            return steps.indices[firstOther...].compactMap { index -> Violation? in
+                guard other.matches(steps[index]) else { return nil }
+                let window = max(0, index - distance)...min(steps.count - 1, index + distance)
+                guard !steps[window].contains(where: { step.matches($0) }) else { return nil }
+                let nearest = steps.indices.filter { step.matches(steps[$0]) }.min { abs($0 - index) < abs($1 - index) }
+                let anchor = steps[index]
+                return Violation(range: anchor.operation.range, step: anchor.id.value,
+                                 value: nearest.map { String(abs($0 - index)) } ?? "none", limit: String(distance),
+                                 related: nearest.map { [RelatedLocation("the nearest matching step", at: steps[$0].operation.range)] } ?? [])
             }
         }
     }

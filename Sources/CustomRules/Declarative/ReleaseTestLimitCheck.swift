@@ -1,15 +1,18 @@
 import LintKit
 import ProcessModel
 
-/// A release test must be listed and, when the rule sets limits, state limits at least as strict.
+/// A release test must be listed (unless it is not required) and, when the rule sets limits, state limits at
+/// least as strict.
 struct ReleaseTestLimitCheck: DeclarativeCheck {
     let test: ReleaseTestKind
     let maximum: Double?
     let minimum: Double?
+    let isRequired: Bool
 
     func violations(in context: LintContext) -> [Violation] {
         let design = context.design
         guard let listed = design.releaseTest(test) else {
+            guard isRequired else { return [] }
             return [Violation(range: design.releaseTestsRange ?? design.name.range, value: "none", limit: test.rawValue)]
         }
         var violations: [Violation] = []

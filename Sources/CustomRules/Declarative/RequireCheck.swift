@@ -7,7 +7,7 @@ struct RequireCheck: DeclarativeCheck {
 
     func violations(in context: LintContext) -> [Violation] {
         let steps = context.design.steps
-        guard !steps.contains(where: pattern.matches), let first = steps.first else { return [] }
+        guard !steps.contains(where: { pattern.matches($0) }), let first = steps.first else { return [] }
         return [Violation(range: SourceRange(at: first.range.start), value: "none", limit: pattern.phrase)]
     }
 }

@@ -1,12 +1,15 @@
 import ProcessModel
 
 /// The `when` of a rule: the processes it applies to. Every stated condition must hold; an absent one always does.
+///
+/// Lists, not sets: they hold a few values, and a linear search of a few is cheaper than hashing for every file.
 struct RuleConditions: Sendable {
     /// Lower-cased, since indications are free text.
-    var indications: Set<String>?
-    var vectors: Set<VectorKind>?
-    var carTargets: Set<Marker>?
-    var malignantMarkers: Set<Marker>?
+    var indications: [String]?
+    var vectors: [VectorKind]?
+    var carTargets: [Marker]?
+    var malignantMarkers: [Marker]?
+    var releaseTests: [ReleaseTestKind]?
     var hasStep: StepPattern?
 
     func hold(for design: ProcessDesign) -> Bool {
@@ -14,10 +17,11 @@ struct RuleConditions: Sendable {
         if let vectors, !vectors.contains(design.product.vector.value) { return false }
         if let carTargets, !carTargets.contains(design.product.carTarget.value) { return false }
         if let malignantMarkers {
-            let declared = Set(design.startingMaterial.malignantMarkers?.map(\.value) ?? [])
-            guard malignantMarkers.isSubset(of: declared) else { return false }
+            let declared = design.startingMaterial.malignantMarkers ?? []
+            guard malignantMarkers.allSatisfy({ marker in declared.contains { $0.value == marker } }) else { return false }
         }
-        if let hasStep, !design.steps.contains(where: hasStep.matches) { return false }
+        if let releaseTests, !releaseTests.allSatisfy({ design.releaseTest($0) != nil }) { return false }
+        if let hasStep, !design.steps.contains(where: { hasStep.matches($0) }) { return false }
         return true
     }
 }

@@ -83,9 +83,9 @@ private struct Reader {
     }
 
     mutating func template(_ node: Node?, key: String) -> MessageTemplate {
-        let template = MessageTemplate(text: node?.string ?? "")
+        let template = MessageTemplate(node?.string ?? "")
         for unknown in template.unknownPlaceholders {
-            let names = MessageTemplate.placeholders
+            let names = MessageTemplate.Placeholder.allCases.map(\.rawValue)
             let hint = Suggestion.nearest(to: unknown, among: names).map { "did you mean '{\($0)}'? " } ?? ""
             report("unknown placeholder '{\(unknown)}' in '\(key)'; \(hint)the placeholders are: "
                    + names.sorted().map { "{\($0)}" }.joined(separator: ", "), at: node?.range ?? SourceRange(at: .fileStart))
@@ -97,10 +97,11 @@ private struct Reader {
         let when = fields(of: node?.mapping)
         func strings(_ key: String) -> [String]? { when[key]?.sequence?.compactMap(\.string) }
         return RuleConditions(
-            indications: strings("indication").map { Set($0.map { $0.lowercased() }) },
-            vectors: strings("vector").map { Set($0.compactMap(VectorKind.init(rawValue:))) },
-            carTargets: strings("car_target").map { Set($0.map(Marker.init(normalising:))) },
-            malignantMarkers: strings("malignant_markers").map { Set($0.map(Marker.init(normalising:))) },
+            indications: strings("indication").map { $0.map { $0.lowercased() } },
+            vectors: strings("vector").map { $0.compactMap(VectorKind.init(rawValue:)) },
+            carTargets: strings("car_target").map { $0.map(Marker.init(normalising:)) },
+            malignantMarkers: strings("malignant_markers").map { $0.map(Marker.init(normalising:)) },
+            releaseTests: strings("release_tests").map { $0.compactMap(ReleaseTestKind.init(rawValue:)) },
             hasStep: when["has_step"].flatMap { pattern($0) })
     }
 
@@ -173,7 +174,8 @@ private struct Reader {
         let test = fields(of: node.mapping)
         guard let kind = test["test"]?.string.flatMap(ReleaseTestKind.init(rawValue:)) else { return nil }
         let limits = self.limits(test, key: "min", "max")
-        return ReleaseTestLimitCheck(test: kind, maximum: limits.maximum, minimum: limits.minimum)
+        return ReleaseTestLimitCheck(test: kind, maximum: limits.maximum, minimum: limits.minimum,
+                                     isRequired: test["required"]?.string != "false")
     }
 
     mutating func estimate(_ node: Node) -> EstimateThresholdCheck? {

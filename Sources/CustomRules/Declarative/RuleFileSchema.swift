@@ -37,7 +37,7 @@ public enum RuleFileSchema {
             .optional("forbid", .object(stepPattern), "no step like this may be in the process"),
             .optional("order", .object(order), "where a step must stand against another"),
             .optional("parameter", .object(parameter), "bounds on a parameter of every step of one operation"),
-            .optional("release_test", .object(releaseTest), "a release test that must be listed, with a limit at least this strict"),
+            .optional("release_test", .object(releaseTest), "a release test that must be listed, with limits at least this strict"),
             .optional("estimate", .object(estimate), "a limit on a figure of the residual-cell estimate"),
         ],
         exactlyOneOf: checks
@@ -49,6 +49,8 @@ public enum RuleFileSchema {
         .optional("car_target", .list(of: .marker, constraints: .nonEmpty), "one of these CAR targets"),
         .optional("malignant_markers", .list(of: .marker, constraints: .nonEmpty),
                   "the malignant cells are declared to carry every one of these markers"),
+        .optional("release_tests", .list(of: .choice(ReleaseTestKind.choices, noun: "release test"), constraints: .nonEmpty),
+                  "the process lists every one of these release tests"),
         .optional("has_step", .object(stepPattern), "the process has a step like this"),
     ])
 
@@ -88,6 +90,8 @@ public enum RuleFileSchema {
         .required("test", .choice(ReleaseTestKind.choices, noun: "release test"), "the test that must be listed"),
         .optional("max", .number(.nonNegative), "the test's upper limit must be stated and at most this"),
         .optional("min", .number(.nonNegative), "the test's lower limit must be stated and at least this"),
+        .optional("required", .boolean, "a process that does not list the test is a finding (default true); "
+                  + "with false, only the limits of a listed test are checked"),
     ])
 
     static let estimate = ObjectShape([

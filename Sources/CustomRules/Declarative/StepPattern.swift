@@ -8,8 +8,19 @@ struct StepPattern: Sendable {
     /// The step must state each of these numbers, within its limits.
     let limits: [(name: String, limits: Limits)]
 
+    /// Whether the operation alone decides, as it does for most patterns: then matching costs one comparison.
+    private let byOperationOnly: Bool
+
+    init(operation: OperationKind, markers: Set<Marker>, limits: [(name: String, limits: Limits)]) {
+        self.operation = operation
+        self.markers = markers
+        self.limits = limits
+        byOperationOnly = markers.isEmpty && limits.isEmpty
+    }
+
     func matches(_ step: Step) -> Bool {
         guard step.kind == operation else { return false }
+        if byOperationOnly { return true }
         if !markers.isEmpty {
             switch step.operation.value {
             case .positiveSelection(let selection, _), .depletion(let selection):
