@@ -56,8 +56,11 @@ import Testing
     @Test func hostileAndEmptyFilesAreStoppedWithAReason() {
         #expect(RuleFiles.problems("").first?.contains("rule file is empty") == true)
         #expect(RuleFiles.problems("processlint-rules: 2\nrules: []").contains { $0.contains("'processlint-rules' must be 1, found 2") })
-        let bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + (1...12).map { "\(Character(UnicodeScalar(97 + $0)!)): &\(Character(UnicodeScalar(97 + $0)!)) [" + String(repeating: "*\(Character(UnicodeScalar(96 + $0)!)), ", count: 9) + "]" }.joined(separator: "\n")
-        #expect(!RuleFiles.problems(bomb).isEmpty)
+        // Nine levels of nine aliases each: a billion nodes if expanded.
+        let bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x]\n" + (1...9).map { level in
+            "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]"
+        }.joined(separator: "\n")
+        #expect(RuleFiles.problems(bomb).contains { $0.contains("an alias bomb?") })
         #expect(RuleFiles.problems("\u{0}\u{1}binary").first?.contains("NUL byte") == true)
     }
 }
