@@ -56,7 +56,8 @@ public struct ConfigurationLoader: Sendable {
                 case .failure(let problems): named += problems.diagnostics
                 }
             }
-            configuration.customRules += customRules(fields["custom_rules"], of: file, inherited: configuration.customRules, problems: &named)
+            configuration.customRules += customRules(fields["custom_rules"], of: file, in: folder, inherited: configuration.customRules,
+                                                     problems: &named)
             var known = registry
             known.register(configuration.customRules)
             return Configuration.shape(for: known)
@@ -90,9 +91,8 @@ public struct ConfigurationLoader: Sendable {
 
     /// The rules of the files listed under `custom_rules`, except those already inherited; an unreadable file is
     /// reported at its entry, an id that clashes with another rule's at the rule's own id.
-    private func customRules(_ list: Node?, of file: String, inherited: [any CustomRule],
+    private func customRules(_ list: Node?, of file: String, in folder: String, inherited: [any CustomRule],
                              problems: inout [LoadDiagnostic]) -> [any CustomRule] {
-        let folder = URL(fileURLWithPath: file).deletingLastPathComponent().path
         let inheritedFiles = Set(inherited.map { $0.origin.file })
         var origins = Dictionary(inherited.map { ($0.description.id, $0.origin) }, uniquingKeysWith: { first, _ in first })
         var rules: [any CustomRule] = []

@@ -1,6 +1,5 @@
 import ArgumentParser
 import BuiltinRules
-import CustomRules
 import Foundation
 import LintKit
 import ProcessModel

@@ -18,11 +18,7 @@ struct RulesCommand: ConsoleCommand {
     @OptionGroup var catalogue: CatalogueOptions
 
     func run(console: Console) -> ExitStatus {
-        let rules: [(description: RuleDescription, origin: SourceLocation?)]
-        switch catalogue.rules() {
-        case .success(let found): rules = found
-        case .failure(let error): return report(error, on: console)
-        }
+        guard let rules = catalogue.rules(orReportTo: console) else { return .invalidInput }
         if format == .markdown {
             console.out(RuleCatalogue.markdown(rules.map(\.description)))
             return .success
@@ -46,11 +42,7 @@ struct ExplainCommand: ConsoleCommand {
     @OptionGroup var catalogue: CatalogueOptions
 
     func run(console: Console) -> ExitStatus {
-        let rules: [(description: RuleDescription, origin: SourceLocation?)]
-        switch catalogue.rules() {
-        case .success(let found): rules = found
-        case .failure(let error): return report(error, on: console)
-        }
+        guard let rules = catalogue.rules(orReportTo: console) else { return .invalidInput }
         guard let (rule, origin) = rules.first(where: { $0.description.id == ruleID }) else {
             let hint = Suggestion.nearest(to: ruleID, among: rules.map(\.description.id)).map { "; did you mean '\($0)'?" } ?? ""
             console.err("error: no rule '\(ruleID)'\(hint) (processlint rules lists them)\n")
@@ -59,10 +51,4 @@ struct ExplainCommand: ConsoleCommand {
         console.out(RuleCatalogue.section(rule) + (origin.map { "\nCustom rule, defined at \($0).\n" } ?? ""))
         return .success
     }
-}
-
-/// A configuration that cannot be read stops `rules` and `explain` as it stops `lint`.
-private func report(_ error: ConfigurationError, on console: Console) -> ExitStatus {
-    error.diagnostics.forEach { console.err($0.description + "\n") }
-    return .invalidInput
 }

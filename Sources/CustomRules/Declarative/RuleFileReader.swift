@@ -125,8 +125,7 @@ private struct Reader {
         var limits: [(String, Limits)] = []
         for (key, value) in pattern["parameters"]?.mapping ?? [:] {
             guard let name = key.string, number(name, of: operation, at: key.range) != nil else { continue }
-            let bounds = fields(of: value.mapping)
-            limits.append((name, Limits(minimum: bounds["min"].flatMap(Self.number), maximum: bounds["max"].flatMap(Self.number))))
+            limits.append((name, self.limits(fields(of: value.mapping))))
         }
         return StepPattern(operation: operation, markers: Set(markers), limits: limits)
     }
@@ -160,7 +159,7 @@ private struct Reader {
         guard let operation = parameter["operation"]?.string.flatMap(OperationKind.init(rawValue:)),
               let nameNode = parameter["name"], let name = nameNode.string,
               let bounds = number(name, of: operation, at: nameNode.range) else { return nil }
-        let limits = self.limits(parameter, key: "min", "max")
+        let limits = self.limits(parameter)
         for key in ["min", "max"] {
             if let limitNode = parameter[key], let limit = Self.number(limitNode), !bounds.contains(limit) {
                 report("'\(key)' \(limit.compactText) is outside the values '\(name)' can take (\(bounds.phrase))", at: limitNode.range)
@@ -173,7 +172,7 @@ private struct Reader {
     mutating func releaseTest(_ node: Node) -> ReleaseTestLimitCheck? {
         let test = fields(of: node.mapping)
         guard let kind = test["test"]?.string.flatMap(ReleaseTestKind.init(rawValue:)) else { return nil }
-        let limits = self.limits(test, key: "min", "max")
+        let limits = self.limits(test)
         return ReleaseTestLimitCheck(test: kind, maximum: limits.maximum, minimum: limits.minimum,
                                      isRequired: test["required"]?.string != "false")
     }
@@ -189,10 +188,10 @@ private struct Reader {
     }
 
     /// A `min` and `max` pair, with a located problem when they leave no value between them.
-    mutating func limits(_ fields: [String: Node], key minKey: String, _ maxKey: String) -> Limits {
-        let limits = Limits(minimum: fields[minKey].flatMap(Self.number), maximum: fields[maxKey].flatMap(Self.number))
+    mutating func limits(_ fields: [String: Node]) -> Limits {
+        let limits = Limits(minimum: fields["min"].flatMap(Self.number), maximum: fields["max"].flatMap(Self.number))
         if let minimum = limits.minimum, let maximum = limits.maximum, minimum > maximum {
-            report("'\(minKey)' \(minimum.compactText) is above '\(maxKey)' \(maximum.compactText): no value can pass", at: fields[minKey]!.range)
+            report("'min' \(minimum.compactText) is above 'max' \(maximum.compactText): no value can pass", at: fields["min"]!.range)
         }
         return limits
     }

@@ -112,7 +112,8 @@ public enum RuleFileSchema {
         var summaries: [String: String] = [:]
         var operations: [String: [String]] = [:]
         for kind in OperationKind.allCases {
-            for field in FormatSchema.parameters(of: kind) where field.isNumber {
+            for field in FormatSchema.parameters(of: kind) {
+                guard case .number = field.shape else { continue }
                 if summaries[field.name] == nil { names.append(field.name) }
                 summaries[field.name] = summaries[field.name] ?? field.summary
                 operations[field.name, default: []].append(kind.rawValue)
@@ -121,11 +122,4 @@ public enum RuleFileSchema {
         return names.map { Choice($0, "\(summaries[$0]!) (\(operations[$0]!.joined(separator: ", ")))") }
             + PerformanceFigure.choices.map { Choice($0.value, "performance figure: \($0.summary)") }
     }()
-}
-
-extension Field {
-    var isNumber: Bool {
-        if case .number = shape { return true }
-        return false
-    }
 }

@@ -94,14 +94,6 @@ public struct NumberBounds: Sendable {
     }
 }
 
-extension [String] {
-    /// Names in quotes joined as a person lists them: 'a', 'b' or 'c'.
-    var quotedAlternatives: String {
-        let names = map { "'\($0)'" }
-        return names.count <= 2 ? names.joined(separator: " or ") : names.dropLast().joined(separator: ", ") + " or " + names.last!
-    }
-}
-
 /// Constraints on a list as a whole.
 public struct ListConstraints: Sendable {
     public var minimumCount = 0

@@ -241,3 +241,11 @@ extension Unicode.Scalar {
         ("a"..."z").contains(self) || ("A"..."Z").contains(self) || ("0"..."9").contains(self)
     }
 }
+
+extension [String] {
+    /// Names in quotes joined as a person lists them: 'a', 'b' or 'c'.
+    var quotedAlternatives: String {
+        let names = map { "'\($0)'" }
+        return names.count <= 2 ? names.joined(separator: " or ") : names.dropLast().joined(separator: ", ") + " or " + names.last!
+    }
+}
