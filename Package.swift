@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "ResidualModel", targets: ["ResidualModel"]),
         .library(name: "LintKit", targets: ["LintKit"]),
         .library(name: "BuiltinRules", targets: ["BuiltinRules"]),
+        .library(name: "CustomRules", targets: ["CustomRules"]),
         .executable(name: "processlint", targets: ["processlint"]),
     ],
     dependencies: [
@@ -24,12 +25,13 @@ let package = Package(
         .target(name: "LintKit", dependencies: ["ProcessModel", "ResidualModel"]),
         // The built-in rule pack, one rule per file.
         .target(name: "BuiltinRules", dependencies: ["LintKit", "ProcessModel", "ResidualModel"]),
+        .target(name: "CustomRules", dependencies: ["ProcessModel", "ResidualModel", "LintKit", "Yams"]),
         // Output formats, one file each; they know diagnostics, not rules.
         .target(name: "Reporters", dependencies: ["LintKit", "ProcessModel", "ResidualModel"]),
         // Subcommands as library code with injected output, so tests run them in-process.
         .target(
             name: "ProcessLintCLI",
-            dependencies: ["ProcessModel", "ResidualModel", "LintKit", "BuiltinRules", "Reporters",
+            dependencies: ["ProcessModel", "ResidualModel", "LintKit", "BuiltinRules", "CustomRules", "Reporters",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "processlint", dependencies: ["ProcessLintCLI"]),
@@ -40,6 +42,7 @@ let package = Package(
         .testTarget(name: "LintKitTests", dependencies: ["LintKit", "ProcessModel"]),
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "LintKit", "ProcessModel"]),
         .testTarget(name: "BuiltinRulesTests", dependencies: ["BuiltinRules", "LintKit", "ProcessModel", "ResidualModel", "TestSupport"]),
+        .testTarget(name: "CustomRulesTests", dependencies: ["CustomRules", "LintKit", "ProcessModel", "BuiltinRules", "TestSupport"]),
         .testTarget(name: "ProcessLintCLITests", dependencies: ["ProcessLintCLI", "ProcessModel", "BuiltinRules", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -17,6 +17,15 @@ let package = Package(
                 .product(name: "ResidualModel", package: processLint),
             ]
         ),
+        .executableTarget(
+            name: "rule-benchmark",
+            dependencies: [
+                .product(name: "ProcessModel", package: processLint),
+                .product(name: "LintKit", package: processLint),
+                .product(name: "BuiltinRules", package: processLint),
+                .product(name: "CustomRules", package: processLint),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,7 +3,8 @@
 
 Reports the median wall time of several runs and the peak resident memory of each; then the
 estimator's own harness (benchmarks/Package.swift) times the exact risk and a 100,000-draw Monte
-Carlo per reference process. Speed is measured here, never by timed tests.
+Carlo per reference process, and the rule harness times declarative rules against the built-in
+rules they restate, per file. Speed is measured here, never by timed tests.
 
     python3 benchmarks/run.py [--count 10000] [--runs 5]
 """
@@ -84,6 +85,11 @@ def main():
     references = sorted(os.path.join(ROOT, "processes", name) for name in os.listdir(os.path.join(ROOT, "processes"))
                         if name.endswith(".yaml"))
     subprocess.run([os.path.join(benchmarks, ".build", "release", "estimate-benchmark")] + references, check=True)
+
+    # A declarative rule against the built-in rule it restates, per file, on the corpus.
+    print()
+    subprocess.run([os.path.join(benchmarks, ".build", "release", "rule-benchmark"), corpus,
+                    "--count", str(min(arguments.count, 2000))], check=True)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ import Yams
 /// files left out; `extends` another file whose settings this one refines.
 ///
 ///     extends: ../site.processlint.yml
+///     custom_rules: [rules/site-policy.yaml]
 ///     disable: [dose-not-stated]
 ///     severity: {missing-t-cell-selection: error}
 ///     options:
@@ -20,16 +21,21 @@ public struct Configuration: Sendable {
     public var include: [(pattern: String, base: String)] = []
     /// Glob patterns of files to leave out, each with the folder it is relative to.
     public var exclude: [(pattern: String, base: String)] = []
+    /// The rules of the rule files named under `custom_rules`, here and in what this extends; the linter runs
+    /// them after the registry's, under the same `disable`, `severity` and suppressions.
+    public var customRules: [any CustomRule] = []
 
     public init() {}
 
     /// The file name looked for, from each process file's folder upwards.
     public static let fileName = ".processlint.yml"
 
-    /// Whether a file is left out: not matched by an `include` pattern (when there are any), or matched by an `exclude` one.
+    /// Whether a file is left out: not matched by an `include` pattern (when there are any), matched by an `exclude`
+    /// one, or one of the rule files named under `custom_rules` (YAML, but not a process).
     public func excludes(_ path: String) -> Bool {
-        guard !include.isEmpty || !exclude.isEmpty else { return false }
+        guard !include.isEmpty || !exclude.isEmpty || !customRules.isEmpty else { return false }
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        if customRules.contains(where: { $0.origin.file == absolute }) { return true }
         func matches(_ patterns: [(pattern: String, base: String)]) -> Bool {
             patterns.contains { pattern, base in
                 let relative = absolute.hasPrefix(base + "/") ? String(absolute.dropFirst(base.count + 1)) : absolute
@@ -51,6 +57,8 @@ public struct Configuration: Sendable {
         }
         return ObjectShape([
             .optional("extends", .text(.prose), "another configuration file this one refines, relative to this file"),
+            .optional("custom_rules", .list(of: .text(.prose), constraints: ListConstraints(uniqueBy: ".")),
+                      "declarative rule files (docs/custom-rules.md), relative to this file; their rule ids may be used below"),
             .optional("disable", .list(of: .choice(ids, noun: "rule"), constraints: ListConstraints(uniqueBy: ".")), "rules not to run"),
             .optional("severity", .dictionary(keys: ids, value: .choice(severities, noun: "severity")), "a severity per rule, replacing its default"),
             .optional("options", .object(ObjectShape(options)), "rule options, by rule"),

@@ -4,11 +4,17 @@ import Yams
 
 /// Reads `.processlint.yml` files: checked like process files (located errors, unknown rule ids and options
 /// with the nearest valid one), with `extends` followed and a cycle reported rather than followed forever.
+///
+/// A file is read in two phases: first `extends` and `custom_rules`, which decide which rule ids are valid,
+/// then the rest, checked against the registry's ids and those of the custom rules.
 public struct ConfigurationLoader: Sendable {
     public let registry: RuleRegistry
+    /// Reads the rule files under `custom_rules`; without it, a configuration that names one is an error.
+    public let ruleFiles: (any RuleFileLoading)?
 
-    public init(registry: RuleRegistry) {
+    public init(registry: RuleRegistry, ruleFiles: (any RuleFileLoading)? = nil) {
         self.registry = registry
+        self.ruleFiles = ruleFiles
     }
 
     /// The configuration in `file`, refined over whatever it extends; or every problem found.
@@ -36,21 +42,30 @@ public struct ConfigurationLoader: Sendable {
         guard let data = FileManager.default.contents(atPath: file) else {
             return .failure(ConfigurationError([LoadDiagnostic(.error, .unreadableFile, "cannot read configuration file", at: at)]))
         }
-        let (root, diagnostics) = YAMLDocument.load(
-            bytes: [UInt8](data), file: file, shape: Configuration.shape(for: registry), describedAs: "the configuration",
-            emptyMessage: "configuration file is empty: write the settings, or delete the file")
-        guard let root, !diagnostics.contains(where: { $0.severity == .error }) else { return .failure(ConfigurationError(diagnostics)) }
-        let fields = Dictionary(root.map { ($0.key.string ?? "", $0.value) }, uniquingKeysWith: { first, _ in first })
         let folder = URL(fileURLWithPath: file).deletingLastPathComponent().path
-
         var configuration = Configuration()
-        if let extends = fields["extends"]?.string {
-            let base = URL(fileURLWithPath: extends, relativeTo: URL(fileURLWithPath: folder + "/")).standardizedFileURL.path
-            switch load(file: base, chain: chain + [file]) {
-            case .success(let inherited): configuration = inherited
-            case .failure(let problems): return .failure(problems)
+        var named: [LoadDiagnostic] = []
+        let (root, diagnostics) = YAMLDocument.load(
+            bytes: [UInt8](data), file: file, describedAs: "the configuration",
+            emptyMessage: "configuration file is empty: write the settings, or delete the file"
+        ) { root in
+            let fields = Self.fields(of: root)
+            if let extends = fields["extends"]?.string {
+                switch load(file: resolve(extends, in: folder), chain: chain + [file]) {
+                case .success(let inherited): configuration = inherited
+                case .failure(let problems): named += problems.diagnostics
+                }
             }
+            configuration.customRules += customRules(fields["custom_rules"], of: file, in: folder, inherited: configuration.customRules,
+                                                     problems: &named)
+            var known = registry
+            known.register(configuration.customRules)
+            return Configuration.shape(for: known)
         }
+        guard named.isEmpty, let root, !diagnostics.contains(where: { $0.severity == .error }) else {
+            return .failure(ConfigurationError(named + diagnostics))
+        }
+        let fields = Self.fields(of: root)
         for id in fields["disable"]?.sequence?.compactMap(\.string) ?? [] { configuration.disabled.insert(id) }
         for (key, value) in fields["severity"]?.mapping ?? [:] {
             if let id = key.string, let severity = value.string.flatMap(Severity.init(rawValue:)) { configuration.severity[id] = severity }
@@ -64,6 +79,55 @@ public struct ConfigurationLoader: Sendable {
         configuration.include += (fields["include"]?.sequence?.compactMap(\.string) ?? []).map { ($0, folder) }
         configuration.exclude += (fields["exclude"]?.sequence?.compactMap(\.string) ?? []).map { ($0, folder) }
         return .success(configuration)
+    }
+
+    private static func fields(of root: Node.Mapping) -> [String: Node] {
+        Dictionary(root.map { ($0.key.string ?? "", $0.value) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    private func resolve(_ path: String, in folder: String) -> String {
+        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: folder + "/")).standardizedFileURL.path
+    }
+
+    /// The rules of the files listed under `custom_rules`, except those already inherited; an unreadable file is
+    /// reported at its entry, an id that clashes with another rule's at the rule's own id.
+    private func customRules(_ list: Node?, of file: String, in folder: String, inherited: [any CustomRule],
+                             problems: inout [LoadDiagnostic]) -> [any CustomRule] {
+        let inheritedFiles = Set(inherited.map { $0.origin.file })
+        var origins = Dictionary(inherited.map { ($0.description.id, $0.origin) }, uniquingKeysWith: { first, _ in first })
+        var rules: [any CustomRule] = []
+        for entry in list?.sequence ?? [] {
+            guard let relative = entry.string else { continue } // a wrong type is reported by the schema
+            let path = resolve(relative, in: folder)
+            let at = SourceLocation(file: file, range: entry.range)
+            guard !inheritedFiles.contains(path) else { continue }
+            guard let ruleFiles else {
+                problems.append(LoadDiagnostic(.error, .invalidValue, "this build of processlint cannot read rule files", at: at))
+                continue
+            }
+            guard FileManager.default.isReadableFile(atPath: path) else {
+                problems.append(LoadDiagnostic(.error, .unreadableFile, "cannot read rule file '\(relative)' (\(path))", at: at))
+                continue
+            }
+            switch ruleFiles.rules(inFile: path) {
+            case .failure(let error): problems += error.diagnostics
+            case .success(let loaded):
+                for rule in loaded {
+                    let id = rule.description.id
+                    if registry.rule(withID: id) != nil {
+                        problems.append(LoadDiagnostic(.error, .invalidValue,
+                                                       "rule id '\(id)' is taken by a built-in rule; choose another id", at: rule.origin))
+                    } else if let first = origins[id] {
+                        problems.append(LoadDiagnostic(.error, .invalidValue,
+                                                       "duplicate rule id '\(id)'; it is first defined at \(first)", at: rule.origin))
+                    } else {
+                        origins[id] = rule.origin
+                        rules.append(rule)
+                    }
+                }
+            }
+        }
+        return rules
     }
 }
 

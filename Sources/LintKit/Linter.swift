@@ -14,7 +14,7 @@ public struct Linter: Sendable {
     /// Every enabled rule's diagnostics for one design under a configuration, sorted by position then rule.
     public func lint(_ design: ProcessDesign, configuration: Configuration) -> [Diagnostic] {
         let context = LintContext(design: design, estimator: estimator)
-        return registry.rules.flatMap { rule -> [Diagnostic] in
+        func run(_ rule: any Rule) -> [Diagnostic] {
             let description = rule.description
             guard !configuration.disabled.contains(description.id) else { return [] }
             let severity = configuration.severity[description.id]
@@ -23,7 +23,7 @@ public struct Linter: Sendable {
                            finding: finding, file: design.file, stepID: design.step(containing: finding.range)?.id.value)
             }
         }
-        .sorted()
+        return (registry.rules.flatMap { run($0) } + configuration.customRules.flatMap { run($0) }).sorted()
     }
 
     /// The standard estimator with 10,000 Monte Carlo draws where the exact path does not apply: a lint run

@@ -1,3 +1,5 @@
+import BuiltinRules
+import CustomRules
 import Foundation
 import LintKit
 import ProcessModel
@@ -37,5 +39,18 @@ final class ConfigurationResolver {
         let found = loader.find(from: folder)
         pathByFolder[folder] = found
         return found
+    }
+
+    /// The custom rules of every configuration read so far, each once.
+    var customRules: [any CustomRule] {
+        var seen = Set<String>()
+        return byPath.values.flatMap(\.customRules).filter { seen.insert("\($0.origin)").inserted }
+    }
+}
+
+extension ConfigurationLoader {
+    /// The built-in rules, and declarative rule files for configurations that name them.
+    static var standard: ConfigurationLoader {
+        ConfigurationLoader(registry: BuiltinRules.registry, ruleFiles: DeclarativeRuleFiles())
     }
 }

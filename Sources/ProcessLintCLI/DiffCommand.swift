@@ -105,8 +105,11 @@ struct DiffCommand: ConsoleCommand {
         guard !paths.isEmpty else { return .success([]) }
         var run = LintRun(paths: paths, limits: load.limits, configurationFile: config)
         run.keeps = .findingsAndRisk
-        var found: [ProcessFindings] = []
-        return run.run { result in result.findings.map { found.append($0) } }.map { _ in found }
+        return run.plan().map { plan in
+            var found: [ProcessFindings] = []
+            _ = run.run(plan) { result in result.findings.map { found.append($0) } }
+            return found
+        }
     }
 
     private func report(_ error: ConfigurationError, _ console: Console) -> ExitStatus {

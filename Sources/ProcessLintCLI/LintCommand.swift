@@ -63,25 +63,28 @@ struct LintCommand: ConsoleCommand {
             }
         }
         if writeBaseline != nil { run.keeps = .findings }
+        let plan: LintRun.Plan
+        switch run.plan() {
+        case .success(let planned): plan = planned
+        case .failure(let error):
+            for problem in error.diagnostics { console.err(problem.description + "\n") }
+            return .invalidInput
+        }
         var reporter: any Reporter = switch format {
         case .text:
             TextReporter(color: console.isTerminal && !noColor && console.environment["NO_COLOR", default: ""].isEmpty,
-                         quiet: quiet, rules: BuiltinRules.registry.descriptions)
+                         quiet: quiet, rules: plan.rules)
         case .json: JSONReporter()
         }
         var worst: Severity?
         var loadFailed = false
         var accepted: [ProcessFindings] = []
-        let outcome = run.run { result in
+        let files = run.run(plan) { result in
             for diagnostic in result.report.diagnostics where diagnostic.suppression == nil {
                 if diagnostic.isLoadError { loadFailed = true } else { worst = max(worst ?? diagnostic.severity, diagnostic.severity) }
             }
             if let findings = result.findings { accepted.append(findings) }
             console.out(reporter.report(result.report))
-        }
-        guard case .success(let files) = outcome else {
-            if case .failure(let error) = outcome { for problem in error.diagnostics { console.err(problem.description + "\n") } }
-            return .invalidInput
         }
         let closing = reporter.finish(files: files)
         if format == .json { console.out(closing) } else { console.err(closing) }

@@ -32,9 +32,21 @@ struct LintRun {
         let findings: ProcessFindings?
     }
 
-    /// Calls `body` with each result, in file order, paths that could not be walked first; returns the number
-    /// of files checked, or every problem of the configuration, which stops the run before any file is read.
-    func run(_ body: (FileResult) -> Void) -> Result<Int, ConfigurationError> {
+    /// The files to lint, each with its configuration, and the rules the configurations add.
+    struct Plan {
+        /// Paths that could not be walked, reported before any file.
+        let problems: [LoadDiagnostic]
+        let files: [(path: String, configuration: Configuration)]
+        /// The custom rules of every configuration involved, each once.
+        let customRules: [any CustomRule]
+
+        /// Every rule that may report: the built-in pack, then the custom rules.
+        var rules: [RuleDescription] { BuiltinRules.registry.descriptions + customRules.map { $0.description } }
+    }
+
+    /// Discovers the files and reads each one's configuration; or every problem of the configuration, which
+    /// stops the run before any file is read.
+    func plan() -> Result<Plan, ConfigurationError> {
         let discovered = ProcessFileDiscovery().files(under: paths)
         var problems = discovered.problems
         if discovered.files.isEmpty && problems.isEmpty {
@@ -43,22 +55,26 @@ struct LintRun {
                 .error, .unreadableFile, "no process files (*.yaml, *.yml) found here",
                 at: SourceLocation(file: paths.joined(separator: " "), range: SourceRange(at: .fileStart))))
         }
-        let registry = BuiltinRules.registry
         // One configuration per folder (the nearest file above it), read once; a broken one stops the run.
-        let configurations = ConfigurationResolver(loader: ConfigurationLoader(registry: registry), explicit: configurationFile)
+        let configurations = ConfigurationResolver(loader: .standard, explicit: configurationFile)
         let resolved = discovered.files.map { ($0, configurations.configuration(for: $0)) }
         guard configurations.problems.isEmpty else { return .failure(ConfigurationError(configurations.problems)) }
-        let files = resolved.filter { !$0.1.excludes($0.0) }
-        let configurationOf = Dictionary(files, uniquingKeysWith: { first, _ in first })
+        return .success(Plan(problems: problems.sorted(), files: resolved.filter { !$0.1.excludes($0.0) },
+                             customRules: configurations.customRules))
+    }
 
-        for problem in problems.sorted() {
+    /// Calls `body` with each result, in file order, paths that could not be walked first; returns the number
+    /// of files checked.
+    func run(_ plan: Plan, _ body: (FileResult) -> Void) -> Int {
+        for problem in plan.problems {
             let diagnostics = [Diagnostic(problem)]
             body(FileResult(report: FileReport(file: problem.location.file, diagnostics: diagnostics, text: nil),
                             findings: keeps == .report ? nil : ProcessFindings(file: problem.location.file, design: nil, diagnostics: diagnostics, risk: nil)))
         }
-        let linter = Linter(registry: registry)
-        let knownRules = registry.ids
-        ProcessLoader(limits: limits).load(files: files.map(\.0), then: { result in
+        let linter = Linter(registry: BuiltinRules.registry)
+        let knownRules = BuiltinRules.registry.ids.union(plan.customRules.map { $0.description.id })
+        let configurationOf = Dictionary(plan.files.map { ($0.path, $0.configuration) }, uniquingKeysWith: { first, _ in first })
+        ProcessLoader(limits: limits).load(files: plan.files.map(\.path), then: { result in
             let configuration = configurationOf[result.file] ?? Configuration()
             var diagnostics = result.diagnostics.map(Diagnostic.init)
                 + (result.design.map { linter.lint($0, configuration: configuration) } ?? [])
@@ -73,6 +89,6 @@ struct LintRun {
                                   risk: keeps == .findingsAndRisk ? result.design.flatMap(linter.estimator.risk(of:)) : nil)
             return FileResult(report: FileReport(file: result.file, diagnostics: diagnostics, text: result.text), findings: findings)
         }, body)
-        return .success(files.count)
+        return plan.files.count
     }
 }

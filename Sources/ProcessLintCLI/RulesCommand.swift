@@ -15,15 +15,18 @@ struct RulesCommand: ConsoleCommand {
     @Option(help: "text: one line per rule; markdown: the full catalogue of docs/rules.md.")
     var format: Format = .text
 
+    @OptionGroup var catalogue: CatalogueOptions
+
     func run(console: Console) -> ExitStatus {
-        let rules = BuiltinRules.registry.descriptions
+        guard let rules = catalogue.rules(orReportTo: console) else { return .invalidInput }
         if format == .markdown {
-            console.out(RuleCatalogue.markdown(rules))
+            console.out(RuleCatalogue.markdown(rules.map(\.description)))
             return .success
         }
-        let width = rules.map(\.id.count).max() ?? 0
-        for rule in rules {
-            console.out(rule.id.padding(to: width) + "  " + rule.defaultSeverity.rawValue.padding(to: 7) + "  " + rule.title + "\n")
+        let width = rules.map(\.description.id.count).max() ?? 0
+        for (rule, origin) in rules {
+            console.out(rule.id.padding(to: width) + "  " + rule.defaultSeverity.rawValue.padding(to: 7) + "  " + rule.title
+                        + (origin.map { "  (custom: \($0.file))" } ?? "") + "\n")
         }
         return .success
     }
@@ -36,14 +39,16 @@ struct ExplainCommand: ConsoleCommand {
     @Argument(help: "The rule's id, as `processlint rules` lists it.")
     var ruleID: String
 
+    @OptionGroup var catalogue: CatalogueOptions
+
     func run(console: Console) -> ExitStatus {
-        let ids = BuiltinRules.registry.ids.sorted()
-        guard let rule = BuiltinRules.registry.rule(withID: ruleID)?.description else {
-            let hint = Suggestion.nearest(to: ruleID, among: ids).map { "; did you mean '\($0)'?" } ?? ""
+        guard let rules = catalogue.rules(orReportTo: console) else { return .invalidInput }
+        guard let (rule, origin) = rules.first(where: { $0.description.id == ruleID }) else {
+            let hint = Suggestion.nearest(to: ruleID, among: rules.map(\.description.id)).map { "; did you mean '\($0)'?" } ?? ""
             console.err("error: no rule '\(ruleID)'\(hint) (processlint rules lists them)\n")
             return .invalidInput
         }
-        console.out(RuleCatalogue.section(rule))
+        console.out(RuleCatalogue.section(rule) + (origin.map { "\nCustom rule, defined at \($0).\n" } ?? ""))
         return .success
     }
 }

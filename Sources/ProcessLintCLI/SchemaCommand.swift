@@ -1,11 +1,12 @@
 import ArgumentParser
+import CustomRules
 import ProcessModel
 
 /// `processlint schema`: prints the JSON Schema of the process format, or its reference tables.
 struct SchemaCommand: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
-        abstract: "Print the JSON Schema (draft 2020-12) of the process file format.",
+        abstract: "Print the JSON Schema (draft 2020-12) of the process file format, or of rule files.",
         discussion: "Point an editor's YAML language server at it for completion and validation while writing process files."
     )
 
@@ -14,13 +15,18 @@ struct SchemaCommand: ConsoleCommand {
         case markdown
     }
 
-    @Option(help: "json: the JSON Schema; markdown: the field reference tables of docs/format.md.")
+    @Option(help: "json: the JSON Schema; markdown: the field reference tables of docs/format.md (docs/custom-rules.md with --rules).")
     var format: Format = .json
 
+    @Flag(help: "The schema of declarative rule files (docs/custom-rules.md) instead of process files.")
+    var rules = false
+
     func run(console: Console) -> ExitStatus {
-        switch format {
-        case .json: console.out(JSONSchemaGenerator.processSchemaText())
-        case .markdown: console.out(FormatReference.markdown())
+        switch (format, rules) {
+        case (.json, false): console.out(JSONSchemaGenerator.processSchemaText())
+        case (.markdown, false): console.out(FormatReference.markdown())
+        case (.json, true): console.out(RuleFileSchema.jsonSchemaText())
+        case (.markdown, true): console.out(RuleFileSchema.referenceMarkdown())
         }
         return .success
     }

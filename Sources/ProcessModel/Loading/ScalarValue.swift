@@ -72,9 +72,9 @@ extension Node {
         }
     }
 
-    /// Where the node is. Yams marks where a node starts; a scalar on one line also gets its end,
-    /// so a caret can underline it.
-    var range: SourceRange {
+    /// Where the node is, for located messages about it. Yams marks where a node starts; a scalar on one line
+    /// also gets its end, so a caret can underline it.
+    public var range: SourceRange {
         let start = mark.map { SourcePosition(line: $0.line, column: $0.column) } ?? .fileStart
         guard case .scalar(let scalar) = self, !scalar.string.utf8.contains(UInt8(ascii: "\n")) else { return SourceRange(at: start) }
         let quotes = (scalar.style == .singleQuoted || scalar.style == .doubleQuoted) ? 2 : 0

@@ -48,6 +48,14 @@ public enum YAMLDocument {
     /// the same located, complete reporting as process files.
     public static func load(bytes: [UInt8], file: String, shape: ObjectShape, describedAs context: String,
                             emptyMessage: String, limits: LoadLimits = .standard) -> (root: Node.Mapping?, diagnostics: [LoadDiagnostic]) {
+        load(bytes: bytes, file: file, describedAs: context, emptyMessage: emptyMessage, limits: limits) { _ in shape }
+    }
+
+    /// Loads a YAML file whose valid keys depend on what it declares itself: `shape` sees the composed
+    /// mapping before validation (a configuration's `custom_rules` add rule ids its `disable` may name).
+    public static func load(bytes: [UInt8], file: String, describedAs context: String, emptyMessage: String,
+                            limits: LoadLimits = .standard,
+                            shape: (Node.Mapping) -> ObjectShape) -> (root: Node.Mapping?, diagnostics: [LoadDiagnostic]) {
         var diagnostics = DiagnosticList(file: file, limit: limits.maximumDiagnostics)
         let (root, _) = compose(bytes: bytes, limits: limits, emptyMessage: emptyMessage, into: &diagnostics)
         guard let root else { return (nil, diagnostics.sorted()) }
@@ -56,7 +64,7 @@ public enum YAMLDocument {
             return (nil, diagnostics.sorted())
         }
         var validator = ShapeValidator()
-        validator.validate(root, against: shape, context: context)
+        validator.validate(root, against: shape(mapping), context: context)
         for (severity, kind, message, range) in validator.problems { diagnostics.add(severity, kind, message, at: range) }
         return (diagnostics.hasErrors ? nil : mapping, diagnostics.sorted())
     }

@@ -24,7 +24,8 @@ public enum FormatReference {
         return sections.joined(separator: "\n")
     }
 
-    private static func table(_ title: String, _ fields: [Field], note: String? = nil) -> String {
+    /// One mapping's keys as a Markdown table under a heading: key, required, value, meaning.
+    public static func table(_ title: String, _ fields: [Field], note: String? = nil) -> String {
         var lines = ["#### \(title)", "", "| key | required | value | meaning |", "|---|---|---|---|"]
         for field in fields {
             lines.append("| `\(field.name)` | \(field.isRequired ? "yes" : "no") | \(describe(field.shape)) | \(field.summary) |")
@@ -45,7 +46,8 @@ public enum FormatReference {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func choiceTable(_ title: String, _ choices: [Choice], bounds: (String) -> NumberBounds? = { _ in nil }) -> String {
+    /// Allowed values as a Markdown table under a heading: value, meaning (and range, when `bounds` gives one).
+    public static func choiceTable(_ title: String, _ choices: [Choice], bounds: (String) -> NumberBounds? = { _ in nil }) -> String {
         var lines = ["#### \(title)", "", "| value | meaning |", "|---|---|"]
         for choice in choices {
             let range = bounds(choice.value).map { " (\($0.phrase))" } ?? ""

@@ -15,7 +15,8 @@ extension FormatSchema {
         }
     )
 
-    static func parameters(of kind: OperationKind) -> [Field] {
+    /// The parameters a step of this kind may state, besides its id, note and performance figures.
+    public static func parameters(of kind: OperationKind) -> [Field] {
         let device = Field.optional("device", .text(.prose), "instrument or kit, e.g. CliniMACS Prodigy")
         let markers = Field.required(
             "markers", .list(of: .marker, constraints: ListConstraints(minimumCount: 1, uniqueBy: ".")),

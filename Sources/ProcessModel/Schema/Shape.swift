@@ -70,14 +70,14 @@ public struct NumberBounds: Sendable {
         NumberBounds(minimum: low, maximum: high)
     }
 
-    func contains(_ value: Double) -> Bool {
+    public func contains(_ value: Double) -> Bool {
         if let minimum, minimumIsExclusive ? value <= minimum : value < minimum { return false }
         if let maximum, maximumIsExclusive ? value >= maximum : value > maximum { return false }
         return true
     }
 
     /// The bounds in words, for messages and docs: "greater than 0", "between 0 and 1".
-    var phrase: String {
+    public var phrase: String {
         switch (minimum, maximum) {
         case let (low?, high?) where !minimumIsExclusive && !maximumIsExclusive:
             return "between \(low.compactText) and \(high.compactText)"
@@ -116,14 +116,17 @@ public struct ObjectShape: Sendable {
     public var requiresOneOf: [[String]] = []
     /// When set, the numbers under the keys must add up to no more than this, within rounding.
     public var sumAtMost: Double?
+    /// Keys of which exactly one must be present (the one check of a declarative rule).
+    public var exactlyOneOf: [String] = []
 
     /// Field positions by name, so validating a key is one lookup.
     private let positions: [String: Int]
 
-    public init(_ fields: [Field], requiresOneOf: [[String]] = [], sumAtMost: Double? = nil) {
+    public init(_ fields: [Field], requiresOneOf: [[String]] = [], sumAtMost: Double? = nil, exactlyOneOf: [String] = []) {
         self.fields = fields
         self.requiresOneOf = requiresOneOf
         self.sumAtMost = sumAtMost
+        self.exactlyOneOf = exactlyOneOf
         positions = Dictionary(fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 

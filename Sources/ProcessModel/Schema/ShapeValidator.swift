@@ -166,10 +166,17 @@ struct ShapeValidator {
             report(.missingKey, "\(context())\(keyTerm()) is missing the required key '\(field.name)'", at: node.range)
         }
         for group in object.requiresOneOf where present.isDisjoint(with: group) {
-            let names = group.map { "'\($0)'" }
-            let list = names.count <= 2 ? names.joined(separator: " or ")
-                : names.dropLast().joined(separator: ", ") + " or " + names.last!
-            report(.missingKey, "\(context())\(keyTerm()) needs \(list)", at: node.range)
+            report(.missingKey, "\(context())\(keyTerm()) needs \(group.quotedAlternatives)", at: node.range)
+        }
+        if !object.exactlyOneOf.isEmpty {
+            let given = mapping.map(\.key).filter { object.exactlyOneOf.contains($0.string ?? "") }
+            if given.isEmpty {
+                report(.missingKey, "\(context())\(keyTerm()) needs one of \(object.exactlyOneOf.quotedAlternatives)", at: node.range)
+            }
+            for extra in given.dropFirst() {
+                report(.invalidValue, "\(context())\(keyTerm()) may have only one of \(object.exactlyOneOf.quotedAlternatives); "
+                       + "found '\(given[0].string ?? "")' and \((extra.string ?? "").quotedForMessage)", at: extra.range)
+            }
         }
         // Fractions are often written rounded to two places; allow that much over.
         if let limit = object.sumAtMost, sum > limit + 0.005 {
@@ -234,5 +241,13 @@ extension Shape {
 extension Unicode.Scalar {
     var isASCIIAlphanumeric: Bool {
         ("a"..."z").contains(self) || ("A"..."Z").contains(self) || ("0"..."9").contains(self)
+    }
+}
+
+extension [String] {
+    /// Names in quotes joined as a person lists them: 'a', 'b' or 'c'.
+    var quotedAlternatives: String {
+        let names = map { "'\($0)'" }
+        return names.count <= 2 ? names.joined(separator: " or ") : names.dropLast().joined(separator: ", ") + " or " + names.last!
     }
 }

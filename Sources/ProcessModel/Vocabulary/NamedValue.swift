@@ -6,5 +6,5 @@ public protocol NamedValue: CaseIterable, Hashable, Sendable, RawRepresentable w
 
 extension NamedValue {
     /// The values as schema choices, in declaration order.
-    static var choices: [Choice] { allCases.map { Choice($0.rawValue, $0.summary) } }
+    public static var choices: [Choice] { allCases.map { Choice($0.rawValue, $0.summary) } }
 }

@@ -23,7 +23,8 @@ public enum PerformanceFigure: String, NamedValue {
         }
     }
 
-    var bounds: NumberBounds {
+    /// The values the figure can take.
+    public var bounds: NumberBounds {
         switch self {
         case .recovery, .transductionEfficiency, .malignantTransductionEfficiency, .viability: .fraction
         case .logDepletion, .malignantLogDepletion: .between(0, 12)

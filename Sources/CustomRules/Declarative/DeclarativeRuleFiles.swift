@@ -1,0 +1,24 @@
+import Foundation
+import LintKit
+import ProcessModel
+
+/// The rule-file hook the configuration loader is given: reads declarative rule files, each once per run
+/// however many configurations name it.
+public final class DeclarativeRuleFiles: RuleFileLoading, @unchecked Sendable {
+    private let reader: RuleFileReader
+    private let lock = NSLock()
+    private var read: [String: Result<[any CustomRule], ConfigurationError>] = [:]
+
+    public init(limits: LoadLimits = .standard) {
+        reader = RuleFileReader(limits: limits)
+    }
+
+    public func rules(inFile path: String) -> Result<[any CustomRule], ConfigurationError> {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = read[path] { return known }
+        let result = reader.read(file: path).map { $0.map { $0 as any CustomRule } }
+        read[path] = result
+        return result
+    }
+}

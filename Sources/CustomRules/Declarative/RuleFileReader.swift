@@ -1,0 +1,200 @@
+import Foundation
+import LintKit
+import ProcessModel
+import Yams
+
+/// Reads a declarative rule file: first against `RuleFileSchema` (the same located errors, did-you-mean hints
+/// and hostile-input limits as process files), then what a schema cannot say (kebab-case and unique ids,
+/// parameters that belong to their operation, limits within the values a number can take, known placeholders).
+public struct RuleFileReader {
+    public let limits: LoadLimits
+
+    public init(limits: LoadLimits = .standard) {
+        self.limits = limits
+    }
+
+    /// The rules of the file at `path`, or every problem in it.
+    public func read(file path: String) -> Result<[DeclarativeRule], ConfigurationError> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(ConfigurationError([LoadDiagnostic(.error, .unreadableFile, "cannot read rule file",
+                                                               at: SourceLocation(file: path, range: SourceRange(at: .fileStart)))]))
+        }
+        return read(bytes: [UInt8](data), file: path)
+    }
+
+    public func read(bytes: [UInt8], file: String) -> Result<[DeclarativeRule], ConfigurationError> {
+        let (root, diagnostics) = YAMLDocument.load(
+            bytes: bytes, file: file, shape: RuleFileSchema.file, describedAs: "the rule file",
+            emptyMessage: "rule file is empty: a rule file is a mapping that starts with '\(RuleFileSchema.versionKey): 1'",
+            limits: limits)
+        guard let root, !diagnostics.contains(where: { $0.severity == .error }) else { return .failure(ConfigurationError(diagnostics)) }
+        var reader = Reader(file: file)
+        var firstUse: [String: SourcePosition] = [:]
+        var rules: [DeclarativeRule] = []
+        for node in fields(of: root)["rules"]?.sequence ?? [] {
+            guard let rule = reader.rule(node) else { continue }
+            let id = rule.description.id
+            if let first = firstUse[id] {
+                reader.report("duplicate rule id '\(id)'; it is first used at line \(first.line)", at: rule.origin.range)
+            } else {
+                firstUse[id] = rule.origin.range.start
+                rules.append(rule)
+            }
+        }
+        return reader.problems.isEmpty ? .success(rules) : .failure(ConfigurationError(diagnostics + reader.problems.sorted()))
+    }
+}
+
+private func fields(of mapping: Node.Mapping?) -> [String: Node] {
+    Dictionary((mapping ?? [:]).map { ($0.key.string ?? "", $0.value) }, uniquingKeysWith: { first, _ in first })
+}
+
+/// Turns one schema-valid rule mapping into a rule, collecting the problems a schema cannot see.
+private struct Reader {
+    let file: String
+    var problems: [LoadDiagnostic] = []
+
+    mutating func report(_ message: String, at range: SourceRange) {
+        problems.append(LoadDiagnostic(.error, .invalidValue, message, at: SourceLocation(file: file, range: range)))
+    }
+
+    mutating func rule(_ node: Node) -> DeclarativeRule? {
+        let rule = fields(of: node.mapping)
+        guard let idNode = rule["id"], let id = idNode.string else { return nil }
+        if id.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) == nil {
+            report("rule id '\(id)' must be kebab-case: lower-case letters and digits joined by '-'", at: idNode.range)
+        }
+        let message = template(rule["message"], key: "message")
+        let fix = rule["fix"].map { template($0, key: "fix") }
+        let conditions = self.conditions(rule["when"])
+        let examples = fields(of: rule["examples"]?.mapping)
+        func examplesList(_ key: String) -> [RuleExample] {
+            (examples[key]?.sequence ?? []).compactMap { node in
+                node.string.map { RuleExample($0, file: file, line: node.range.start.line) }
+            }
+        }
+        guard let constraint = check(rule) else { return nil }
+        let description = RuleDescription(
+            id: id, title: rule["title"]?.string ?? "", defaultSeverity: rule["severity"]?.string.flatMap(Severity.init(rawValue:)) ?? .warning,
+            rationale: rule["rationale"]?.string ?? "", references: rule["references"]?.sequence?.compactMap(\.string) ?? [],
+            triggering: examplesList("triggering"), nonTriggering: examplesList("non_triggering"))
+        return DeclarativeRule(description: description, origin: SourceLocation(file: file, range: idNode.range),
+                               conditions: conditions, constraint: constraint, message: message, fix: fix)
+    }
+
+    mutating func template(_ node: Node?, key: String) -> MessageTemplate {
+        let template = MessageTemplate(node?.string ?? "")
+        for unknown in template.unknownPlaceholders {
+            let names = MessageTemplate.Placeholder.allCases.map(\.rawValue)
+            let hint = Suggestion.nearest(to: unknown, among: names).map { "did you mean '{\($0)}'? " } ?? ""
+            report("unknown placeholder '{\(unknown)}' in '\(key)'; \(hint)the placeholders are: "
+                   + names.sorted().map { "{\($0)}" }.joined(separator: ", "), at: node?.range ?? SourceRange(at: .fileStart))
+        }
+        return template
+    }
+
+    mutating func conditions(_ node: Node?) -> RuleConditions {
+        let when = fields(of: node?.mapping)
+        func strings(_ key: String) -> [String]? { when[key]?.sequence?.compactMap(\.string) }
+        return RuleConditions(
+            indications: strings("indication").map { $0.map { $0.lowercased() } },
+            vectors: strings("vector").map { $0.compactMap(VectorKind.init(rawValue:)) },
+            carTargets: strings("car_target").map { $0.map(Marker.init(normalising:)) },
+            malignantMarkers: strings("malignant_markers").map { $0.map(Marker.init(normalising:)) },
+            releaseTests: strings("release_tests").map { $0.compactMap(ReleaseTestKind.init(rawValue:)) },
+            hasStep: when["has_step"].flatMap { pattern($0) })
+    }
+
+    mutating func check(_ rule: [String: Node]) -> (any DeclarativeCheck)? {
+        if let node = rule["require"] { return pattern(node).map(RequireCheck.init) }
+        if let node = rule["forbid"] { return pattern(node).map(ForbidCheck.init) }
+        if let node = rule["order"] { return order(node) }
+        if let node = rule["parameter"] { return parameter(node) }
+        if let node = rule["release_test"] { return releaseTest(node) }
+        if let node = rule["estimate"] { return estimate(node) }
+        return nil
+    }
+
+    mutating func pattern(_ node: Node) -> StepPattern? {
+        let pattern = fields(of: node.mapping)
+        guard let operation = pattern["operation"]?.string.flatMap(OperationKind.init(rawValue:)) else { return nil }
+        let markers = pattern["markers"]?.sequence?.compactMap(\.string).map(Marker.init(normalising:)) ?? []
+        if let markersNode = pattern["markers"], operation != .positiveSelection, operation != .depletion {
+            report("'markers' applies only to positive-selection and depletion steps, not to '\(operation.rawValue)'", at: markersNode.range)
+        }
+        var limits: [(String, Limits)] = []
+        for (key, value) in pattern["parameters"]?.mapping ?? [:] {
+            guard let name = key.string, number(name, of: operation, at: key.range) != nil else { continue }
+            limits.append((name, self.limits(fields(of: value.mapping))))
+        }
+        return StepPattern(operation: operation, markers: Set(markers), limits: limits)
+    }
+
+    /// The values a number of an operation can take, or a located problem when the operation has no such number.
+    mutating func number(_ name: String, of operation: OperationKind, at range: SourceRange) -> NumberBounds? {
+        if let known = operation.numbers.first(where: { $0.name == name }) { return known.bounds }
+        let names = operation.numbers.map(\.name).sorted()
+        report("'\(name)' is not a number of a '\(operation.rawValue)' step; "
+               + (names.isEmpty ? "it has none" : "its numbers are: \(names.joined(separator: ", "))"), at: range)
+        return nil
+    }
+
+    mutating func order(_ node: Node) -> OrderCheck? {
+        let order = fields(of: node.mapping)
+        guard let step = order["step"].flatMap({ pattern($0) }), let other = order["other"].flatMap({ pattern($0) }),
+              let relation = order["must_be"]?.string.flatMap(OrderRelation.init(rawValue:)) else { return nil }
+        let steps = order["steps"].flatMap(Self.number)
+        if relation == .within, steps == nil {
+            report("an order with 'must_be: within' needs 'steps', the largest distance allowed", at: node.range)
+        } else if relation != .within, let stepsNode = order["steps"] {
+            report("'steps' applies only to 'must_be: within'", at: stepsNode.range)
+        } else if let steps, steps != steps.rounded() {
+            report("'steps' must be a whole number, found \(steps.compactText)", at: order["steps"]!.range)
+        }
+        return OrderCheck(step: step, relation: relation, other: other, distance: Int(steps ?? 0))
+    }
+
+    mutating func parameter(_ node: Node) -> ParameterBoundCheck? {
+        let parameter = fields(of: node.mapping)
+        guard let operation = parameter["operation"]?.string.flatMap(OperationKind.init(rawValue:)),
+              let nameNode = parameter["name"], let name = nameNode.string,
+              let bounds = number(name, of: operation, at: nameNode.range) else { return nil }
+        let limits = self.limits(parameter)
+        for key in ["min", "max"] {
+            if let limitNode = parameter[key], let limit = Self.number(limitNode), !bounds.contains(limit) {
+                report("'\(key)' \(limit.compactText) is outside the values '\(name)' can take (\(bounds.phrase))", at: limitNode.range)
+            }
+        }
+        return ParameterBoundCheck(operation: operation, name: name, limits: limits,
+                                   isRequired: parameter["required"]?.string == "true")
+    }
+
+    mutating func releaseTest(_ node: Node) -> ReleaseTestLimitCheck? {
+        let test = fields(of: node.mapping)
+        guard let kind = test["test"]?.string.flatMap(ReleaseTestKind.init(rawValue:)) else { return nil }
+        let limits = self.limits(test)
+        return ReleaseTestLimitCheck(test: kind, maximum: limits.maximum, minimum: limits.minimum,
+                                     isRequired: test["required"]?.string != "false")
+    }
+
+    mutating func estimate(_ node: Node) -> EstimateThresholdCheck? {
+        let estimate = fields(of: node.mapping)
+        guard let figure = estimate["figure"]?.string.flatMap(EstimateFigure.init(rawValue:)),
+              let maxNode = estimate["max"], let maximum = Self.number(maxNode) else { return nil }
+        if figure.isProbability, maximum > 1 {
+            report("'max' of '\(figure.rawValue)' is a probability: it must be at most 1, found \(maximum.compactText)", at: maxNode.range)
+        }
+        return EstimateThresholdCheck(figure: figure, maximum: maximum)
+    }
+
+    /// A `min` and `max` pair, with a located problem when they leave no value between them.
+    mutating func limits(_ fields: [String: Node]) -> Limits {
+        let limits = Limits(minimum: fields["min"].flatMap(Self.number), maximum: fields["max"].flatMap(Self.number))
+        if let minimum = limits.minimum, let maximum = limits.maximum, minimum > maximum {
+            report("'min' \(minimum.compactText) is above 'max' \(maximum.compactText): no value can pass", at: fields["min"]!.range)
+        }
+        return limits
+    }
+
+    static func number(_ node: Node) -> Double? { node.string.flatMap(Double.init) }
+}

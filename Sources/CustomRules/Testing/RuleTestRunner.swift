@@ -1,0 +1,122 @@
+import Foundation
+import LintKit
+import ProcessModel
+
+/// `processlint test RULES-DIR`, as a library type: reads the configuration in the folder (which names the custom
+/// rules under test), runs it on every process file under the folder, and compares the findings of the rules that
+/// the fixtures' comments name with those comments (`Expectation`). Each custom rule's own examples run as cases too.
+public struct RuleTestRunner {
+    public let loader: ConfigurationLoader
+    public let linter: Linter
+    public let limits: LoadLimits
+
+    public init(loader: ConfigurationLoader, limits: LoadLimits = .standard) {
+        self.loader = loader
+        self.limits = limits
+        linter = Linter(registry: loader.registry)
+    }
+
+    public func run(directory: String) -> RuleTestReport {
+        var report = RuleTestReport()
+        let configurationFile = (directory as NSString).appendingPathComponent(Configuration.fileName)
+        guard FileManager.default.fileExists(atPath: configurationFile) else {
+            report.problems.append(LoadDiagnostic(.error, .unreadableFile, "no \(Configuration.fileName) here: it names the rules under test",
+                                                  at: SourceLocation(file: directory, range: SourceRange(at: .fileStart))))
+            return report
+        }
+        let configuration: Configuration
+        switch loader.load(file: configurationFile) {
+        case .success(let loaded): configuration = loaded
+        case .failure(let error):
+            report.problems = error.diagnostics
+            return report
+        }
+        for rule in configuration.customRules { runExamples(of: rule, configuration: configuration, into: &report) }
+
+        let discovered = ProcessFileDiscovery().files(under: [directory])
+        report.problems += discovered.problems
+        let fixtures = discovered.files.filter { !configuration.excludes($0) }
+        let known = loader.registry.ids.union(configuration.customRules.map { $0.description.id })
+        for fixture in fixtures { runFixture(fixture, configuration: configuration, knownRules: known, into: &report) }
+        if report.cases.isEmpty && report.problems.isEmpty {
+            report.problems.append(LoadDiagnostic(.error, .unreadableFile,
+                                                  "nothing to test: no rule examples, and no process files with '# expect: RULE-ID' comments",
+                                                  at: SourceLocation(file: directory, range: SourceRange(at: .fileStart))))
+        }
+        return report
+    }
+
+    private func findings(in design: ProcessDesign, text: String, configuration: Configuration, knownRules: Set<String>) -> [Diagnostic] {
+        Suppressions.apply(to: linter.lint(design, configuration: configuration), text: text, file: design.file, knownRules: knownRules)
+            .filter { $0.suppression == nil }
+    }
+
+    private func runFixture(_ file: String, configuration: Configuration, knownRules: Set<String>, into report: inout RuleTestReport) {
+        let loaded = ProcessLoader(limits: limits).load(file: file)
+        guard let design = loaded.design, let text = loaded.text else {
+            report.problems += loaded.diagnostics.filter { $0.severity == .error }
+            return
+        }
+        let expectations = Expectation.parse(text)
+        guard !expectations.isEmpty else {
+            report.cases.append(.init(file: file, line: 1, ruleID: "-", passed: false,
+                                      expected: "'# expect: RULE-ID' or '# ok: RULE-ID' comments", found: "none in this file"))
+            return
+        }
+        for unknown in expectations where !knownRules.contains(unknown.ruleID) {
+            let hint = Suggestion.nearest(to: unknown.ruleID, among: knownRules).map { "; did you mean '\($0)'?" } ?? ""
+            report.problems.append(LoadDiagnostic(.error, .invalidValue, "the expectation names no known rule '\(unknown.ruleID)'\(hint)",
+                                                  at: SourceLocation(file: file, range: SourceRange(at: SourcePosition(line: unknown.commentLine, column: 1)))))
+        }
+        let underTest = Set(expectations.map(\.ruleID))
+        let found = findings(in: design, text: text, configuration: configuration, knownRules: knownRules).filter { underTest.contains($0.ruleID) }
+        func lines(of rule: String) -> String {
+            let lines = found.filter { $0.ruleID == rule }.map { String($0.location.range.start.line) }
+            return lines.isEmpty ? "no finding of the rule in the file" : "findings of the rule at line \(lines.joined(separator: ", "))"
+        }
+        for expectation in expectations where knownRules.contains(expectation.ruleID) {
+            let here = found.first { $0.ruleID == expectation.ruleID && $0.location.range.start.line == expectation.line }
+            switch expectation.kind {
+            case .expect:
+                report.cases.append(.init(file: file, line: expectation.line, ruleID: expectation.ruleID, passed: here != nil,
+                                          expected: "a finding on line \(expectation.line)",
+                                          found: here.map { "\($0.location): \($0.message)" } ?? lines(of: expectation.ruleID)))
+            case .ok:
+                report.cases.append(.init(file: file, line: expectation.line, ruleID: expectation.ruleID, passed: here == nil,
+                                          expected: "no finding on line \(expectation.line)",
+                                          found: here.map { "\($0.location): \($0.message)" } ?? "none"))
+            }
+        }
+        let expected = Set(expectations.filter { $0.kind == .expect }.map { "\($0.ruleID)@\($0.line)" })
+        for finding in found where !expected.contains("\(finding.ruleID)@\(finding.location.range.start.line)") {
+            report.cases.append(.init(file: file, line: finding.location.range.start.line, ruleID: finding.ruleID, passed: false,
+                                      expected: "no finding without '# expect: \(finding.ruleID)' on the line above",
+                                      found: "\(finding.location): \(finding.message)"))
+        }
+    }
+
+    /// A rule's own examples: findings exactly at the `↓` markers of a triggering one, none in a non-triggering one.
+    private func runExamples(of rule: any CustomRule, configuration: Configuration, into report: inout RuleTestReport) {
+        let id = rule.description.id
+        let examples = rule.description.triggering.map { ($0, true) } + rule.description.nonTriggering.map { ($0, false) }
+        for (example, triggers) in examples {
+            let (text, markers) = example.unmarked
+            let loaded = ProcessLoader(limits: limits).load(bytes: Array(text.utf8), file: example.file)
+            guard let design = loaded.design else {
+                report.cases.append(.init(file: example.file, line: example.line, ruleID: id, passed: false,
+                                          expected: "an example that loads", found: loaded.diagnostics.map(\.message).joined(separator: "; ")))
+                continue
+            }
+            let positions = linter.lint(design, configuration: configuration).filter { $0.ruleID == id }.map(\.location.range.start).sorted()
+            let expected = triggers ? markers.sorted() : []
+            report.cases.append(.init(
+                file: example.file, line: example.line, ruleID: id, passed: positions == expected && (!triggers || !expected.isEmpty),
+                expected: triggers ? "findings at the ↓ markers (\(Self.describe(expected)))" : "no finding (a non-triggering example)",
+                found: positions.isEmpty ? "no finding" : "findings at \(Self.describe(positions))"))
+        }
+    }
+
+    private static func describe(_ positions: [SourcePosition]) -> String {
+        positions.isEmpty ? "none" : positions.map(\.description).joined(separator: ", ")
+    }
+}
