@@ -58,6 +58,7 @@ struct LintRun {
         }
         let linter = Linter(registry: registry)
         let knownRules = registry.ids
+        let ruleIDs = registry.descriptions.map { $0.id }
         ProcessLoader(limits: limits).load(files: files.map(\.0), then: { result in
             let configuration = configurationOf[result.file] ?? Configuration()
             var diagnostics = result.diagnostics.map(Diagnostic.init)
@@ -71,7 +72,9 @@ struct LintRun {
             let findings = keeps == .report ? nil
                 : ProcessFindings(file: result.file, design: result.design, diagnostics: diagnostics,
                                   risk: keeps == .findingsAndRisk ? result.design.flatMap(linter.estimator.risk(of:)) : nil)
-            return FileResult(report: FileReport(file: result.file, diagnostics: diagnostics, text: result.text), findings: findings)
+            let report = FileReport(file: result.file, diagnostics: diagnostics, text: result.text,
+                                    rules: result.design == nil ? [] : ruleIDs.filter { !configuration.disabled.contains($0) })
+            return FileResult(report: report, findings: findings)
         }, body)
         return .success(files.count)
     }
