@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import TestSupport
 import Testing
 
@@ -26,6 +29,13 @@ import Testing
         }
         let expected = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text == expected, "--format \(format) differs from \(name); re-record with RECORD_GOLDEN=1 if the change is meant")
+    }
+
+    @Test func junitIsWellFormedXMLAndGitHubOutputIsOnlyCommands() {
+        #expect(XMLParser(data: Data(Self.golden("junit").text.utf8)).parse())
+        let lines = Self.golden("github").text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.dropLast().allSatisfy { $0.hasPrefix("::error ") || $0.hasPrefix("::warning ") || $0.hasPrefix("::notice ") })
+        #expect(lines.last == "")
     }
 
     /// Every reference process, every lint fixture and every broken file, as one log.
