@@ -32,10 +32,10 @@ public struct SARIFReporter: Reporter {
         ruleIndex = Dictionary(uniqueKeysWithValues: table.enumerated().map { ($1.id, $0) })
         // One rule, and later one result, a line: a golden file's diff then shows what changed.
         header = "{\"$schema\":\"\(Self.schemaURI)\",\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{"
-            + "\"informationUri\":\(Self.encode(informationURI)),\"name\":\"processlint\",\"version\":\(Self.encode(version)),"
-            + "\"rules\":[\n" + table.map { Self.encode(Rule($0)) }.joined(separator: ",\n") + "\n]}},"
+            + "\"informationUri\":\(CompactJSON.encode(informationURI)),\"name\":\"processlint\",\"version\":\(CompactJSON.encode(version)),"
+            + "\"rules\":[\n" + table.map { CompactJSON.encode(Rule($0)) }.joined(separator: ",\n") + "\n]}},"
             + "\"columnKind\":\"unicodeCodePoints\",\"originalUriBaseIds\":"
-            + Self.encode(["%SRCROOT%": ["uri": root.uri]]) + ",\"results\":["
+            + CompactJSON.encode(["%SRCROOT%": ["uri": root.uri]]) + ",\"results\":["
     }
 
     public mutating func report(_ file: FileReport) -> String {
@@ -51,7 +51,7 @@ public struct SARIFReporter: Reporter {
             seen[fingerprint, default: 0] += 1
             let occurrence = seen[fingerprint]!
             text += (written == 0 ? "\n" : ",\n")
-                + Self.encode(result(diagnostic, fingerprint: occurrence == 1 ? fingerprint : fingerprint + "|\(occurrence)"))
+                + CompactJSON.encode(result(diagnostic, fingerprint: occurrence == 1 ? fingerprint : fingerprint + "|\(occurrence)"))
             written += 1
         }
         header = nil
@@ -64,7 +64,7 @@ public struct SARIFReporter: Reporter {
             invocation.toolExecutionNotifications = [Notification(level: "warning", message: Message(
                 text: "\(leftOut) results were left out: GitHub code scanning rejects a run with more than \(limit)"))]
         }
-        return (header ?? "") + "\n],\"invocations\":[" + Self.encode(invocation) + "]}]}\n"
+        return (header ?? "") + "\n],\"invocations\":[" + CompactJSON.encode(invocation) + "]}]}\n"
     }
 
     private func result(_ diagnostic: Diagnostic, fingerprint: String) -> Result {
@@ -97,15 +97,6 @@ public struct SARIFReporter: Reporter {
                             endLine: empty ? nil : range.end.line, endColumn: empty ? nil : range.end.column)
         return Location(id: id, physicalLocation: PhysicalLocation(artifactLocation: artifact, region: region),
                         message: message.map(Message.init))
-    }
-
-    private static func encode(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // An overflowing figure must not crash the output.
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-        // Plain structs of strings and numbers always encode.
-        return String(decoding: try! encoder.encode(value), as: UTF8.self)
     }
 
     // The SARIF objects written, named as the specification names them.
