@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "BuiltinRules", targets: ["BuiltinRules"]),
         .library(name: "CustomRules", targets: ["CustomRules"]),
         .executable(name: "processlint", targets: ["processlint"]),
+        .plugin(name: "ProcessLintCommandPlugin", targets: ["ProcessLintCommandPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -35,6 +36,12 @@ let package = Package(
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "processlint", dependencies: ["ProcessLintCLI"]),
+        // `swift package processlint`: a thin shell over the executable, for packages that keep process files.
+        .plugin(
+            name: "ProcessLintCommandPlugin",
+            capability: .command(intent: .custom(verb: "processlint", description: "Lint the package's process files (default: lint processes/)")),
+            dependencies: ["processlint"]
+        ),
         // Paths and the external JSON Schema validator, shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ProcessModelTests", dependencies: ["ProcessModel", "ResidualModel", "TestSupport"]),

@@ -23,7 +23,7 @@ struct LintCommand: ConsoleCommand {
     }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, sarif, github, junit
     }
 
     @Argument(help: "Process files, or directories to search for *.yaml and *.yml files.")
@@ -31,8 +31,17 @@ struct LintCommand: ConsoleCommand {
 
     @OptionGroup var load: LoadOptions
 
-    @Option(help: "text: for people, like a compiler; json: for tools (docs/lint-json.md).")
+    @Option(help: """
+        text: for people, like a compiler; json: for tools (docs/lint-json.md); sarif: for code scanning; \
+        github: GitHub Actions annotations; junit: test reports for GitLab and Jenkins (docs/ci.md).
+        """)
     var format: Format = .text
+
+    @Option(help: "Write the report to this file instead of standard output; it is replaced only once the report is complete.")
+    var output: String?
+
+    @Option(help: "The folder that sarif, github and junit paths are relative to: the repository's root.")
+    var sourceRoot: String = "."
 
     @Option(help: "The lowest severity of finding that makes the run fail (exit 1).")
     var failOn: FailOn = .error
@@ -52,7 +61,13 @@ struct LintCommand: ConsoleCommand {
     @Option(help: "Write every finding to this baseline file, to adopt the tool on existing processes.")
     var writeBaseline: String?
 
-    func run(console: Console) -> ExitStatus {
+    func run(console terminal: Console) -> ExitStatus {
+        let reportFile: ReportFile?
+        do { reportFile = try output.map(ReportFile.init(path:)) } catch {
+            terminal.err("\(error)\n")
+            return .invalidInput
+        }
+        let console = reportFile?.console(over: terminal) ?? terminal
         var run = LintRun(paths: paths, limits: load.limits, configurationFile: config)
         if let baseline {
             switch Baseline.read(from: baseline) {
@@ -70,12 +85,9 @@ struct LintCommand: ConsoleCommand {
             for problem in error.diagnostics { console.err(problem.description + "\n") }
             return .invalidInput
         }
-        var reporter: any Reporter = switch format {
-        case .text:
-            TextReporter(color: console.isTerminal && !noColor && console.environment["NO_COLOR", default: ""].isEmpty,
-                         quiet: quiet, rules: plan.rules)
-        case .json: JSONReporter()
-        }
+        var reporter = format.reporter(
+            rules: plan.rules, root: SourceRoot(sourceRoot),
+            color: console.isTerminal && !noColor && console.environment["NO_COLOR", default: ""].isEmpty, quiet: quiet)
         var worst: Severity?
         var loadFailed = false
         var accepted: [ProcessFindings] = []
@@ -87,7 +99,11 @@ struct LintCommand: ConsoleCommand {
             console.out(reporter.report(result.report))
         }
         let closing = reporter.finish(files: files)
-        if format == .json { console.out(closing) } else { console.err(closing) }
+        if format == .text { console.err(closing) } else { console.out(closing) }
+        if let problem = reportFile?.commit() {
+            console.err("\(problem)\n")
+            return .invalidInput
+        }
         if let writeBaseline {
             let written = Baseline(accepted)
             guard FileManager.default.createFile(atPath: writeBaseline, contents: written.json) else {

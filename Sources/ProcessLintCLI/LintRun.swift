@@ -73,6 +73,7 @@ struct LintRun {
         }
         let linter = Linter(registry: BuiltinRules.registry)
         let knownRules = BuiltinRules.registry.ids.union(plan.customRules.map { $0.description.id })
+        let builtinIDs = BuiltinRules.registry.descriptions.map { $0.id }
         let configurationOf = Dictionary(plan.files.map { ($0.path, $0.configuration) }, uniquingKeysWith: { first, _ in first })
         ProcessLoader(limits: limits).load(files: plan.files.map(\.path), then: { result in
             let configuration = configurationOf[result.file] ?? Configuration()
@@ -87,7 +88,10 @@ struct LintRun {
             let findings = keeps == .report ? nil
                 : ProcessFindings(file: result.file, design: result.design, diagnostics: diagnostics,
                                   risk: keeps == .findingsAndRisk ? result.design.flatMap(linter.estimator.risk(of:)) : nil)
-            return FileResult(report: FileReport(file: result.file, diagnostics: diagnostics, text: result.text), findings: findings)
+            let ran = result.design == nil ? [] : (builtinIDs + configuration.customRules.map { $0.description.id })
+                .filter { !configuration.disabled.contains($0) }
+            let report = FileReport(file: result.file, diagnostics: diagnostics, text: result.text, rules: ran)
+            return FileResult(report: report, findings: findings)
         }, body)
         return plan.files.count
     }

@@ -7,9 +7,13 @@ public struct FileReport: Sendable {
     public let diagnostics: [Diagnostic]
     /// The file's text, for quoting under a diagnostic; `nil` when it could not be read as text.
     private let text: String?
+    /// The ids of the rules that ran on the file, for formats that show passing rules too (JUnit); empty when
+    /// the file was not loaded.
+    public let rules: [String]
 
-    public init(file: String, diagnostics: [Diagnostic], text: String?) {
+    public init(file: String, diagnostics: [Diagnostic], text: String?, rules: [String] = []) {
         self.file = file
+        self.rules = rules
         self.diagnostics = diagnostics.sorted()
         self.text = text
     }

@@ -59,21 +59,12 @@ public struct JSONReporter: Reporter {
         }
         let prefix = first ? "{\"schemaVersion\":\(Self.schemaVersion),\"files\":[" : ","
         first = false
-        return prefix + Self.encode(FileRecord(file: file.file, diagnostics: records))
+        return prefix + CompactJSON.encode(FileRecord(file: file.file, diagnostics: records))
     }
 
     public mutating func finish(files: Int) -> String {
         let summary = "\"summary\":{\"files\":\(files),\"errors\":\(counts[.error, default: 0]),"
             + "\"warnings\":\(counts[.warning, default: 0]),\"notes\":\(counts[.note, default: 0])}}\n"
         return (first ? "{\"schemaVersion\":\(Self.schemaVersion),\"files\":[" : "") + "]," + summary
-    }
-
-    private static func encode(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // An overflowing figure must not crash the output: write it as JSON Schema-style text.
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-        // Plain structs of strings and numbers always encode.
-        return String(decoding: try! encoder.encode(value), as: UTF8.self)
     }
 }
