@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "CustomRules", targets: ["CustomRules"]),
         .executable(name: "processlint", targets: ["processlint"]),
         .plugin(name: "ProcessLintCommandPlugin", targets: ["ProcessLintCommandPlugin"]),
+        .plugin(name: "ProcessLintBuildPlugin", targets: ["ProcessLintBuildPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -42,6 +43,8 @@ let package = Package(
             capability: .command(intent: .custom(verb: "processlint", description: "Lint the package's process files (default: lint processes/)")),
             dependencies: ["processlint"]
         ),
+        // Lints the process files kept beside a target during `swift build`: a flawed design fails the build.
+        .plugin(name: "ProcessLintBuildPlugin", capability: .buildTool(), dependencies: ["processlint"]),
         // Paths and the external JSON Schema validator, shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ProcessModelTests", dependencies: ["ProcessModel", "ResidualModel", "TestSupport"]),

@@ -2,9 +2,12 @@ import Foundation
 
 /// The report file of `--output FILE`: written to a temporary file beside FILE, which replaces FILE only once
 /// the report is complete, so a run that fails or stops early never leaves half a report for a CI step to upload.
+/// A FILE that is not a regular file (`/dev/stderr`, a pipe) is written straight through: it cannot be replaced.
 final class ReportFile: @unchecked Sendable {
     let path: String
+    /// Where the report is written: the temporary file, or FILE itself when it is a stream.
     private let temporary: String
+    private let isStream: Bool
     private let handle: FileHandle
     // Guards the state below: writes come in order from one thread, but `Console.out` must be `Sendable`.
     private let lock = NSLock()
@@ -22,6 +25,14 @@ final class ReportFile: @unchecked Sendable {
     /// Creates the temporary file now, so an unwritable destination is known before any work is done.
     init(path: String) throws(Unwritable) {
         self.path = path
+        var status = stat()
+        isStream = stat(path, &status) == 0 && status.st_mode & S_IFMT != S_IFREG && status.st_mode & S_IFMT != S_IFDIR
+        if isStream {
+            guard let handle = FileHandle(forWritingAtPath: path) else { throw Unwritable(path, String(cString: strerror(errno))) }
+            temporary = path
+            self.handle = handle
+            return
+        }
         let destination = URL(fileURLWithPath: path)
         temporary = destination.deletingLastPathComponent()
             .appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).tmp").path
@@ -54,9 +65,13 @@ final class ReportFile: @unchecked Sendable {
         lock.withLock {
             if let failure { return Unwritable(path, failure) }
             do { try handle.close() } catch { return Unwritable(path, error.localizedDescription) }
-            // rename(2) replaces the destination in one step: a reader sees the old report or the new one.
-            guard rename(temporary, path) == 0 else { return Unwritable(path, String(cString: strerror(errno))) }
             committed = true
+            if isStream { return nil }
+            // rename(2) replaces the destination in one step: a reader sees the old report or the new one.
+            guard rename(temporary, path) == 0 else {
+                unlink(temporary)
+                return Unwritable(path, String(cString: strerror(errno)))
+            }
             return nil
         }
     }
@@ -65,7 +80,8 @@ final class ReportFile: @unchecked Sendable {
         // Not committed (a broken configuration stopped the run, say): leave no temporary file behind.
         if !committed {
             try? handle.close()
-            unlink(temporary)
+            // Never the stream itself: only a temporary file of ours is removed.
+            if !isStream { unlink(temporary) }
         }
     }
 }

@@ -2,10 +2,11 @@ import Foundation
 import TestSupport
 import Testing
 
-/// `swift package processlint` in a small package that depends on this one, as a site would use it. The package
-/// and its build folder (`--scratch-path`) live in the temporary folder, never in this repository's `.build`;
-/// they are kept between runs, so only the first run builds processlint from scratch.
-@Suite(.serialized) struct CommandPluginTests {
+/// Both plugins in a small package that depends on this one, as a site would use them: `swift package processlint`
+/// and the build-tool plugin on a target that keeps process files. The package and its build folder
+/// (`--scratch-path`) live in the temporary folder, never in this repository's `.build`; they are kept between
+/// runs, so only the first run builds processlint from scratch.
+@Suite(.serialized) struct PluginTests {
     static let folder = FileManager.default.temporaryDirectory.appendingPathComponent("processlint-command-plugin")
     static let package = folder.appendingPathComponent("package")
 
@@ -15,16 +16,26 @@ import Testing
         let err: String
     }
 
-    /// Writes the site's package (the reference academic process and a clean one in `processes/`), then runs
-    /// `swift package processlint` there with `arguments`.
-    static func run(_ arguments: [String]) throws -> Output {
+    /// Writes the site's package (the reference academic process and a clean one in `processes/`, and the target
+    /// `Site` with `targetProcess` beside its code), then runs `swift` there with `arguments`, where `SCRATCH`
+    /// stands for the build folder.
+    static func run(_ arguments: [String], targetProcess: String = "Tests/Fixtures/lint/clean/well-designed.yaml") throws -> Output {
         let files = FileManager.default
         try files.createDirectory(at: package.appendingPathComponent("processes"), withIntermediateDirectories: true)
+        let site = package.appendingPathComponent("Sources/Site")
+        try files.createDirectory(at: site, withIntermediateDirectories: true)
+        try "public let site = \"a site's processes\"\n".write(to: site.appendingPathComponent("Site.swift"), atomically: true, encoding: .utf8)
+        try? files.removeItem(at: site.appendingPathComponent("process.yaml"))
+        try files.copyItem(atPath: Repository.path(targetProcess), toPath: site.appendingPathComponent("process.yaml").path)
         try """
             // swift-tools-version:6.0
             import PackageDescription
 
-            let package = Package(name: "Site", dependencies: [.package(path: "\(Repository.root.path)")])
+            let package = Package(
+                name: "Site",
+                dependencies: [.package(path: "\(Repository.root.path)")],
+                targets: [.target(name: "Site", plugins: [.plugin(name: "ProcessLintBuildPlugin", package: "\(Repository.root.lastPathComponent.lowercased())")])]
+            )
 
             """.write(to: package.appendingPathComponent("Package.swift"), atomically: true, encoding: .utf8)
         for (source, name) in [("processes/ctl019-academic-2018.yaml", "academic.yaml"), ("Tests/Fixtures/lint/clean/well-designed.yaml", "clean.yaml")] {
@@ -43,7 +54,10 @@ import Testing
         for file in [outFile, errFile] { _ = files.createFile(atPath: file.path, contents: nil) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["swift", "package", "--scratch-path", folder.appendingPathComponent("scratch").path, "processlint"] + arguments
+        // SwiftPM keeps a plugin's planned commands in its build description: drop it, so a changed plugin is used.
+        let scratch = folder.appendingPathComponent("scratch")
+        for stale in ["debug.yaml", "plugins/outputs"] { try? files.removeItem(at: scratch.appendingPathComponent(stale)) }
+        process.arguments = ["swift"] + arguments.map { $0 == "SCRATCH" ? scratch.path : $0 }
         process.currentDirectoryURL = package
         process.standardOutput = try FileHandle(forWritingTo: outFile)
         process.standardError = try FileHandle(forWritingTo: errFile)
@@ -55,16 +69,26 @@ import Testing
     }
 
     @Test func withoutArgumentsItLintsTheProcessesFolder() throws {
-        let output = try Self.run([])
+        let output = try Self.run(["package", "--scratch-path", "SCRATCH", "processlint"])
         #expect(output.status != 0, "the academic process has errors")
         #expect(output.out.contains("processes/academic.yaml:94:16: error: step 'lv-transduction' puts the CAR gene into cells"), "\(output.err)")
         #expect(output.err.contains("processlint exited with status 1"))
     }
 
     @Test func argumentsArePassedOn() throws {
-        let output = try Self.run(["--format", "json", "processes/clean.yaml"])
+        let output = try Self.run(["package", "--scratch-path", "SCRATCH", "processlint", "--format", "json", "processes/clean.yaml"])
         #expect(output.status == 0, "\(output.err)")
         let document = try JSONSerialization.jsonObject(with: Data(output.out.utf8)) as? [String: Any]
         #expect((document?["files"] as? [[String: Any]])?.map { $0["file"] as? String } == ["processes/clean.yaml"])
+    }
+
+    @Test func theBuildPluginFailsTheBuildOnAFlawedDesignWithItsFindingsInTheLog() throws {
+        let clean = try Self.run(["build", "--scratch-path", "SCRATCH"])
+        #expect(clean.status == 0, "\(clean.err)")
+        let flawed = try Self.run(["build", "--scratch-path", "SCRATCH"], targetProcess: "processes/ctl019-academic-2018.yaml")
+        #expect(flawed.status != 0)
+        let log = flawed.out + flawed.err
+        #expect(log.contains("Sources/Site/process.yaml:94:16: error: step 'lv-transduction' puts the CAR gene into cells"), "\(log)")
+        #expect(log.contains("processlint: 1 process file in Site"))
     }
 }
