@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "ResidualModel", targets: ["ResidualModel"]),
         .library(name: "LintKit", targets: ["LintKit"]),
         .library(name: "BuiltinRules", targets: ["BuiltinRules"]),
+        .library(name: "CustomRules", targets: ["CustomRules"]),
+        .library(name: "ProcessLintCLI", targets: ["ProcessLintCLI"]),
         .executable(name: "processlint", targets: ["processlint"]),
     ],
     dependencies: [
@@ -24,15 +26,16 @@ let package = Package(
         .target(name: "LintKit", dependencies: ["ProcessModel", "ResidualModel"]),
         // The built-in rule pack, one rule per file.
         .target(name: "BuiltinRules", dependencies: ["LintKit", "ProcessModel", "ResidualModel"]),
+        .target(name: "CustomRules", dependencies: ["ProcessModel", "ResidualModel", "LintKit", "Yams"]),
         // Output formats, one file each; they know diagnostics, not rules.
         .target(name: "Reporters", dependencies: ["LintKit", "ProcessModel"]),
         // Subcommands as library code with injected output, so tests run them in-process.
         .target(
             name: "ProcessLintCLI",
-            dependencies: ["ProcessModel", "ResidualModel", "LintKit", "BuiltinRules", "Reporters",
+            dependencies: ["ProcessModel", "ResidualModel", "LintKit", "BuiltinRules", "CustomRules", "Reporters",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "processlint", dependencies: ["ProcessLintCLI"]),
+        .executableTarget(name: "processlint", dependencies: ["ProcessLintCLI", "BuiltinRules"]),
         // Paths and the external JSON Schema validator, shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ProcessModelTests", dependencies: ["ProcessModel", "ResidualModel", "TestSupport"]),
@@ -40,6 +43,7 @@ let package = Package(
         .testTarget(name: "LintKitTests", dependencies: ["LintKit", "ProcessModel"]),
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "LintKit", "ProcessModel"]),
         .testTarget(name: "BuiltinRulesTests", dependencies: ["BuiltinRules", "LintKit", "ProcessModel", "ResidualModel", "TestSupport"]),
+        .testTarget(name: "CustomRulesTests", dependencies: ["CustomRules", "LintKit", "ProcessModel", "BuiltinRules", "TestSupport"]),
         .testTarget(name: "ProcessLintCLITests", dependencies: ["ProcessLintCLI", "ProcessModel", "BuiltinRules", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

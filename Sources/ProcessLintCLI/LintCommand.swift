@@ -1,5 +1,4 @@
 import ArgumentParser
-import BuiltinRules
 import Foundation
 import LintKit
 import ProcessModel
@@ -12,7 +11,7 @@ struct LintCommand: ConsoleCommand {
         abstract: "Check process files and print every problem found.",
         discussion: """
             Exit status: 0 when nothing is at or above --fail-on; 1 when a finding is; 2 when any file cannot be \
-            read or breaks the format.
+            read or breaks the format, or an external rule fails.
             """
     )
 
@@ -58,7 +57,7 @@ struct LintCommand: ConsoleCommand {
         var reporter: any Reporter = switch format {
         case .text:
             TextReporter(color: console.isTerminal && !noColor && console.environment["NO_COLOR", default: ""].isEmpty,
-                         quiet: quiet, rules: BuiltinRules.registry.descriptions)
+                         quiet: quiet, rules: RunRules.registry.descriptions)
         case .json: JSONReporter()
         }
         var worst: Severity?
@@ -73,10 +72,9 @@ struct LintCommand: ConsoleCommand {
         for problem in problems.sorted() {
             emit(FileReport(file: problem.location.file, diagnostics: [Diagnostic(problem)], text: nil))
         }
-        let linter = Linter(registry: BuiltinRules.registry)
-        let knownRules = BuiltinRules.registry.ids
+        let registry = RunRules.registry
         // One configuration per folder (the nearest file above it), read once; a broken one stops the run.
-        let configurations = ConfigurationResolver(loader: ConfigurationLoader(registry: BuiltinRules.registry), explicit: config)
+        let configurations = ConfigurationResolver(loader: ConfigurationLoader(registry: registry), explicit: config)
         let resolved = discovered.files.map { ($0, configurations.configuration(for: $0)) }
         let broken = configurations.problems
         guard broken.isEmpty else {
@@ -84,19 +82,11 @@ struct LintCommand: ConsoleCommand {
             return .invalidInput
         }
         let files = resolved.filter { !$0.1.excludes($0.0) }
-        let configurationOf = Dictionary(files, uniquingKeysWith: { first, _ in first })
-        ProcessLoader(limits: load.limits).load(files: files.map(\.0), then: { result in
-            let configuration = configurationOf[result.file] ?? Configuration()
-            var diagnostics = result.diagnostics.map(Diagnostic.init)
-                + (result.design.map { linter.lint($0, configuration: configuration) } ?? [])
-            if let text = result.text, result.design != nil {
-                diagnostics = Suppressions.apply(to: diagnostics, text: text, file: result.file, knownRules: knownRules)
-            }
-            return FileReport(file: result.file, diagnostics: diagnostics, text: result.text)
-        }, emit)
+        let failures = LintRun(registry: registry, files: files, limits: load.limits).report(emit)
+        for failure in failures { console.err(failure.description + "\n") }
         let closing = reporter.finish(files: files.count)
         if format == .json { console.out(closing) } else { console.err(closing) }
-        if loadFailed { return .invalidInput }
+        if loadFailed || !failures.isEmpty { return .invalidInput }
         guard let threshold = failOn.threshold, let worst else { return .success }
         return worst >= threshold ? .findings : .success
     }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import BuiltinRules
 import LintKit
 import ProcessModel
 import Reporters
@@ -16,7 +15,7 @@ struct RulesCommand: ConsoleCommand {
     var format: Format = .text
 
     func run(console: Console) -> ExitStatus {
-        let rules = BuiltinRules.registry.descriptions
+        let rules = RunRules.registry.descriptions
         if format == .markdown {
             console.out(RuleCatalogue.markdown(rules))
             return .success
@@ -37,8 +36,8 @@ struct ExplainCommand: ConsoleCommand {
     var ruleID: String
 
     func run(console: Console) -> ExitStatus {
-        let ids = BuiltinRules.registry.ids.sorted()
-        guard let rule = BuiltinRules.registry.rule(withID: ruleID)?.description else {
+        let ids = RunRules.registry.ids.sorted()
+        guard let rule = RunRules.registry.rule(withID: ruleID)?.description else {
             let hint = Suggestion.nearest(to: ruleID, among: ids).map { "; did you mean '\($0)'?" } ?? ""
             console.err("error: no rule '\(ruleID)'\(hint) (processlint rules lists them)\n")
             return .invalidInput

@@ -48,6 +48,13 @@ public enum YAMLDocument {
     /// the same located, complete reporting as process files.
     public static func load(bytes: [UInt8], file: String, shape: ObjectShape, describedAs context: String,
                             emptyMessage: String, limits: LoadLimits = .standard) -> (root: Node.Mapping?, diagnostics: [LoadDiagnostic]) {
+        load(bytes: bytes, file: file, shapeFor: { _ in shape }, describedAs: context, emptyMessage: emptyMessage, limits: limits)
+    }
+
+    /// The same, with the shape chosen from the document once it is safely read: a configuration whose own
+    /// declarations (external rule ids) add to the values its other keys may take.
+    public static func load(bytes: [UInt8], file: String, shapeFor: (Node.Mapping) -> ObjectShape, describedAs context: String,
+                            emptyMessage: String, limits: LoadLimits = .standard) -> (root: Node.Mapping?, diagnostics: [LoadDiagnostic]) {
         var diagnostics = DiagnosticList(file: file, limit: limits.maximumDiagnostics)
         let (root, _) = compose(bytes: bytes, limits: limits, emptyMessage: emptyMessage, into: &diagnostics)
         guard let root else { return (nil, diagnostics.sorted()) }
@@ -56,7 +63,7 @@ public enum YAMLDocument {
             return (nil, diagnostics.sorted())
         }
         var validator = ShapeValidator()
-        validator.validate(root, against: shape, context: context)
+        validator.validate(root, against: shapeFor(mapping), context: context)
         for (severity, kind, message, range) in validator.problems { diagnostics.add(severity, kind, message, at: range) }
         return (diagnostics.hasErrors ? nil : mapping, diagnostics.sorted())
     }
