@@ -1,4 +1,5 @@
 import ArgumentParser
+import CustomRules
 import ProcessModel
 
 /// `processlint schema`: prints the JSON Schema of the process format, or its reference tables.
@@ -12,15 +13,22 @@ struct SchemaCommand: ConsoleCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case json
         case markdown
+        case externalRuleRequest = "external-rule-request"
+        case externalRuleResponse = "external-rule-response"
     }
 
-    @Option(help: "json: the JSON Schema; markdown: the field reference tables of docs/format.md.")
+    @Option(help: """
+        json: the JSON Schema; markdown: the field reference tables of docs/format.md; external-rule-request and \
+        external-rule-response: the schemas of what an external rule reads and prints (docs/custom-rules.md).
+        """)
     var format: Format = .json
 
     func run(console: Console) -> ExitStatus {
         switch format {
         case .json: console.out(JSONSchemaGenerator.processSchemaText())
         case .markdown: console.out(FormatReference.markdown())
+        case .externalRuleRequest: console.out(ExternalRuleSchema.requestText())
+        case .externalRuleResponse: console.out(ExternalRuleSchema.responseText())
         }
         return .success
     }

@@ -3,10 +3,10 @@ import ProcessModel
 
 /// A process design as the JSON an external rule reads, with where each of its values was written.
 ///
-/// It is the typed model, not the file's YAML: keys are the file format's, markers are normalised
-/// (`cd19+` is `CD19`), a release test is always an object, a key the file leaves out is absent, and every
-/// step carries its position (`index`). A value's place is its path in this document: keys by name, list
-/// items by position from 0, joined with dots (`steps.7.dmso_percent`, `dose.car_t_cells`,
+/// It is the typed model, not the file's YAML, and itself a valid format-1 process document: keys are the
+/// file format's, markers are normalised (`cd19+` is `CD19`), a release test is always an object, a key the
+/// file leaves out is absent (no defaults are filled in), and YAML anchors, comments and flow style are gone.
+/// A value's place is its path in this document: keys by name, list items by position from 0, joined with dots (`steps.7.dmso_percent`, `dose.car_t_cells`,
 /// `release_tests.2.max`); so a program points at what it read, and `ranges` turns that back into text.
 public struct DesignDocument: Sendable {
     public let json: JSONValue
@@ -76,7 +76,6 @@ public struct DesignDocument: Sendable {
             let path = "steps.\(step.index)"
             var fields: [String: JSONValue?] = [
                 "id": value(step.id, path + ".id") { .string($0) },
-                "index": .integer(step.index),
                 "operation": value(step.operation, path + ".operation") { .string($0.kind.rawValue) },
                 "note": step.note.map { value($0, path + ".note") { .string($0) } },
             ]

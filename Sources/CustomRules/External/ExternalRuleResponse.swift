@@ -24,7 +24,8 @@ enum ExternalRuleResponse {
         do {
             root = try JSONDecoder().decode(JSON.self, from: output)
         } catch {
-            throw Violation(reason: "its output is not JSON: \(String(decoding: output.prefix(80), as: UTF8.self).quotedForMessage)")
+            let start = String(decoding: output.prefix(80), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw Violation(reason: "its output is not JSON: \(start.quotedForMessage)")
         }
         let document = try object(root, keys: keys, "the output")
         guard case .number(let version)? = document["protocol"] else {
@@ -82,7 +83,7 @@ enum ExternalRuleResponse {
             guard let found = design.step(withID: step) else {
                 let ids = design.steps.map(\.id.value)
                 throw Violation(reason: "\(name).location.step \(step.quotedForMessage) is not a step of \(design.file)"
-                                + hint(step, ids) + "; its steps are: \(ids.joined(separator: ", "))")
+                                + alternatives(to: step, ids, "its steps are"))
             }
             base = "steps.\(found.index)"
         }
@@ -95,18 +96,20 @@ enum ExternalRuleResponse {
         let last = path.split(separator: ".").last.map(String.init) ?? ""
         let within = step.map { " in step '\($0)'" } ?? ""
         throw Violation(reason: "\(name).location.field \((field ?? "").quotedForMessage) is not a value\(within) of \(design.file)"
-                        + hint(last, siblings) + (siblings.isEmpty ? "" : "; there are: \(siblings.joined(separator: ", "))"))
+                        + alternatives(to: last, siblings, "there are"))
     }
 
-    private static func hint(_ word: String, _ candidates: [String]) -> String {
-        Suggestion.nearest(to: word, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
+    /// `; did you mean 'x'? valid keys are: a, b`, as the loader's messages end.
+    private static func alternatives(to word: String, _ candidates: [String], _ label: String) -> String {
+        guard !candidates.isEmpty else { return "" }
+        let hint = Suggestion.nearest(to: word, among: candidates).map { "; did you mean '\($0)'?" } ?? ";"
+        return hint + " \(label): \(candidates.joined(separator: ", "))"
     }
 
     private static func object(_ value: JSON, keys: [String], _ name: String) throws(Violation) -> [String: JSON] {
         guard case .object(let members) = value else { throw Violation(reason: "\(name) must be a JSON object, found \(value.kind)") }
         if let unknown = members.keys.sorted().first(where: { !keys.contains($0) }) {
-            throw Violation(reason: "unknown key \(unknown.quotedForMessage) in \(name)" + hint(unknown, keys)
-                            + "; valid keys are: \(keys.sorted().joined(separator: ", "))")
+            throw Violation(reason: "unknown key \(unknown.quotedForMessage) in \(name)" + alternatives(to: unknown, keys.sorted(), "valid keys are"))
         }
         return members
     }
