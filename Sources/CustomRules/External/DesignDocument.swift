@@ -42,6 +42,7 @@ public struct DesignDocument: Sendable {
                     "body_weight_kg": dose.bodyWeightKilograms.map { value($0, "dose.body_weight_kg") { .number($0) } },
                 ])
             }
+            guard design.releaseTestsRange != nil || !design.releaseTests.isEmpty else { return .object(members) }
             members["release_tests"] = list("release_tests", design.releaseTestsRange, design.releaseTests.enumerated().map { index, test in
                 { builder in
                     let path = "release_tests.\(index)"
