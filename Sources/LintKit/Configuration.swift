@@ -50,7 +50,7 @@ public struct Configuration: Sendable {
     /// and those it extends declare, which `disable` and `severity` may name too.
     public static func shape(for registry: RuleRegistry, externalRuleIDs: [String] = []) -> ObjectShape {
         let descriptions = registry.descriptions
-        let ids = descriptions.map { Choice($0.id, $0.title) } + externalRuleIDs.map { Choice($0, "external rule") }
+        let ids = descriptions.map { Choice($0.id, $0.title) } + Set(externalRuleIDs).sorted().map { Choice($0, "external rule") }
         let severities = Severity.allCases.map { Choice($0.rawValue, "\($0.rawValue) severity") }
         let options = descriptions.filter { !$0.options.isEmpty }.map { description in
             Field.optional(description.id, .object(ObjectShape(description.options.map { .optional($0.name, .number($0.bounds), $0.summary) })),
@@ -63,7 +63,7 @@ public struct Configuration: Sendable {
             .optional("options", .object(ObjectShape(options)), "rule options, by rule"),
             .optional("include", .list(of: .text(.prose), constraints: .any), "glob patterns of the process files to lint, relative to this file; all when absent"),
             .optional("exclude", .list(of: .text(.prose), constraints: .any), "glob patterns of process files to leave out, relative to this file"),
-            .optional("external_rules", .list(of: .object(ExternalRuleDeclaration.shape), constraints: ListConstraints(uniqueBy: "id")),
+            .optional("external_rules", .list(of: .object(ExternalRuleDeclaration.shape), constraints: .any),
                       "programs run as rules, once per run, over the processes this file governs (docs/custom-rules.md)"),
         ])
     }

@@ -81,9 +81,14 @@ public struct ConfigurationLoader: Sendable {
             guard let fields = entry.mapping, let idNode = Self.value("id", in: fields), let id = idNode.string,
                   let command = Self.value("command", in: fields)?.sequence?.compactMap(\.string), let program = command.first else { continue }
             let at = SourceLocation(file: file, range: SourceRange(at: Self.position(of: entry)))
+            let idAt = SourceLocation(file: file, range: SourceRange(at: Self.position(of: idNode)))
             if registry.rule(withID: id) != nil {
-                problems.append(LoadDiagnostic(.error, .inconsistent, "external rule id '\(id)' is the id of a built-in rule: choose another",
-                                               at: SourceLocation(file: file, range: SourceRange(at: Self.position(of: idNode)))))
+                problems.append(LoadDiagnostic(.error, .inconsistent, "external rule id '\(id)' is the id of a built-in rule: choose another", at: idAt))
+                continue
+            }
+            if let first = rules.first(where: { $0.id == id }) {
+                problems.append(LoadDiagnostic(.error, .inconsistent,
+                                               "external rule id '\(id)' is declared twice; it is first declared at line \(first.declaredAt.range.start.line)", at: idAt))
                 continue
             }
             // The child's working directory does not apply to the program path itself, which Foundation
