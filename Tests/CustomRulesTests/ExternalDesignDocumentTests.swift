@@ -60,7 +60,7 @@ import Testing
     /// The design sent is itself a valid format-1 process document: an external rule can rely on the format's schema.
     @Test(.enabled(if: JSONSchemaCheck.isRequired))
     func theDesignIsAValidProcessDocument() throws {
-        let scratch = try ExternalRuleScratch()
+        let scratch = try ScratchFolder()
         let encoder = JSONEncoder()
         let files = try designs().enumerated().map { index, design in
             try scratch.write("design-\(index).json", String(decoding: try encoder.encode(DesignDocument(design).json), as: UTF8.self))
@@ -70,7 +70,7 @@ import Testing
     }
 
     @Test func markersAreNormalisedAndReleaseTestsAreObjects() throws {
-        let scratch = try ExternalRuleScratch()
+        let scratch = try ScratchFolder()
         try scratch.write("p.yaml", """
             processlint: 1
             name: spelling

@@ -2,26 +2,27 @@ import BuiltinRules
 import Foundation
 import LintKit
 import ProcessModel
+import TestSupport
 import Testing
 
 /// `external_rules` in `.processlint.yml`: declared, inherited, named by `disable` and `severity`, checked.
 @Suite struct ExternalRuleConfigurationTests {
-    func problems(_ scratch: borrowing ExternalRuleScratch, _ file: String) -> [String] {
-        switch ConfigurationLoader(registry: BuiltinRules.registry).load(file: scratch.folder + "/" + file) {
+    func problems(_ scratch: ScratchFolder, _ file: String) -> [String] {
+        switch ConfigurationLoader(registry: BuiltinRules.registry).load(file: scratch.path + "/" + file) {
         case .success: []
         case .failure(let error): error.diagnostics.map { "\($0.location.range.start): \($0.message)" }
         }
     }
 
     @Test func aDeclarationIsReadWithItsDefaultsAndItsProgramPathResolved() throws {
-        let scratch = try ExternalRuleScratch()
+        let scratch = try ScratchFolder()
         try scratch.write("site/.processlint.yml", """
             external_rules:
               - {id: site-a, command: [rules/check.py, --strict, data/x.csv]}
               - {id: site-b, command: [python3, b.py], title: B, severity: error, timeout_seconds: 2.5}
             """)
         let rules = try scratch.configuration("site/.processlint.yml").externalRules
-        let folder = URL(fileURLWithPath: scratch.folder + "/site").standardizedFileURL.path
+        let folder = URL(fileURLWithPath: scratch.path + "/site").standardizedFileURL.path
         #expect(rules.map(\.id) == ["site-a", "site-b"])
         #expect(rules[0].command == [folder + "/rules/check.py", "--strict", "data/x.csv"], "arguments are passed as written")
         #expect(rules[0].severity == .warning && rules[0].timeoutSeconds == 30 && rules[0].title == nil)
@@ -32,7 +33,7 @@ import Testing
     }
 
     @Test func disableAndSeverityNameExternalRulesHereAndInheritedOnes() throws {
-        let scratch = try ExternalRuleScratch()
+        let scratch = try ScratchFolder()
         try scratch.write("base.yml", "external_rules: [{id: site-base, command: [a]}]\n")
         try scratch.write("child/.processlint.yml", """
             extends: ../base.yml
@@ -47,14 +48,14 @@ import Testing
     }
 
     @Test func aRedeclaredRuleReplacesTheInheritedOne() throws {
-        let scratch = try ExternalRuleScratch()
+        let scratch = try ScratchFolder()
         try scratch.write("base.yml", "external_rules: [{id: site-x, command: [old]}]\n")
         try scratch.write("child.yml", "extends: base.yml\nexternal_rules: [{id: site-x, command: [new]}]\n")
         #expect(try scratch.configuration("child.yml").externalRules.map(\.command) == [["new"]])
     }
 
     @Test func mistakesAreLocated() throws {
-        let scratch = try ExternalRuleScratch()
+        let scratch = try ScratchFolder()
         try scratch.write("builtin.yml", "external_rules:\n  - {id: dose-not-stated, command: [x]}\n")
         #expect(problems(scratch, "builtin.yml") == ["2:10: external rule id 'dose-not-stated' is the id of a built-in rule: choose another"])
         try scratch.write("shape.yml", """

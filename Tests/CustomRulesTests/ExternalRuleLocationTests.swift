@@ -2,6 +2,7 @@
 import Foundation
 import LintKit
 import ProcessModel
+import TestSupport
 import Testing
 
 /// A program names places as a step id and a path into the design; the tool turns them into the text's
@@ -10,7 +11,7 @@ import Testing
     let process: GovernedProcess
 
     init() throws {
-        let scratch = try ExternalRuleScratch()
+        let scratch = try ScratchFolder()
         try scratch.write("p.yaml", """
             processlint: 1
             name: places

@@ -25,11 +25,11 @@ import Testing
     /// really prints for it.
     @Test(.enabled(if: JSONSchemaCheck.isRequired))
     func aRealRequestAndTheExampleProgramsResponseMatchTheirSchemas() throws {
-        let scratch = try ExternalRuleScratch()
-        let request = scratch.folder + "/request.json"
+        let scratch = try ScratchFolder()
+        let request = scratch.path + "/request.json"
         try scratch.write(".processlint.yml", """
             external_rules:
-              - {id: site-capture, command: [python3, \(ExternalRuleScratch.fixture("count-invocations.py")), log, \(request)]}
+              - {id: site-capture, command: [python3, \(ScratchFolder.externalRule("count-invocations.py")), log, \(request)]}
             """)
         // Risk by the exact path, none at all (no malignant fraction stated), and by Monte Carlo (a depletion
         // that acts on part of the T cells).

@@ -2,18 +2,19 @@
 import Foundation
 import LintKit
 import ProcessModel
+import TestSupport
 import Testing
 
 /// Each program runs once per run, over every process whose configuration enables it.
 @Suite struct ExternalRuleSessionTests {
     /// A base configuration declares the rule; three folders extend it: one as is, one raising its severity,
     /// one disabling it.
-    func scratch(log: String) throws -> ExternalRuleScratch {
-        let scratch = try ExternalRuleScratch()
+    func scratch(log: String) throws -> ScratchFolder {
+        let scratch = try ScratchFolder()
         try scratch.write("base.processlint.yml", """
             external_rules:
               - id: site-count
-                command: [python3, \(ExternalRuleScratch.fixture("count-invocations.py")), \(log)]
+                command: [python3, \(ScratchFolder.externalRule("count-invocations.py")), \(log)]
             """)
         try scratch.write("plain/.processlint.yml", "extends: ../base.processlint.yml\n")
         try scratch.write("strict/.processlint.yml", "extends: ../base.processlint.yml\nseverity: {site-count: error}\n")
@@ -38,10 +39,10 @@ import Testing
         #expect(results.failures.isEmpty, "\(results.failures)")
         #expect(try String(contentsOfFile: log, encoding: .utf8) == "one.yaml two.yaml three.yaml\n", "started once, without the disabled folder's file")
         let severities = results.diagnostics.mapValues { $0.map(\.severity) }
-        #expect(severities[scratch.folder + "/plain/one.yaml"] == [.warning])
-        #expect(severities[scratch.folder + "/strict/three.yaml"] == [.error], "the configuration's severity outranks the rule's")
-        #expect(severities[scratch.folder + "/off/four.yaml"] == nil)
-        let finding = try #require(results.diagnostics[scratch.folder + "/plain/two.yaml"]?.first)
+        #expect(severities[scratch.path + "/plain/one.yaml"] == [.warning])
+        #expect(severities[scratch.path + "/strict/three.yaml"] == [.error], "the configuration's severity outranks the rule's")
+        #expect(severities[scratch.path + "/off/four.yaml"] == nil)
+        let finding = try #require(results.diagnostics[scratch.path + "/plain/two.yaml"]?.first)
         #expect(finding.ruleID == "site-count")
         #expect(finding.stepID == "ep")
         #expect(finding.location.range.start == SourcePosition(line: 8, column: 5))
