@@ -6,7 +6,7 @@ public struct ValidatedCultureDurationRule: Rule {
     public init() {}
 
     static let maximumDays = RuleOption(
-        "maximum_days", default: 10, bounds: NumberBounds(minimum: 0, maximum: 60, minimumIsExclusive: true),
+        "maximum_days", default: 10, bounds: .between(1, 60),
         "the longest expansion the site has validated, in days")
 
     public let description = RuleDescription(
