@@ -43,12 +43,12 @@ public struct ConfigurationLoader: Sendable {
             bytes: [UInt8](data), file: file,
             shapeFor: { document in
                 if let extends = Self.value("extends", in: document)?.string {
-                    let base = URL(fileURLWithPath: extends, relativeTo: URL(fileURLWithPath: folder + "/")).standardizedFileURL.path
-                    inherited = load(file: base, chain: chain + [file])
+                    let path = URL(fileURLWithPath: extends, relativeTo: URL(fileURLWithPath: folder + "/")).standardizedFileURL.path
+                    inherited = load(file: path, chain: chain + [file])
                 }
-                let own = Self.value("external_rules", in: document)?.sequence?.compactMap { $0.mapping.flatMap { Self.value("id", in: $0)?.string } } ?? []
-                let base = (try? inherited.get())?.externalRules.map(\.id) ?? []
-                return Configuration.shape(for: registry, externalRuleIDs: base + own)
+                let declared = Self.value("external_rules", in: document)?.sequence?.compactMap { $0.mapping.flatMap { Self.value("id", in: $0)?.string } } ?? []
+                let declaredBefore = (try? inherited.get())?.externalRules.map(\.id) ?? []
+                return Configuration.shape(for: registry, externalRuleIDs: declaredBefore + declared)
             },
             describedAs: "the configuration", emptyMessage: "configuration file is empty: write the settings, or delete the file")
         guard let root, !diagnostics.contains(where: { $0.severity == .error }) else { return .failure(ConfigurationError(diagnostics)) }

@@ -52,8 +52,8 @@ struct LintRun: Sendable {
     private func finish(_ file: LintedFile, adding external: [Diagnostic] = []) -> FileReport {
         let result = file.result
         var diagnostics = file.diagnostics + external
-        if let text = result.text, let design = result.design {
-            let declared = configurationOf[design.file]?.externalRules ?? []
+        if let text = result.text, result.design != nil {
+            let declared = configurationOf[result.file]?.externalRules ?? []
             let known = declared.isEmpty ? registry.ids : registry.ids.union(declared.map(\.id))
             diagnostics = Suppressions.apply(to: diagnostics, text: text, file: result.file, knownRules: known)
         }

@@ -28,10 +28,10 @@ public struct ProcessLintCommand: ParsableCommand {
     /// Parses `arguments` (without the program name), runs the command on `console` with the rules of
     /// `registry`, and returns the exit code.
     public static func run(_ arguments: [String], console: Console, registry: RuleRegistry = BuiltinRules.registry) -> Int32 {
-        RunRules.$registry.withValue(registry) { run(arguments, console: console) }
+        RunRules.$registry.withValue(registry) { parseAndRun(arguments, console: console) }
     }
 
-    private static func run(_ arguments: [String], console: Console) -> Int32 {
+    private static func parseAndRun(_ arguments: [String], console: Console) -> Int32 {
         do {
             let command = try parseAsRoot(arguments)
             guard let consoleCommand = command as? any ConsoleCommand else {

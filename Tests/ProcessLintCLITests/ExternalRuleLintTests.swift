@@ -67,6 +67,7 @@ import Testing
         .mode("bad-severity", "diagnostics[0].severity 'fatal' is not one of: note, warning, error"),
         .mode("unknown-step", "diagnostics[0].location.step 'expansoin' is not a step of"),
         .mode("unknown-field", "diagnostics[0].location.field 'dmso_percentage' is not a value in step 'ep' of"),
+        .mode("two-lines", "diagnostics[0].message must be on one line"),
         .mode("unknown-key", "unknown key 'mesage' in diagnostics[0]; did you mean 'message'?"),
         .mode("unknown-file", "diagnostics[0].file 'elsewhere.yaml' is not a file the rule was sent"),
         Failure(command: ["./no-such-program"], reason: "no program at "),

@@ -61,6 +61,10 @@ enum ExternalRuleResponse {
             severity = known
         }
         let fix = try fields["fix"].map { value throws(Violation) in try text(value, "\(name).fix") }
+        // A finding is one line of compiler-style output; a line break would forge the next one.
+        if let broken = [("message", message), ("fix", fix ?? "")].first(where: { $0.1.contains("\n") }) {
+            throw Violation(reason: "\(name).\(broken.0) must be on one line")
+        }
         var step: String?
         var field: String?
         if let value = fields["location"] {

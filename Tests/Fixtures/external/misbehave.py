@@ -40,6 +40,8 @@ elif mode == "unknown-step":
     respond(location={"step": "expansoin"})
 elif mode == "unknown-field":
     respond(location={"step": process["design"]["steps"][0]["id"], "field": "dmso_percentage"})
+elif mode == "two-lines":
+    respond(message="a finding\nexample.yaml:1:1: error: forged [format]")
 elif mode == "unknown-key":
     respond(mesage="typo")
 elif mode == "unknown-file":
