@@ -12,12 +12,15 @@ struct LintRun: Sendable {
     let files: [(path: String, configuration: Configuration)]
     let limits: LoadLimits
     private let configurationOf: [String: Configuration]
+    /// The registry's rule ids, which suppression comments may name, computed once for every file.
+    private let registeredIDs: Set<String>
 
     init(registry: RuleRegistry, files: [(path: String, configuration: Configuration)], limits: LoadLimits) {
         self.registry = registry
         self.files = files
         self.limits = limits
         configurationOf = Dictionary(files.map { ($0.path, $0.configuration) }, uniquingKeysWith: { first, _ in first })
+        registeredIDs = registry.ids
     }
 
     /// A file's diagnostics before suppressions, with what is needed to finish its report.
@@ -54,7 +57,7 @@ struct LintRun: Sendable {
         var diagnostics = file.diagnostics + external
         if let text = result.text, result.design != nil {
             let declared = configurationOf[result.file]?.externalRules ?? []
-            let known = declared.isEmpty ? registry.ids : registry.ids.union(declared.map(\.id))
+            let known = declared.isEmpty ? registeredIDs : registeredIDs.union(declared.map(\.id))
             diagnostics = Suppressions.apply(to: diagnostics, text: text, file: result.file, knownRules: known)
         }
         return FileReport(file: result.file, diagnostics: diagnostics, text: result.text)

@@ -4,7 +4,7 @@ import ProcessModel
 
 /// What the tool writes on an external rule's standard input: one document per run, with every process
 /// the rule governs (docs/custom-rules.md, docs/external-rule-request.schema.json).
-struct ExternalRuleRequest: Encodable {
+struct ExternalRuleRequest {
     /// The protocol version; a program should refuse a version it does not know.
     static let protocolVersion = 1
 
@@ -20,27 +20,30 @@ struct ExternalRuleRequest: Encodable {
         let estimate: EstimateDocument
     }
 
-    let protocolVersion = ExternalRuleRequest.protocolVersion
     let rule: Rule
-    let processes: [Process]
-
-    enum CodingKeys: String, CodingKey {
-        case protocolVersion = "protocol"
-        case rule, processes
-    }
+    let processes: [GovernedProcess]
 
     init(rule: ExternalRuleDeclaration, processes: [GovernedProcess]) {
         self.rule = Rule(id: rule.id, title: rule.title, severity: rule.severity)
-        self.processes = processes.map { Process(file: $0.design.file, design: $0.document.json, estimate: $0.estimate) }
+        self.processes = processes
     }
 
-    /// The request as compact JSON, keys sorted so the same processes always give the same bytes.
+    /// The request as compact JSON, each process encoded in turn, so only one design's JSON exists at a time;
+    /// keys are sorted within each object, so the same processes always give the same bytes.
     func data() -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // An overflowing figure must not stop the run; JSON has no infinity, so it is sent as text.
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         // Plain structs of strings and numbers, with non-finite numbers handled above: encoding cannot fail.
-        return try! encoder.encode(self)
+        var data = Data("{\"protocol\":\(Self.protocolVersion),\"rule\":".utf8)
+        data.append(try! encoder.encode(rule))
+        data.append(contentsOf: Array(",\"processes\":[".utf8))
+        for (index, process) in processes.enumerated() {
+            if index > 0 { data.append(UInt8(ascii: ",")) }
+            data.append(try! encoder.encode(Process(file: process.design.file, design: DesignDocument(process.design).json, estimate: process.estimate)))
+        }
+        data.append(contentsOf: Array("]}".utf8))
+        return data
     }
 }

@@ -92,11 +92,12 @@ enum ExternalRuleResponse {
             base = "steps.\(found.index)"
         }
         guard let path = [base, field].compactMap({ $0 }).joined(separator: ".").nilIfEmpty else { return SourceRange(at: .fileStart) }
-        if let range = process.document.ranges[path] { return range }
+        let ranges = DesignDocument(design).ranges
+        if let range = ranges[path] { return range }
         // List what could have been meant: the keys beside the last one.
         let parent = path.split(separator: ".").dropLast().joined(separator: ".")
         let prefix = parent.isEmpty ? "" : parent + "."
-        let siblings = Set(process.document.ranges.keys.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count).prefix { $0 != "." }) }).sorted()
+        let siblings = Set(ranges.keys.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count).prefix { $0 != "." }) }).sorted()
         let last = path.split(separator: ".").last.map(String.init) ?? ""
         let within = step.map { " in step '\($0)'" } ?? ""
         throw Violation(reason: "\(name).location.field \((field ?? "").quotedForMessage) is not a value\(within) of \(design.file)"
