@@ -80,7 +80,8 @@ struct ChildProcess {
             }
         }
         if let ending {
-            kill(process.processIdentifier, SIGKILL)
+            // Only while it runs: once it has been reaped, its process id may belong to another process.
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
             return Outcome(ending: ending, output: drain.output, errorOutput: drain.errorOutput)
         }
