@@ -8,12 +8,12 @@ import ProcessModel
 /// file leaves out is absent (no defaults are filled in), and YAML anchors, comments and flow style are gone.
 /// A value's place is its path in this document: keys by name, list items by position from 0, joined with dots (`steps.7.dmso_percent`, `dose.car_t_cells`,
 /// `release_tests.2.max`); so a program points at what it read, and `ranges` turns that back into text.
-public struct DesignDocument: Sendable {
-    public let json: JSONValue
+struct DesignDocument: Sendable {
+    let json: JSONValue
     /// Where each path's value is in the file; objects and lists span their first to their last value.
-    public let ranges: [String: SourceRange]
+    let ranges: [String: SourceRange]
 
-    public init(_ design: ProcessDesign) {
+    init(_ design: ProcessDesign) {
         var builder = Builder()
         json = builder.design(design)
         ranges = builder.ranges

@@ -2,18 +2,18 @@ import ResidualModel
 
 /// The residual-cell risk of a design as the JSON an external rule reads: the figures the built-in rules
 /// see (`LintContext.risk`), each a median with its 90% interval and mean.
-public struct EstimateDocument: Encodable, Sendable {
-    public let risk: RiskDocument?
+struct EstimateDocument: Encodable, Sendable {
+    let risk: RiskDocument?
     /// Why there is no risk, when there is none (the file states no malignant fraction).
-    public let unavailable: String?
+    let unavailable: String?
 
-    public init(_ risk: Risk?) {
+    init(_ risk: Risk?) {
         self.risk = risk.map(RiskDocument.init)
         unavailable = risk == nil ? "the starting material states no malignant fraction ('composition: malignant')" : nil
     }
 
     /// `Risk`, in the protocol's names.
-    public struct RiskDocument: Encodable, Sendable {
+    struct RiskDocument: Encodable, Sendable {
         let method: String
         let draws: Int?
         let seed: UInt64?
@@ -40,7 +40,7 @@ public struct EstimateDocument: Encodable, Sendable {
     }
 
     /// A quantity with its median, central 90% interval and mean.
-    public struct SpreadDocument: Encodable, Sendable {
+    struct SpreadDocument: Encodable, Sendable {
         let median, low, high, mean: Double
 
         init(_ spread: Spread) { (median, low, high, mean) = (spread.median, spread.low, spread.high, spread.mean) }
