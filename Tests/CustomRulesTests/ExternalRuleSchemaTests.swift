@@ -52,6 +52,9 @@ import Testing
         #expect(results.failures.isEmpty, "\(results.failures)")
         let text = try String(contentsOfFile: request, encoding: .utf8)
         #expect(text.contains("\"monte-carlo\"") && text.contains("\"exact\"") && text.contains("\"unavailable\""))
+        struct Sent: Decodable { struct Process: Decodable { let path: String }; let processes: [Process] }
+        let sent = try JSONDecoder().decode(Sent.self, from: Data(text.utf8))
+        #expect(sent.processes.map(\.path) == (0...files.count).map { URL(fileURLWithPath: scratch.path + "/p\($0).yaml").standardizedFileURL.path })
         var check = try JSONSchemaCheck.run(["--schemafile", Repository.path("docs/external-rule-request.schema.json"), request])
         #expect(check.status == 0, "\(check.output)")
 

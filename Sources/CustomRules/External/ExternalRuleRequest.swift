@@ -16,6 +16,8 @@ struct ExternalRuleRequest {
 
     struct Process: Encodable {
         let file: String
+        /// The file's absolute path: the program runs in its configuration's folder, not where the tool was started.
+        let path: String
         let design: JSONValue
         let estimate: EstimateDocument
     }
@@ -41,7 +43,9 @@ struct ExternalRuleRequest {
         data.append(contentsOf: Array(",\"processes\":[".utf8))
         for (index, process) in processes.enumerated() {
             if index > 0 { data.append(UInt8(ascii: ",")) }
-            data.append(try! encoder.encode(Process(file: process.design.file, design: DesignDocument(process.design).json, estimate: process.estimate)))
+            let file = process.design.file
+            data.append(try! encoder.encode(Process(file: file, path: URL(fileURLWithPath: file).standardizedFileURL.path,
+                                                    design: DesignDocument(process.design).json, estimate: process.estimate)))
         }
         data.append(contentsOf: Array("]}".utf8))
         return data

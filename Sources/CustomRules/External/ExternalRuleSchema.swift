@@ -33,8 +33,9 @@ public enum ExternalRuleSchema {
                 "processes": .object([
                     "type": .string("array"),
                     "description": .string("every process the rule governs in this run, in file order"),
-                    "items": object(required: ["file", "design", "estimate"], [
-                        "file": described(.object(["type": .string("string")]), "the process file's path, as diagnostics must name it"),
+                    "items": object(required: ["file", "path", "design", "estimate"], [
+                        "file": described(.object(["type": .string("string")]), "the process file as the tool names it, and as diagnostics must name it"),
+                        "path": described(.object(["type": .string("string")]), "the process file's absolute path, to read it from the program's own folder"),
                         "design": .object(["$ref": .string("#/$defs/design")]),
                         "estimate": .object(["$ref": .string("#/$defs/estimate")]),
                     ]),
