@@ -58,18 +58,10 @@ import Testing
         var check = try JSONSchemaCheck.run(["--schemafile", Repository.path("docs/external-rule-request.schema.json"), request])
         #expect(check.status == 0, "\(check.output)")
 
-        let example = Process()
-        example.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        example.arguments = ["python3", Repository.path("examples/external-rule/closed_expansion.py")]
-        example.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: request))
-        let output = Pipe()
-        example.standardOutput = output
-        try example.run()
-        let response = output.fileHandleForReading.readDataToEndOfFile()
-        example.waitUntilExit()
-        #expect(example.terminationStatus == 0)
-        #expect(String(decoding: response, as: UTF8.self).contains("T-175 flasks"), "the example reports its finding")
-        let responseFile = try scratch.write("response.json", String(decoding: response, as: UTF8.self))
+        let example = try ProgramRun("python3", [Repository.path("examples/external-rule/closed_expansion.py")], input: request)
+        #expect(example.status == 0)
+        #expect(example.output.contains("T-175 flasks"), "the example reports its finding")
+        let responseFile = try scratch.write("response.json", example.output)
         check = try JSONSchemaCheck.run(["--schemafile", Repository.path("docs/external-rule-response.schema.json"), responseFile])
         #expect(check.status == 0, "\(check.output)")
     }

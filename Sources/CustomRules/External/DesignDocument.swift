@@ -6,8 +6,9 @@ import ProcessModel
 /// It is the typed model, not the file's YAML, and itself a valid format-1 process document: keys are the
 /// file format's, markers are normalised (`cd19+` is `CD19`), a release test is always an object, a key the
 /// file leaves out is absent (no defaults are filled in), and YAML anchors, comments and flow style are gone.
-/// A value's place is its path in this document: keys by name, list items by position from 0, joined with dots (`steps.7.dmso_percent`, `dose.car_t_cells`,
-/// `release_tests.2.max`); so a program points at what it read, and `ranges` turns that back into text.
+/// A value's place is its path in this document: keys by name, list items by position from 0, joined with
+/// dots (`steps.7.dmso_percent`, `dose.car_t_cells`, `release_tests.2.max`); so a program points at what it
+/// read, and `ranges` turns that back into text.
 struct DesignDocument: Sendable {
     let json: JSONValue
     /// Where each path's value is in the file; objects and lists span their first to their last value.
