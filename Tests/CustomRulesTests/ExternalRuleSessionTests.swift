@@ -48,6 +48,21 @@ import Testing
         #expect(finding.location.range.start == SourcePosition(line: 8, column: 5))
     }
 
+    /// A request far larger than a pipe holds, to a program that never reads it: the tool must not wait on it.
+    @Test func aProgramThatIgnoresALargeRequestDoesNotBlockTheRun() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write(".processlint.yml", "external_rules: [{id: site-quiet, command: [\(ScratchFolder.externalRule("ignore-input.sh"))]}]\n")
+        try scratch.copy("processes/kymriah.yaml", to: "p.yaml")
+        let configuration = try scratch.configuration(".processlint.yml")
+        let design = try scratch.design("p.yaml")
+        let request = ExternalRuleRequest(rule: configuration.externalRules[0],
+                                          processes: [GovernedProcess(design: design, risk: nil, severities: [:])]).data()
+        let copies = 1 + 4 * 65_536 / request.count
+        let results = ExternalRuleSession(configurations: [configuration]).run(Array(repeating: (design, configuration), count: copies))
+        #expect(results.failures.isEmpty, "\(results.failures)")
+        #expect(results.diagnostics.isEmpty)
+    }
+
     @Test func noConfigurationNoProgram() {
         #expect(ExternalRuleSession(configurations: [Configuration(), Configuration()]).isEmpty)
     }
