@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "LintKit", targets: ["LintKit"]),
         .library(name: "BuiltinRules", targets: ["BuiltinRules"]),
         .library(name: "CustomRules", targets: ["CustomRules"]),
+        .library(name: "ProcessLintCLI", targets: ["ProcessLintCLI"]),
         .executable(name: "processlint", targets: ["processlint"]),
         .plugin(name: "ProcessLintCommandPlugin", targets: ["ProcessLintCommandPlugin"]),
         .plugin(name: "ProcessLintBuildPlugin", targets: ["ProcessLintBuildPlugin"]),
@@ -36,7 +37,7 @@ let package = Package(
             dependencies: ["ProcessModel", "ResidualModel", "LintKit", "BuiltinRules", "CustomRules", "Reporters",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "processlint", dependencies: ["ProcessLintCLI"]),
+        .executableTarget(name: "processlint", dependencies: ["ProcessLintCLI", "BuiltinRules"]),
         // `swift package processlint`: a thin shell over the executable, for packages that keep process files.
         .plugin(
             name: "ProcessLintCommandPlugin",

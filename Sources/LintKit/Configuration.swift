@@ -13,6 +13,8 @@ import Yams
 ///       residual-tumour-risk: {threshold: 1.0e-4}
 ///     include: ["*.yaml"]
 ///     exclude: ["drafts/*"]
+///     external_rules:
+///       - {id: site-closed-expansion, command: [python3, rules/closed.py]}
 public struct Configuration: Sendable {
     public var disabled: Set<String> = []
     public var severity: [String: Severity] = [:]
@@ -24,6 +26,8 @@ public struct Configuration: Sendable {
     /// The rules of the rule files named under `custom_rules`, here and in what this extends; the linter runs
     /// them after the registry's, under the same `disable`, `severity` and suppressions.
     public var customRules: [any CustomRule] = []
+    /// Programs run as rules, each once per run over every process this configuration governs.
+    public var externalRules: [ExternalRuleDeclaration] = []
 
     public init() {}
 
@@ -45,11 +49,15 @@ public struct Configuration: Sendable {
         return (!include.isEmpty && !matches(include)) || matches(exclude)
     }
 
+    /// The external rules the run executes for this configuration: those declared and not disabled.
+    public var enabledExternalRules: [ExternalRuleDeclaration] { externalRules.filter { !disabled.contains($0.id) } }
+
     /// The schema of a configuration file for the rules of a registry: ids and options are checked,
-    /// with the nearest valid one suggested.
-    public static func shape(for registry: RuleRegistry) -> ObjectShape {
+    /// with the nearest valid one suggested. `externalRuleIDs` are the ids of the external rules the file
+    /// and those it extends declare, which `disable` and `severity` may name too.
+    public static func shape(for registry: RuleRegistry, externalRuleIDs: [String] = []) -> ObjectShape {
         let descriptions = registry.descriptions
-        let ids = descriptions.map { Choice($0.id, $0.title) }
+        let ids = descriptions.map { Choice($0.id, $0.title) } + Set(externalRuleIDs).sorted().map { Choice($0, "external rule") }
         let severities = Severity.allCases.map { Choice($0.rawValue, "\($0.rawValue) severity") }
         let options = descriptions.filter { !$0.options.isEmpty }.map { description in
             Field.optional(description.id, .object(ObjectShape(description.options.map { .optional($0.name, .number($0.bounds), $0.summary) })),
@@ -64,6 +72,8 @@ public struct Configuration: Sendable {
             .optional("options", .object(ObjectShape(options)), "rule options, by rule"),
             .optional("include", .list(of: .text(.prose), constraints: .any), "glob patterns of the process files to lint, relative to this file; all when absent"),
             .optional("exclude", .list(of: .text(.prose), constraints: .any), "glob patterns of process files to leave out, relative to this file"),
+            .optional("external_rules", .list(of: .object(ExternalRuleDeclaration.shape), constraints: .any),
+                      "programs run as rules, once per run, over the processes this file governs (docs/custom-rules.md)"),
         ])
     }
 }

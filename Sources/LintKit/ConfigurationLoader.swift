@@ -60,12 +60,19 @@ public struct ConfigurationLoader: Sendable {
                                                      problems: &named)
             var known = registry
             known.register(configuration.customRules)
-            return Configuration.shape(for: known)
+            // The external rules declared here and in what this extends are ids the file may name too.
+            let declared = fields["external_rules"]?.sequence?.compactMap { $0.mapping.flatMap { Self.value("id", in: $0)?.string } } ?? []
+            return Configuration.shape(for: known, externalRuleIDs: configuration.externalRules.map(\.id) + declared)
         }
         guard named.isEmpty, let root, !diagnostics.contains(where: { $0.severity == .error }) else {
             return .failure(ConfigurationError(named + diagnostics))
         }
         let fields = Self.fields(of: root)
+        let external = externalRules(fields["external_rules"]?.sequence.map(Array.init) ?? [], file: file, folder: folder,
+                                     customRules: configuration.customRules)
+        if !external.problems.isEmpty { return .failure(ConfigurationError(external.problems)) }
+        let redeclared = Set(external.rules.map { $0.id })
+        configuration.externalRules = configuration.externalRules.filter { !redeclared.contains($0.id) } + external.rules
         for id in fields["disable"]?.sequence?.compactMap(\.string) ?? [] { configuration.disabled.insert(id) }
         for (key, value) in fields["severity"]?.mapping ?? [:] {
             if let id = key.string, let severity = value.string.flatMap(Severity.init(rawValue:)) { configuration.severity[id] = severity }
@@ -128,6 +135,47 @@ public struct ConfigurationLoader: Sendable {
             }
         }
         return rules
+    }
+
+    /// The `external_rules` entries of one file, checked for what the schema cannot say.
+    private func externalRules(_ entries: [Node], file: String, folder: String,
+                               customRules: [any CustomRule]) -> (rules: [ExternalRuleDeclaration], problems: [LoadDiagnostic]) {
+        var rules: [ExternalRuleDeclaration] = []
+        var problems: [LoadDiagnostic] = []
+        for entry in entries {
+            guard let fields = entry.mapping, let idNode = Self.value("id", in: fields), let id = idNode.string,
+                  let command = Self.value("command", in: fields)?.sequence?.compactMap(\.string), let program = command.first else { continue }
+            let at = SourceLocation(file: file, range: SourceRange(at: entry.range.start))
+            let idAt = SourceLocation(file: file, range: idNode.range)
+            if registry.rule(withID: id) != nil {
+                problems.append(LoadDiagnostic(.error, .inconsistent, "external rule id '\(id)' is the id of a built-in rule: choose another", at: idAt))
+                continue
+            }
+            if let custom = customRules.first(where: { $0.description.id == id }) {
+                problems.append(LoadDiagnostic(.error, .inconsistent,
+                                               "external rule id '\(id)' is the id of a custom rule defined at \(custom.origin): choose another", at: idAt))
+                continue
+            }
+            if let first = rules.first(where: { $0.id == id }) {
+                problems.append(LoadDiagnostic(.error, .inconsistent,
+                                               "external rule id '\(id)' is declared twice; it is first declared at line \(first.declaredAt.range.start.line)", at: idAt))
+                continue
+            }
+            // The child's working directory does not apply to the program path itself, which Foundation
+            // resolves against this process's directory: so a relative one is made absolute here.
+            let resolved = program.contains("/") && !program.hasPrefix("/")
+                ? URL(fileURLWithPath: program, relativeTo: URL(fileURLWithPath: folder + "/")).standardizedFileURL.path : program
+            rules.append(ExternalRuleDeclaration(
+                id: id, command: [resolved] + command.dropFirst(), title: Self.value("title", in: fields)?.string,
+                severity: Self.value("severity", in: fields)?.string.flatMap(Severity.init(rawValue:)) ?? ExternalRuleDeclaration.defaultSeverity,
+                timeoutSeconds: Self.value("timeout_seconds", in: fields)?.string.flatMap(Double.init) ?? ExternalRuleDeclaration.defaultTimeoutSeconds,
+                folder: folder, declaredAt: at))
+        }
+        return (rules, problems)
+    }
+
+    private static func value(_ key: String, in mapping: Node.Mapping) -> Node? {
+        mapping.first { $0.key.string == key }?.value
     }
 }
 

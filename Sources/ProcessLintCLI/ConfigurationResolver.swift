@@ -51,6 +51,6 @@ final class ConfigurationResolver {
 extension ConfigurationLoader {
     /// The built-in rules, and declarative rule files for configurations that name them.
     static var standard: ConfigurationLoader {
-        ConfigurationLoader(registry: BuiltinRules.registry, ruleFiles: DeclarativeRuleFiles())
+        ConfigurationLoader(registry: RunRules.registry, ruleFiles: DeclarativeRuleFiles())
     }
 }

@@ -100,20 +100,27 @@ struct DiffCommand: ConsoleCommand {
         return newFailures || riskFailures ? .findings : .success
     }
 
+    /// Why a version could not be compared: its configuration, or an external rule program, failed.
+    private struct Unusable: Error {
+        let messages: [String]
+    }
+
     /// Every process under the paths with its findings and estimate; nothing for no paths.
-    private func collect(_ paths: [String]) -> Result<[ProcessFindings], ConfigurationError> {
+    private func collect(_ paths: [String]) -> Result<[ProcessFindings], Unusable> {
         guard !paths.isEmpty else { return .success([]) }
         var run = LintRun(paths: paths, limits: load.limits, configurationFile: config)
         run.keeps = .findingsAndRisk
-        return run.plan().map { plan in
+        switch run.plan() {
+        case .failure(let error): return .failure(Unusable(messages: error.diagnostics.map(\.description)))
+        case .success(let plan):
             var found: [ProcessFindings] = []
-            _ = run.run(plan) { result in result.findings.map { found.append($0) } }
-            return found
+            let (_, failures) = run.run(plan) { result in result.findings.map { found.append($0) } }
+            return failures.isEmpty ? .success(found) : .failure(Unusable(messages: failures.map(\.description)))
         }
     }
 
-    private func report(_ error: ConfigurationError, _ console: Console) -> ExitStatus {
-        for problem in error.diagnostics { console.err(problem.description + "\n") }
+    private func report(_ error: Unusable, _ console: Console) -> ExitStatus {
+        for message in error.messages { console.err(message + "\n") }
         return .invalidInput
     }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import BuiltinRules
 import Foundation
 import LintKit
 import ProcessModel
@@ -12,7 +11,7 @@ struct LintCommand: ConsoleCommand {
         abstract: "Check process files and print every problem found.",
         discussion: """
             Exit status: 0 when nothing is at or above --fail-on; 1 when a finding is; 2 when any file cannot be \
-            read or breaks the format.
+            read or breaks the format, or an external rule fails.
             """
     )
 
@@ -91,13 +90,14 @@ struct LintCommand: ConsoleCommand {
         var worst: Severity?
         var loadFailed = false
         var accepted: [ProcessFindings] = []
-        let files = run.run(plan) { result in
+        let (files, failures) = run.run(plan) { result in
             for diagnostic in result.report.diagnostics where diagnostic.suppression == nil {
                 if diagnostic.isLoadError { loadFailed = true } else { worst = max(worst ?? diagnostic.severity, diagnostic.severity) }
             }
             if let findings = result.findings { accepted.append(findings) }
             console.out(reporter.report(result.report))
         }
+        for failure in failures { console.err(failure.description + "\n") }
         let closing = reporter.finish(files: files)
         if format == .text { console.err(closing) } else { console.out(closing) }
         if let problem = reportFile?.commit() {
@@ -111,9 +111,10 @@ struct LintCommand: ConsoleCommand {
                 return .invalidInput
             }
             console.err("wrote \(written.findings.reduce(0) { $0 + $1.count }) findings to the baseline \(writeBaseline)\n")
-            return loadFailed ? .invalidInput : .success
+            return loadFailed || !failures.isEmpty ? .invalidInput : .success
         }
-        if loadFailed { return .invalidInput }
+        // A rule program that failed is never a silent pass.
+        if loadFailed || !failures.isEmpty { return .invalidInput }
         guard let threshold = failOn.threshold, let worst else { return .success }
         return worst >= threshold ? .findings : .success
     }

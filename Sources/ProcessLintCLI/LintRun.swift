@@ -1,12 +1,15 @@
-import BuiltinRules
+import CustomRules
 import Foundation
 import LintKit
 import ProcessModel
 import Reporters
 import ResidualModel
 
-/// One pass of the linter over the paths a user names: discovery, each file's configuration, loading and
-/// rules in parallel, suppressions. `lint` streams the results; `diff` collects two runs and compares them.
+/// One pass of the linter over the paths a user names: discovery, each file's configuration, loading and rules
+/// in parallel, external rule programs, suppressions and the baseline. Each file's result is handed over in file
+/// order: as soon as it is ready; or, when a configuration names external rules, once every program has run
+/// (once, over all the files it governs) and its findings are merged in. `lint` streams the results; `diff`
+/// collects two runs and compares them.
 struct LintRun {
     let paths: [String]
     let limits: LoadLimits
@@ -41,7 +44,7 @@ struct LintRun {
         let customRules: [any CustomRule]
 
         /// Every rule that may report: the built-in pack, then the custom rules.
-        var rules: [RuleDescription] { BuiltinRules.registry.descriptions + customRules.map { $0.description } }
+        var rules: [RuleDescription] { RunRules.registry.descriptions + customRules.map { $0.description } }
     }
 
     /// Discovers the files and reads each one's configuration; or every problem of the configuration, which
@@ -63,36 +66,63 @@ struct LintRun {
                              customRules: configurations.customRules))
     }
 
+    /// What one file came to before suppressions: what is needed to finish its result.
+    private struct LintedFile: Sendable {
+        let result: LoadResult
+        let diagnostics: [Diagnostic]
+    }
+
     /// Calls `body` with each result, in file order, paths that could not be walked first; returns the number
-    /// of files checked.
-    func run(_ plan: Plan, _ body: (FileResult) -> Void) -> Int {
+    /// of files checked and the external rules that failed (which make the run's input unusable: exit 2).
+    func run(_ plan: Plan, _ body: (FileResult) -> Void) -> (files: Int, failures: [ExternalRuleFailure]) {
         for problem in plan.problems {
             let diagnostics = [Diagnostic(problem)]
             body(FileResult(report: FileReport(file: problem.location.file, diagnostics: diagnostics, text: nil),
                             findings: keeps == .report ? nil : ProcessFindings(file: problem.location.file, design: nil, diagnostics: diagnostics, risk: nil)))
         }
-        let linter = Linter(registry: BuiltinRules.registry)
-        let knownRules = BuiltinRules.registry.ids.union(plan.customRules.map { $0.description.id })
-        let builtinIDs = BuiltinRules.registry.descriptions.map { $0.id }
+        let linter = Linter(registry: RunRules.registry)
         let configurationOf = Dictionary(plan.files.map { ($0.path, $0.configuration) }, uniquingKeysWith: { first, _ in first })
-        ProcessLoader(limits: limits).load(files: plan.files.map(\.path), then: { result in
-            let configuration = configurationOf[result.file] ?? Configuration()
-            var diagnostics = result.diagnostics.map(Diagnostic.init)
-                + (result.design.map { linter.lint($0, configuration: configuration) } ?? [])
-            if let text = result.text, result.design != nil {
-                diagnostics = Suppressions.apply(to: diagnostics, text: text, file: result.file, knownRules: knownRules)
-            }
-            if let (baseline, reason) = baseline {
-                diagnostics = baseline.apply(to: diagnostics, process: ProcessFindings.identity(of: result.file, design: result.design), reason: reason)
-            }
-            let findings = keeps == .report ? nil
-                : ProcessFindings(file: result.file, design: result.design, diagnostics: diagnostics,
-                                  risk: keeps == .findingsAndRisk ? result.design.flatMap(linter.estimator.risk(of:)) : nil)
-            let ran = result.design == nil ? [] : (builtinIDs + configuration.customRules.map { $0.description.id })
-                .filter { !configuration.disabled.contains($0) }
-            let report = FileReport(file: result.file, diagnostics: diagnostics, text: result.text, rules: ran)
-            return FileResult(report: report, findings: findings)
-        }, body)
-        return plan.files.count
+        let lint: @Sendable (LoadResult) -> LintedFile = { result in
+            LintedFile(result: result, diagnostics: result.diagnostics.map(Diagnostic.init)
+                + (result.design.map { linter.lint($0, configuration: configurationOf[result.file] ?? Configuration()) } ?? []))
+        }
+        let finish = { @Sendable (file: LintedFile, external: [Diagnostic]) in
+            self.finish(file, adding: external, configuration: configurationOf[file.result.file] ?? Configuration(), linter: linter)
+        }
+        let loader = ProcessLoader(limits: limits)
+        let paths = plan.files.map(\.path)
+        let external = ExternalRuleSession(configurations: plan.files.map(\.configuration))
+        guard !external.isEmpty else {
+            loader.load(files: paths, then: { finish(lint($0), []) }, body)
+            return (plan.files.count, [])
+        }
+        var linted: [LintedFile] = []
+        loader.load(files: paths, then: lint) { linted.append($0) }
+        let results = external.run(linted.compactMap { file in
+            file.result.design.map { ($0, configurationOf[file.result.file] ?? Configuration()) }
+        })
+        for file in linted { body(finish(file, results.diagnostics[file.result.file] ?? [])) }
+        return (plan.files.count, results.failures.sorted { ($0.rule.declaredAt, $0.rule.id) < ($1.rule.declaredAt, $1.rule.id) })
+    }
+
+    /// Suppression comments, then the baseline, apply to every finding alike, external ones included.
+    private func finish(_ file: LintedFile, adding external: [Diagnostic], configuration: Configuration, linter: Linter) -> FileResult {
+        let result = file.result
+        var diagnostics = file.diagnostics + external
+        let ran = (linter.registry.descriptions.map { $0.id } + configuration.customRules.map { $0.description.id }
+                   + configuration.externalRules.map(\.id)).filter { !configuration.disabled.contains($0) }
+        if let text = result.text, result.design != nil {
+            let known = linter.registry.ids.union(configuration.customRules.map { $0.description.id })
+                .union(configuration.externalRules.map(\.id))
+            diagnostics = Suppressions.apply(to: diagnostics, text: text, file: result.file, knownRules: known)
+        }
+        if let (baseline, reason) = baseline {
+            diagnostics = baseline.apply(to: diagnostics, process: ProcessFindings.identity(of: result.file, design: result.design), reason: reason)
+        }
+        let findings = keeps == .report ? nil
+            : ProcessFindings(file: result.file, design: result.design, diagnostics: diagnostics,
+                              risk: keeps == .findingsAndRisk ? result.design.flatMap(linter.estimator.risk(of:)) : nil)
+        let report = FileReport(file: result.file, diagnostics: diagnostics, text: result.text, rules: result.design == nil ? [] : ran)
+        return FileResult(report: report, findings: findings)
     }
 }

@@ -1,4 +1,7 @@
 import ArgumentParser
+import BuiltinRules
+import Foundation
+import LintKit
 
 /// The `processlint` command and its subcommands.
 public struct ProcessLintCommand: ParsableCommand {
@@ -13,8 +16,23 @@ public struct ProcessLintCommand: ParsableCommand {
 
     public init() {}
 
-    /// Parses `arguments` (without the program name), runs the command on `console`, and returns the exit code.
-    public static func run(_ arguments: [String], console: Console) -> Int32 {
+    /// The tool's entry point, for the `processlint` executable and for a site's own build of it that adds its
+    /// Swift rules: runs the command line with `registry` as the rules lint, rules and explain know, and exits.
+    ///
+    ///     var registry = BuiltinRules.registry
+    ///     registry.register([ClosedExpansionRule()])
+    ///     ProcessLintCommand.main(registry: registry)
+    public static func main(registry: RuleRegistry) -> Never {
+        Foundation.exit(run(Array(CommandLine.arguments.dropFirst()), console: .standard, registry: registry))
+    }
+
+    /// Parses `arguments` (without the program name), runs the command on `console` with the rules of
+    /// `registry`, and returns the exit code.
+    public static func run(_ arguments: [String], console: Console, registry: RuleRegistry = BuiltinRules.registry) -> Int32 {
+        RunRules.$registry.withValue(registry) { parseAndRun(arguments, console: console) }
+    }
+
+    private static func parseAndRun(_ arguments: [String], console: Console) -> Int32 {
         do {
             let command = try parseAsRoot(arguments)
             guard let consoleCommand = command as? any ConsoleCommand else {

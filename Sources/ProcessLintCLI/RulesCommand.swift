@@ -1,5 +1,4 @@
 import ArgumentParser
-import BuiltinRules
 import LintKit
 import ProcessModel
 import Reporters

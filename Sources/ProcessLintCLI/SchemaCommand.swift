@@ -13,9 +13,15 @@ struct SchemaCommand: ConsoleCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case json
         case markdown
+        case externalRuleRequest = "external-rule-request"
+        case externalRuleResponse = "external-rule-response"
     }
 
-    @Option(help: "json: the JSON Schema; markdown: the field reference tables of docs/format.md (docs/custom-rules.md with --rules).")
+    @Option(help: """
+        json: the JSON Schema; markdown: the field reference tables of docs/format.md (docs/custom-rules.md with \
+        --rules); external-rule-request and external-rule-response: the schemas of what an external rule reads and \
+        prints (docs/custom-rules.md).
+        """)
     var format: Format = .json
 
     @Flag(help: "The schema of declarative rule files (docs/custom-rules.md) instead of process files.")
@@ -27,6 +33,8 @@ struct SchemaCommand: ConsoleCommand {
         case (.markdown, false): console.out(FormatReference.markdown())
         case (.json, true): console.out(RuleFileSchema.jsonSchemaText())
         case (.markdown, true): console.out(RuleFileSchema.referenceMarkdown())
+        case (.externalRuleRequest, _): console.out(ExternalRuleSchema.requestText())
+        case (.externalRuleResponse, _): console.out(ExternalRuleSchema.responseText())
         }
         return .success
     }

@@ -1,4 +1,4 @@
-import Foundation
+import BuiltinRules
 import ProcessLintCLI
 
-exit(ProcessLintCommand.run(Array(CommandLine.arguments.dropFirst()), console: .standard))
+ProcessLintCommand.main(registry: BuiltinRules.registry)
