@@ -33,6 +33,15 @@ public struct ExternalRuleDeclaration: Sendable, Hashable {
         self.declaredAt = declaredAt
     }
 
+    /// The rule as reports list it (the SARIF rule table, JUnit test cases, `why` lines): all a declaration says.
+    public var description: RuleDescription {
+        RuleDescription(
+            id: id, title: title ?? "External rule \(id)", defaultSeverity: severity,
+            rationale: "A site's own rule, checked by a program declared at \(declaredAt): \(command.joined(separator: " ")).",
+            references: ["the site's policy; the program's protocol: docs/custom-rules.md#external-rules"],
+            triggering: [], nonTriggering: [])
+    }
+
     /// The schema of one `external_rules` entry.
     static let shape = ObjectShape([
         .required("id", .text(.identifier), "the rule id of the program's findings; must differ from every built-in rule's"),

@@ -43,8 +43,12 @@ struct LintRun {
         /// The custom rules of every configuration involved, each once.
         let customRules: [any CustomRule]
 
-        /// Every rule that may report: the built-in pack, then the custom rules.
-        var rules: [RuleDescription] { RunRules.registry.descriptions + customRules.map { $0.description } }
+        /// Every rule that may report: the registry's, the custom rules, then the external rules (each id once).
+        var rules: [RuleDescription] {
+            var seen = Set<String>()
+            let external = files.flatMap(\.configuration.externalRules).filter { seen.insert($0.id).inserted }
+            return RunRules.registry.descriptions + customRules.map { $0.description } + external.map(\.description)
+        }
     }
 
     /// Discovers the files and reads each one's configuration; or every problem of the configuration, which
