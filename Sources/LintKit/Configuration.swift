@@ -26,6 +26,8 @@ public struct Configuration: Sendable {
     /// The rules of the rule files named under `custom_rules`, here and in what this extends; the linter runs
     /// them after the registry's, under the same `disable`, `severity` and suppressions.
     public var customRules: [any CustomRule] = []
+    /// What reading this file, what it extends and its rule files found worth a warning without stopping.
+    public var warnings: [LoadDiagnostic] = []
     /// Programs run as rules, each once per run over every process this configuration governs.
     public var externalRules: [ExternalRuleDeclaration] = []
 

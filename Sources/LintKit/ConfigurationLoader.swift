@@ -57,7 +57,7 @@ public struct ConfigurationLoader: Sendable {
                 }
             }
             configuration.customRules += customRules(fields["custom_rules"], of: file, in: folder, inherited: configuration.customRules,
-                                                     problems: &named)
+                                                     problems: &named, warnings: &configuration.warnings)
             var known = registry
             known.register(configuration.customRules)
             // The external rules declared here and in what this extends are ids the file may name too.
@@ -99,7 +99,7 @@ public struct ConfigurationLoader: Sendable {
     /// The rules of the files listed under `custom_rules`, except those already inherited; an unreadable file is
     /// reported at its entry, an id that clashes with another rule's at the rule's own id.
     private func customRules(_ list: Node?, of file: String, in folder: String, inherited: [any CustomRule],
-                             problems: inout [LoadDiagnostic]) -> [any CustomRule] {
+                             problems: inout [LoadDiagnostic], warnings: inout [LoadDiagnostic]) -> [any CustomRule] {
         let inheritedFiles = Set(inherited.map { $0.origin.file })
         var origins = Dictionary(inherited.map { ($0.description.id, $0.origin) }, uniquingKeysWith: { first, _ in first })
         var rules: [any CustomRule] = []
@@ -119,7 +119,8 @@ public struct ConfigurationLoader: Sendable {
             switch ruleFiles.rules(inFile: path) {
             case .failure(let error): problems += error.diagnostics
             case .success(let loaded):
-                for rule in loaded {
+                warnings += loaded.warnings
+                for rule in loaded.rules {
                     let id = rule.description.id
                     if registry.rule(withID: id) != nil {
                         problems.append(LoadDiagnostic(.error, .invalidValue,

@@ -7,9 +7,22 @@ public protocol CustomRule: Rule {
     var origin: SourceLocation { get }
 }
 
+/// The rules of one rule file, and what in it deserves a warning without stopping the run.
+public struct RuleFile: Sendable {
+    public let rules: [any CustomRule]
+    /// Problems that leave the rules readable but may change what they match (an unknown marker: a typo, or an
+    /// antigen newer than the tool); shown whenever the file is used, since a rule file is policy.
+    public let warnings: [LoadDiagnostic]
+
+    public init(rules: [any CustomRule], warnings: [LoadDiagnostic]) {
+        self.rules = rules
+        self.warnings = warnings
+    }
+}
+
 /// Turns a rule file that a configuration names into rules. LintKit knows no rule-file format: this is the seam
 /// through which the CustomRules target (declarative YAML rules) plugs in, and the CLI passes it to the loader.
 public protocol RuleFileLoading: Sendable {
-    /// The rules in the file at `path` (absolute), or every problem in it, located in that file.
-    func rules(inFile path: String) -> Result<[any CustomRule], ConfigurationError>
+    /// The rules in the file at `path` (absolute) with its warnings, or every problem in it, located in that file.
+    func rules(inFile path: String) -> Result<RuleFile, ConfigurationError>
 }

@@ -41,6 +41,9 @@ final class ConfigurationResolver {
         return found
     }
 
+    /// The warnings of every configuration read so far (unknown markers in rule files, say), each once.
+    var warnings: [LoadDiagnostic] { Array(Set(byPath.values.flatMap(\.warnings))).sorted() }
+
     /// The custom rules of every configuration read so far, each once.
     var customRules: [any CustomRule] {
         var seen = Set<String>()

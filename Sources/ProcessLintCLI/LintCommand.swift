@@ -84,6 +84,8 @@ struct LintCommand: ConsoleCommand {
             for problem in error.diagnostics { console.err(problem.description + "\n") }
             return .invalidInput
         }
+        // Shown, never fatal: an unknown marker in a site's rule file may be a typo that changes what the rule matches.
+        for warning in plan.warnings { console.err(warning.description + "\n") }
         var reporter = format.reporter(
             rules: plan.rules, root: SourceRoot(sourceRoot),
             color: console.isTerminal && !noColor && console.environment["NO_COLOR", default: ""].isEmpty, quiet: quiet)

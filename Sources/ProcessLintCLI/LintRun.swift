@@ -42,6 +42,8 @@ struct LintRun {
         let files: [(path: String, configuration: Configuration)]
         /// The custom rules of every configuration involved, each once.
         let customRules: [any CustomRule]
+        /// What the configurations and their rule files hold that deserves a warning, each once.
+        let warnings: [LoadDiagnostic]
 
         /// Every rule that may report: the registry's, the custom rules, then the external rules (each id once).
         var rules: [RuleDescription] {
@@ -67,7 +69,7 @@ struct LintRun {
         let resolved = discovered.files.map { ($0, configurations.configuration(for: $0)) }
         guard configurations.problems.isEmpty else { return .failure(ConfigurationError(configurations.problems)) }
         return .success(Plan(problems: problems.sorted(), files: resolved.filter { !$0.1.excludes($0.0) },
-                             customRules: configurations.customRules))
+                             customRules: configurations.customRules, warnings: configurations.warnings))
     }
 
     /// What one file came to before suppressions: what is needed to finish its result.

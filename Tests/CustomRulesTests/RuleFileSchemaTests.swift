@@ -44,7 +44,7 @@ import Testing
 /// Each declarative rule of the example pack runs its own examples, in isolation and through the whole engine,
 /// with identical results, as the built-in rules' examples do.
 @Suite struct DeclarativeRuleExampleTests {
-    static let rules: [DeclarativeRule] = (try? RuleFileReader().read(file: Repository.path("examples/site-policy/rules/northwind.yaml")).get()) ?? []
+    static let rules: [DeclarativeRule] = (try? RuleFileReader().read(file: Repository.path("examples/site-policy/rules/northwind.yaml")).get().rules) ?? []
 
     struct Subject: CustomTestStringConvertible, Sendable {
         let rule: DeclarativeRule

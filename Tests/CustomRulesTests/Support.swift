@@ -6,7 +6,7 @@ import Testing
 /// Reads a rule file written in a test, and lints process text with its rules.
 enum RuleFiles {
     static func read(_ text: String, file: String = "rules.yaml") -> Result<[DeclarativeRule], ConfigurationError> {
-        RuleFileReader().read(bytes: Array(text.utf8), file: file)
+        RuleFileReader().read(bytes: Array(text.utf8), file: file).map(\.rules)
     }
 
     /// The problems of a rule file that must not load, as `file:line:col: severity: message` lines.

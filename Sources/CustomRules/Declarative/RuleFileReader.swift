@@ -13,8 +13,8 @@ public struct RuleFileReader {
         self.limits = limits
     }
 
-    /// The rules of the file at `path`, or every problem in it.
-    public func read(file path: String) -> Result<[DeclarativeRule], ConfigurationError> {
+    /// The rules of the file at `path` and its warnings, or every problem in it.
+    public func read(file path: String) -> Result<(rules: [DeclarativeRule], warnings: [LoadDiagnostic]), ConfigurationError> {
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(ConfigurationError([LoadDiagnostic(.error, .unreadableFile, "cannot read rule file",
                                                                at: SourceLocation(file: path, range: SourceRange(at: .fileStart)))]))
@@ -22,7 +22,7 @@ public struct RuleFileReader {
         return read(bytes: [UInt8](data), file: path)
     }
 
-    public func read(bytes: [UInt8], file: String) -> Result<[DeclarativeRule], ConfigurationError> {
+    public func read(bytes: [UInt8], file: String) -> Result<(rules: [DeclarativeRule], warnings: [LoadDiagnostic]), ConfigurationError> {
         let (root, diagnostics) = YAMLDocument.load(
             bytes: bytes, file: file, shape: RuleFileSchema.file, describedAs: "the rule file",
             emptyMessage: "rule file is empty: a rule file is a mapping that starts with '\(RuleFileSchema.versionKey): 1'",
@@ -41,7 +41,7 @@ public struct RuleFileReader {
                 rules.append(rule)
             }
         }
-        return reader.problems.isEmpty ? .success(rules) : .failure(ConfigurationError(diagnostics + reader.problems.sorted()))
+        return reader.problems.isEmpty ? .success((rules, diagnostics)) : .failure(ConfigurationError(diagnostics + reader.problems.sorted()))
     }
 }
 
