@@ -37,7 +37,8 @@ public struct ExternalRuleDeclaration: Sendable, Hashable {
     public var description: RuleDescription {
         RuleDescription(
             id: id, title: title ?? "External rule \(id)", defaultSeverity: severity,
-            rationale: "A site's own rule, checked by a program declared at \(declaredAt): \(command.joined(separator: " ")).",
+            rationale: "A site's own rule, checked by the program `\(command.joined(separator: " "))` that "
+                + "\(URL(fileURLWithPath: declaredAt.file).lastPathComponent) declares at line \(declaredAt.range.start.line).",
             references: ["the site's policy; the program's protocol: docs/custom-rules.md#external-rules"],
             triggering: [], nonTriggering: [])
     }

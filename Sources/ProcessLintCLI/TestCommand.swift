@@ -7,10 +7,10 @@ struct TestCommand: ConsoleCommand {
         commandName: "test",
         abstract: "Test custom rules against process files whose comments say where findings must land.",
         discussion: """
-            RULES-DIR holds a .processlint.yml naming the rule files, and process files with comments on the line \
-            above where a finding must land ('# expect: RULE-ID') or must not ('# ok: RULE-ID'). Each rule's own \
-            examples run too. Exit status: 0 when every case passes, 1 when any fails, 2 when the configuration, a \
-            rule file or a fixture cannot be read.
+            RULES-DIR holds a .processlint.yml naming the rule files or external rule programs, and process files \
+            with comments on the line above where a finding must land ('# expect: RULE-ID') or must not \
+            ('# ok: RULE-ID'). Each rule's own examples run too. Exit status: 0 when every case passes, 1 when any \
+            fails, 2 when the configuration, a rule file, a fixture or a rule program fails.
             """
     )
 

@@ -103,6 +103,24 @@ import Testing
         #expect(output.out.contains("PASS  \(pack)/tests/cd19-draft.yaml:19  northwind-dmso-limit"))
     }
 
+    @Test func theExternalRuleExamplePassesItsTestsAndAWrongExpectationFails() throws {
+        let example = CommandRunner.repository + "/examples/external-rule"
+        let output = CommandRunner.run("test", example)
+        #expect(output.status == 0, "\(output.out)\(output.err)")
+        #expect(output.outLines == [
+            "PASS  \(example)/open-flask-expansion.yaml:30  site-closed-expansion",
+            "PASS  \(example)/tests/closed-bioreactor.yaml:29  site-closed-expansion",
+            "2 passed, 0 failed",
+        ])
+        let copy = try TemporaryFolder(copying: example)
+        let fixture = copy.path + "/tests/closed-bioreactor.yaml"
+        try String(contentsOfFile: fixture, encoding: .utf8).replacingOccurrences(of: "device: Xuri W25", with: "device: T-75 flask")
+            .write(toFile: fixture, atomically: true, encoding: .utf8)
+        let failing = CommandRunner.run("test", copy.path)
+        #expect(failing.status == 1)
+        #expect(failing.out.contains("FAIL  \(fixture):29  site-closed-expansion\n      expected: no finding on line 29"))
+    }
+
     @Test func aWrongExpectationFailsWithWhatWasExpectedAndFound() throws {
         let copy = try TemporaryFolder(copying: pack)
         let fixture = copy.path + "/tests/cd19-release.yaml"

@@ -12,8 +12,8 @@ import Testing
         #expect(output.status == 1)
         let file = repository + "/examples/external-rule/open-flask-expansion.yaml"
         #expect(output.diagnosticLines.contains(
-            file + ":28:13: error: expansion in 'T-175 flasks', which is not a qualified closed system [site-closed-expansion]"))
-        #expect(output.out.contains("    device: T-175 flasks\n              ^~~~~~~~~~~~\n  why: A site's own rule, checked by a program declared at "))
+            file + ":30:13: error: expansion in 'T-175 flasks', which is not a qualified closed system [site-closed-expansion]"))
+        #expect(output.out.contains("    device: T-175 flasks\n              ^~~~~~~~~~~~\n  why: A site's own rule, checked by the program `python3 closed_expansion.py` that .processlint.yml declares at line 4.\n"))
         #expect(output.out.contains("  fix: expand in one of: CliniMACS Prodigy,"))
     }
 

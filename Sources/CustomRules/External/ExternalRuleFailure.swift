@@ -20,9 +20,12 @@ public struct ExternalRuleFailure: Error, Sendable, CustomStringConvertible {
         self.errorOutput = lines.isEmpty ? nil : ((lines.count > Self.shownLines ? ["..."] : []) + shown).joined(separator: "\n")
     }
 
-    /// `config:line:col: error: external rule 'id' failed: reason`, then the program's standard error, indented.
-    public var description: String {
-        "\(rule.declaredAt): error: external rule '\(rule.id)' (\(rule.command.joined(separator: " "))) failed: \(reason)"
+    /// `external rule 'id' (command) failed: reason`, then the program's standard error, indented.
+    public var message: String {
+        "external rule '\(rule.id)' (\(rule.command.joined(separator: " "))) failed: \(reason)"
             + (errorOutput.map { "\n" + $0.split(separator: "\n").map { "  stderr: " + $0 }.joined(separator: "\n") } ?? "")
     }
+
+    /// `config:line:col: error: ` and the message, located at the rule's declaration.
+    public var description: String { "\(rule.declaredAt): error: \(message)" }
 }

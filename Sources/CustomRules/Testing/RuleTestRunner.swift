@@ -3,8 +3,9 @@ import LintKit
 import ProcessModel
 
 /// `processlint test RULES-DIR`, as a library type: reads the configuration in the folder (which names the custom
-/// rules under test), runs it on every process file under the folder, and compares the findings of the rules that
-/// the fixtures' comments name with those comments (`Expectation`). Each custom rule's own examples run as cases too.
+/// rules under test: declarative rule files and external rule programs), runs it on every process file under the
+/// folder, and compares the findings of the rules that the fixtures' comments name with those comments
+/// (`Expectation`). Each declarative rule's own examples run as cases too; each external program runs once.
 public struct RuleTestRunner {
     public let loader: ConfigurationLoader
     public let linter: Linter
@@ -35,9 +36,13 @@ public struct RuleTestRunner {
 
         let discovered = ProcessFileDiscovery().files(under: [directory])
         report.problems += discovered.problems
-        let fixtures = discovered.files.filter { !configuration.excludes($0) }
+        let fixtures = discovered.files.filter { !configuration.excludes($0) }.map { ProcessLoader(limits: limits).load(file: $0) }
         let known = loader.registry.ids.union(configuration.customRules.map { $0.description.id })
-        for fixture in fixtures { runFixture(fixture, configuration: configuration, knownRules: known, into: &report) }
+            .union(configuration.externalRules.map(\.id))
+        let external = externalFindings(on: fixtures, configuration: configuration, into: &report)
+        for fixture in fixtures {
+            runFixture(fixture, adding: external[fixture.file] ?? [], configuration: configuration, knownRules: known, into: &report)
+        }
         if report.cases.isEmpty && report.problems.isEmpty {
             report.problems.append(LoadDiagnostic(.error, .unreadableFile,
                                                   "nothing to test: no rule examples, and no process files with '# expect: RULE-ID' comments",
@@ -46,13 +51,29 @@ public struct RuleTestRunner {
         return report
     }
 
-    private func findings(in design: ProcessDesign, text: String, configuration: Configuration, knownRules: Set<String>) -> [Diagnostic] {
-        Suppressions.apply(to: linter.lint(design, configuration: configuration), text: text, file: design.file, knownRules: knownRules)
+    /// The external programs' findings on every fixture, each program run once; a program that fails is a problem
+    /// of the test run (exit 2), as it is of a lint run.
+    private func externalFindings(on fixtures: [LoadResult], configuration: Configuration,
+                                  into report: inout RuleTestReport) -> [String: [Diagnostic]] {
+        let session = ExternalRuleSession(configurations: [configuration])
+        guard !session.isEmpty else { return [:] }
+        let results = session.run(fixtures.compactMap { $0.design.map { ($0, configuration) } })
+        report.problems += results.failures.map { failure in
+            LoadDiagnostic(.error, .inconsistent, failure.message, at: failure.rule.declaredAt)
+        }
+        return results.diagnostics
+    }
+
+    private func findings(in design: ProcessDesign, text: String, adding external: [Diagnostic], configuration: Configuration,
+                          knownRules: Set<String>) -> [Diagnostic] {
+        Suppressions.apply(to: linter.lint(design, configuration: configuration) + external, text: text, file: design.file,
+                           knownRules: knownRules)
             .filter { $0.suppression == nil }
     }
 
-    private func runFixture(_ file: String, configuration: Configuration, knownRules: Set<String>, into report: inout RuleTestReport) {
-        let loaded = ProcessLoader(limits: limits).load(file: file)
+    private func runFixture(_ loaded: LoadResult, adding external: [Diagnostic], configuration: Configuration, knownRules: Set<String>,
+                            into report: inout RuleTestReport) {
+        let file = loaded.file
         guard let design = loaded.design, let text = loaded.text else {
             report.problems += loaded.diagnostics.filter { $0.severity == .error }
             return
@@ -69,7 +90,8 @@ public struct RuleTestRunner {
                                                   at: SourceLocation(file: file, range: SourceRange(at: SourcePosition(line: unknown.commentLine, column: 1)))))
         }
         let underTest = Set(expectations.map(\.ruleID))
-        let found = findings(in: design, text: text, configuration: configuration, knownRules: knownRules).filter { underTest.contains($0.ruleID) }
+        let found = findings(in: design, text: text, adding: external, configuration: configuration, knownRules: knownRules)
+            .filter { underTest.contains($0.ruleID) }
         func lines(of rule: String) -> String {
             let lines = found.filter { $0.ruleID == rule }.map { String($0.location.range.start.line) }
             return lines.isEmpty ? "no finding of the rule in the file" : "findings of the rule at line \(lines.joined(separator: ", "))"
