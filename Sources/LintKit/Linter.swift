@@ -13,6 +13,12 @@ public struct Linter: Sendable {
 
     /// Every enabled rule's diagnostics for one design under a configuration, sorted by position then rule.
     public func lint(_ design: ProcessDesign, configuration: Configuration) -> [Diagnostic] {
+        check(design, configuration: configuration).diagnostics
+    }
+
+    /// The diagnostics, and the risk the rules shared: for callers that need the estimate too (external rules,
+    /// `processlint diff`), so it is not computed twice.
+    public func check(_ design: ProcessDesign, configuration: Configuration) -> (diagnostics: [Diagnostic], risk: Risk?) {
         let context = LintContext(design: design, estimator: estimator)
         func run(_ rule: any Rule) -> [Diagnostic] {
             let description = rule.description
@@ -23,7 +29,7 @@ public struct Linter: Sendable {
                            finding: finding, file: design.file, stepID: design.step(containing: finding.range)?.id.value)
             }
         }
-        return (registry.rules.flatMap { run($0) } + configuration.customRules.flatMap { run($0) }).sorted()
+        return ((registry.rules.flatMap { run($0) } + configuration.customRules.flatMap { run($0) }).sorted(), context.risk)
     }
 
     /// The standard estimator with 10,000 Monte Carlo draws where the exact path does not apply: a lint run

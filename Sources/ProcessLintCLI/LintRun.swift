@@ -76,6 +76,8 @@ struct LintRun {
     private struct LintedFile: Sendable {
         let result: LoadResult
         let diagnostics: [Diagnostic]
+        /// The estimate the rules shared, reused by external rules and `diff` rather than computed again.
+        let risk: Risk?
     }
 
     /// Calls `body` with each result, in file order, paths that could not be walked first; returns the number
@@ -89,8 +91,9 @@ struct LintRun {
         let linter = Linter(registry: RunRules.registry)
         let configurationOf = Dictionary(plan.files.map { ($0.path, $0.configuration) }, uniquingKeysWith: { first, _ in first })
         let lint: @Sendable (LoadResult) -> LintedFile = { result in
-            LintedFile(result: result, diagnostics: result.diagnostics.map(Diagnostic.init)
-                + (result.design.map { linter.lint($0, configuration: configurationOf[result.file] ?? Configuration()) } ?? []))
+            let checked = result.design.map { linter.check($0, configuration: configurationOf[result.file] ?? Configuration()) }
+            return LintedFile(result: result, diagnostics: result.diagnostics.map(Diagnostic.init) + (checked?.diagnostics ?? []),
+                              risk: checked?.risk)
         }
         let finish = { @Sendable (file: LintedFile, external: [Diagnostic]) in
             self.finish(file, adding: external, configuration: configurationOf[file.result.file] ?? Configuration(), linter: linter)
@@ -104,8 +107,8 @@ struct LintRun {
         }
         var linted: [LintedFile] = []
         loader.load(files: paths, then: lint) { linted.append($0) }
-        let results = external.run(linted.compactMap { file in
-            file.result.design.map { ($0, configurationOf[file.result.file] ?? Configuration()) }
+        let results = external.run(assessed: linted.compactMap { file in
+            file.result.design.map { ($0, configurationOf[file.result.file] ?? Configuration(), file.risk) }
         })
         for file in linted { body(finish(file, results.diagnostics[file.result.file] ?? [])) }
         return (plan.files.count, results.failures.sorted { ($0.rule.declaredAt, $0.rule.id) < ($1.rule.declaredAt, $1.rule.id) })
@@ -127,7 +130,7 @@ struct LintRun {
         }
         let findings = keeps == .report ? nil
             : ProcessFindings(file: result.file, design: result.design, diagnostics: diagnostics,
-                              risk: keeps == .findingsAndRisk ? result.design.flatMap(linter.estimator.risk(of:)) : nil)
+                              risk: keeps == .findingsAndRisk ? file.risk : nil)
         let report = FileReport(file: result.file, diagnostics: diagnostics, text: result.text, rules: result.design == nil ? [] : ran)
         return FileResult(report: report, findings: findings)
     }

@@ -25,16 +25,19 @@ public struct ExternalRuleSession: Sendable {
         public let failures: [ExternalRuleFailure]
     }
 
-    /// Runs every rule once over the designs whose configuration enables it.
+    /// Runs every rule once over the designs whose configuration enables it, estimating each design's risk.
     public func run(_ designs: [(design: ProcessDesign, configuration: Configuration)]) -> Results {
-        let governed = designs.filter { !$0.configuration.enabledExternalRules.isEmpty }
         let estimator = estimator
-        let processes = governed.concurrentMap { design, configuration in
-            GovernedProcess(design: design, risk: estimator.risk(of: design), severities: configuration.severity)
-        }
+        return run(assessed: designs.concurrentMap { ($0.design, $0.configuration, estimator.risk(of: $0.design)) })
+    }
+
+    /// The same, with each design's risk already estimated (by the linter, which shares it with every rule).
+    public func run(assessed designs: [(design: ProcessDesign, configuration: Configuration, risk: Risk?)]) -> Results {
+        let governed = designs.filter { !$0.configuration.enabledExternalRules.isEmpty }
+        let processes = governed.map { GovernedProcess(design: $0.design, risk: $0.risk, severities: $0.configuration.severity) }
         let outputLimit = outputLimit
         let outcomes = rules.concurrentMap { rule -> Result<[Diagnostic], ExternalRuleFailure> in
-            let mine = zip(governed, processes).filter { $0.0.configuration.enabledExternalRules.contains(rule) }.map(\.1)
+            let mine = zip(governed, processes).filter { $0.0.configuration.enabledExternalRules.contains(rule) }.map { $0.1 }
             // A rule whose files all failed to load has nothing to check: it is not started.
             guard !mine.isEmpty else { return .success([]) }
             return ExternalRuleExchange(rule: rule, outputLimit: outputLimit).run(mine)
