@@ -159,4 +159,28 @@ import Testing
         #expect(CommandRunner.run("diff", "--base", "HEAD", repository.root).status == 2)
         #expect(CommandRunner.run("diff", repository.root).status == 64, "one path without --base is a usage error")
     }
+
+    /// The README's example: Tecartus without its T-cell selection, Kymriah's file renamed.
+    @Test func theReadmeExampleIsReal() throws {
+        let repository = try Repository()
+        let processes = CommandRunner.repository + "/processes/"
+        let tecartus = try String(contentsOfFile: processes + "tecartus.yaml", encoding: .utf8)
+        try repository.write("processes/tecartus.yaml", tecartus)
+        try repository.write("processes/kymriah.yaml", String(contentsOfFile: processes + "kymriah.yaml", encoding: .utf8))
+        for name in ["depleted", "added", "ordered"] { try repository.git("rm", "-q", "processes/\(name).yaml") }
+        try repository.git("add", ".")
+        try repository.git("-c", "user.name=test", "-c", "user.email=test@example.org", "commit", "-q", "-m", "the README's base")
+        let selection = try #require(tecartus.range(of: "  - id: t-cell-selection\n"))
+        let activation = try #require(tecartus.range(of: "  - id: activation\n"))
+        try repository.write("processes/tecartus.yaml", tecartus.replacingCharacters(in: selection.lowerBound..<activation.lowerBound, with: ""))
+        try repository.git("mv", "processes/kymriah.yaml", "processes/kymriah-renamed.yaml")
+
+        let readme = try String(contentsOfFile: CommandRunner.repository + "/README.md", encoding: .utf8)
+        let command = "$ processlint diff --base origin/main processes/ --fail-on-new --fail-on-risk-increase 10\n"
+        let start = try #require(readme.range(of: command))
+        let end = try #require(readme.range(of: "```", range: start.upperBound..<readme.endIndex))
+        let output = CommandRunner.run("diff", "--base", "HEAD", repository.root + "/processes/", "--fail-on-new", "--fail-on-risk-increase", "10")
+        #expect(output.status == 1)
+        #expect(output.out.replacingOccurrences(of: repository.root + "/", with: "") == String(readme[start.upperBound..<end.lowerBound]))
+    }
 }
