@@ -14,16 +14,16 @@ import Testing
                 rationale: r
                 forbid: {operation: washing}
             """)
-        #expect(problems.contains("rules.yaml:4:5: error: unknown key 'severty' in 'rules'; did you mean 'severity'? valid keys are: "
+        #expect(problems.contains("rules.yaml:4:5: error: unknown key 'severty' in 'rules' entry 'site-rule'; did you mean 'severity'? valid keys are: "
             + "estimate, examples, fix, forbid, id, message, order, parameter, rationale, references, release_test, require, severity, title, when"))
         #expect(problems.contains("rules.yaml:5:12: error: 'title' must be text, found a list"))
         #expect(problems.contains { $0.hasPrefix("rules.yaml:8:25: error: unknown operation 'washing'; did you mean 'wash'?") })
-        #expect(problems.contains("rules.yaml:3:5: error: 'rules' is missing the required key 'severity'"))
+        #expect(problems.contains("rules.yaml:3:5: error: 'rules' entry 'site-rule' is missing the required key 'severity'"))
     }
 
     @Test func aRuleHasExactlyOneCheck() {
         #expect(RuleFiles.problems(RuleFiles.rule("forbid: {operation: wash}\nrequire: {operation: harvest}")) == [
-            "rules.yaml:9:5: error: 'rules' may have only one of 'require', 'forbid', 'order', 'parameter', 'release_test' or 'estimate'; found 'forbid' and 'require'",
+            "rules.yaml:9:5: error: 'rules' entry 'site-rule' may have only one of 'require', 'forbid', 'order', 'parameter', 'release_test' or 'estimate'; found 'forbid' and 'require'",
         ])
         #expect(RuleFiles.problems(RuleFiles.rule("references: [SOP-1]")).first?.contains("needs one of 'require', 'forbid'") == true)
     }

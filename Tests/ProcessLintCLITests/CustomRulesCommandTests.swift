@@ -40,7 +40,7 @@ import Testing
         try folder.write("process.yaml", String(contentsOfFile: fixtures + "/clash/process.yaml", encoding: .utf8))
         let output = CommandRunner.run("lint", folder.path)
         #expect(output.status == 2)
-        #expect(output.err.contains(folder.path + "/rules.yaml:4:5: error: unknown key 'sevrity' in 'rules'; did you mean 'severity'?"))
+        #expect(output.err.contains(folder.path + "/rules.yaml:4:5: error: unknown key 'sevrity' in 'rules' entry 'a-rule'; did you mean 'severity'?"))
     }
 
     @Test func anUnknownMarkerInARuleFileIsShownEveryRunWithoutStoppingIt() throws {

@@ -68,7 +68,9 @@ struct ShapeValidator {
         case .list(let item, let constraints):
             validateList(node, item, constraints, name: name)
         case .object(let object):
-            validateObject(node, object, context: "'\(name)'")
+            // A list entry with an id (a custom rule, an external rule) is named by it: "'rules' entry 'site-x'".
+            validateObject(node, object, context: node.mapping?.value(forKey: "id")?.string
+                .map { "'\(name)' entry \($0.quotedForMessage)" } ?? "'\(name)'")
         case .tagged(let tagged):
             validateTagged(node, tagged, name: name)
         case .dictionary(let keys, let value):
