@@ -1,20 +1,15 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `lint --write-baseline` then `--baseline`: old findings accepted, new ones still fail, edits elsewhere keep the match.
 @Suite struct BaselineTests {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("processlint-baseline-\(UUID().uuidString)").path
-
-    func write(_ name: String, _ text: String) throws {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
-    }
-
     static let academic = try! String(contentsOfFile: CommandRunner.repository + "/processes/ctl019-academic-2018.yaml", encoding: .utf8)
 
     @Test func acceptsWhatWasThereAndFailsOnWhatIsNew() throws {
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try write("process.yaml", Self.academic)
+        let scratch = try ScratchFolder()
+        let folder = scratch.path
+        try scratch.write("process.yaml", Self.academic)
         let baseline = folder + "/baseline.json"
         let written = CommandRunner.run("lint", "--write-baseline", baseline, folder + "/process.yaml")
         #expect(written.status == 0, "writing a baseline adopts the findings: \(written.err)")
@@ -28,19 +23,20 @@ import Testing
 
         // Lines shift (a comment on top) and the dose changes: still the same findings.
         let edited = "# reviewed 2026-11\n" + Self.academic.replacingOccurrences(of: "car_t_cells: 2.5e8", with: "car_t_cells: 1.0e8")
-        try write("process.yaml", edited)
+        try scratch.write("process.yaml", edited)
         #expect(CommandRunner.run("lint", "--baseline", baseline, folder + "/process.yaml").status == 0)
 
         // A vector copy number limit loosened: a new finding, reported alone.
-        try write("process.yaml", edited.replacingOccurrences(of: "{test: vcn, max: 5,", with: "{test: vcn, max: 8,"))
+        try scratch.replace("{test: vcn, max: 5,", with: "{test: vcn, max: 8,", in: "process.yaml")
         let worse = CommandRunner.run("lint", "--fail-on", "warning", "--baseline", baseline, folder + "/process.yaml")
         #expect(worse.status == 1)
         #expect(worse.diagnosticLines.map { $0.components(separatedBy: " [").last ?? "" } == ["vcn-limit]"], "\(worse.out)")
     }
 
     @Test func anUnreadableBaselineIsAnInputError() throws {
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try write("baseline.json", "{\"findings\": 3}")
+        let scratch = try ScratchFolder()
+        let folder = scratch.path
+        try scratch.write("baseline.json", "{\"findings\": 3}")
         let output = CommandRunner.run("lint", "--baseline", folder + "/baseline.json", CommandRunner.repository + "/processes")
         #expect(output.status == 2)
         #expect(output.err.hasPrefix(folder + "/baseline.json:1:1: error: not a processlint baseline"))

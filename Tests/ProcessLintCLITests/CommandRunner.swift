@@ -20,6 +20,15 @@ struct CommandRunner {
 
     static let repository = Repository.root.path
 
+    /// What the README shows after the line `$ command`, up to `end` (the next command, or the end of the
+    /// example): the output a test compares with a real run. `nil` when the README has no such example.
+    static func readmeOutput(after command: String, upTo end: String = "```") throws -> String? {
+        let readme = try String(contentsOfFile: repository + "/README.md", encoding: .utf8)
+        guard let start = readme.range(of: "$ " + command + "\n"),
+              let stop = readme.range(of: end, range: start.upperBound..<readme.endIndex) else { return nil }
+        return String(readme[start.upperBound..<stop.lowerBound])
+    }
+
     static func run(_ arguments: String...) -> Output { run(arguments) }
 
     static func run(_ arguments: [String]) -> Output {

@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func aBrokenRuleFileStopsTheRunWithItsOwnLocatedErrors() throws {
-        let folder = try TemporaryFolder()
+        let folder = try ScratchFolder()
         try folder.write(".processlint.yml", "custom_rules: [rules.yaml]\n")
         try folder.write("rules.yaml", "processlint-rules: 1\nrules:\n  - id: a-rule\n    sevrity: error\n")
         try folder.write("process.yaml", String(contentsOfFile: fixtures + "/clash/process.yaml", encoding: .utf8))
@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func anUnknownMarkerInARuleFileIsShownEveryRunWithoutStoppingIt() throws {
-        let folder = try TemporaryFolder()
+        let folder = try ScratchFolder()
         try folder.write(".processlint.yml", "custom_rules: [rules.yaml]\n")
         try folder.write("rules.yaml", """
             processlint-rules: 1
@@ -112,21 +112,16 @@ import Testing
             "PASS  \(example)/tests/closed-bioreactor.yaml:29  site-closed-expansion",
             "2 passed, 0 failed",
         ])
-        let copy = try TemporaryFolder(copying: example)
-        let fixture = copy.path + "/tests/closed-bioreactor.yaml"
-        try String(contentsOfFile: fixture, encoding: .utf8).replacingOccurrences(of: "device: Xuri W25", with: "device: T-75 flask")
-            .write(toFile: fixture, atomically: true, encoding: .utf8)
+        let copy = try ScratchFolder(copying: example)
+        let fixture = try copy.replace("device: Xuri W25", with: "device: T-75 flask", in: "tests/closed-bioreactor.yaml")
         let failing = CommandRunner.run("test", copy.path)
         #expect(failing.status == 1)
         #expect(failing.out.contains("FAIL  \(fixture):29  site-closed-expansion\n      expected: no finding on line 29"))
     }
 
     @Test func aWrongExpectationFailsWithWhatWasExpectedAndFound() throws {
-        let copy = try TemporaryFolder(copying: pack)
-        let fixture = copy.path + "/tests/cd19-release.yaml"
-        let text = try String(contentsOfFile: fixture, encoding: .utf8)
-        try text.replacingOccurrences(of: "# ok: northwind-dmso-limit", with: "# expect: northwind-dmso-limit")
-            .write(toFile: fixture, atomically: true, encoding: .utf8)
+        let copy = try ScratchFolder(copying: pack)
+        let fixture = try copy.replace("# ok: northwind-dmso-limit", with: "# expect: northwind-dmso-limit", in: "tests/cd19-release.yaml")
         let output = CommandRunner.run("test", copy.path)
         #expect(output.status == 1)
         #expect(output.out.contains("""
@@ -138,53 +133,31 @@ import Testing
     }
 
     @Test func anUnexpectedFindingFails() throws {
-        let copy = try TemporaryFolder(copying: pack)
-        let fixture = copy.path + "/tests/cd19-draft.yaml"
-        let text = try String(contentsOfFile: fixture, encoding: .utf8)
-        try text.replacingOccurrences(of: "  # expect: northwind-dmso-limit\n", with: "").write(toFile: fixture, atomically: true, encoding: .utf8)
+        let copy = try ScratchFolder(copying: pack)
+        let fixture = try copy.replace("  # expect: northwind-dmso-limit\n", with: "", in: "tests/cd19-draft.yaml")
         let output = CommandRunner.run("test", copy.path)
         #expect(output.status == 0, "a rule no expectation in the file names is not under test there")
-        try text.replacingOccurrences(of: "  # expect: northwind-dmso-limit\n", with: "  # ok: northwind-dmso-limit\n  - {id: wash, operation: wash}\n")
-            .write(toFile: fixture, atomically: true, encoding: .utf8)
-        let failing = CommandRunner.run("test", copy.path)
+        let other = try ScratchFolder(copying: pack)
+        try other.replace("  # expect: northwind-dmso-limit\n", with: "  # ok: northwind-dmso-limit\n  - {id: wash, operation: wash}\n",
+                          in: "tests/cd19-draft.yaml")
+        let failing = CommandRunner.run("test", other.path)
         #expect(failing.status == 1)
-        #expect(failing.out.contains("FAIL  \(fixture):20  northwind-dmso-limit\n      expected: no finding without '# expect: northwind-dmso-limit' on the line above"))
+        #expect(failing.out.contains("FAIL  \(other.path)/tests/cd19-draft.yaml:20  northwind-dmso-limit\n      expected: no finding without '# expect: northwind-dmso-limit' on the line above"))
     }
 
     @Test func unreadableInputsExitWithTwo() throws {
-        let copy = try TemporaryFolder(copying: pack)
-        try "processlint: 1\nname: [broken\n".write(toFile: copy.path + "/tests/broken.yaml", atomically: true, encoding: .utf8)
+        let copy = try ScratchFolder(copying: pack)
+        try copy.write("tests/broken.yaml", "processlint: 1\nname: [broken\n")
         let broken = CommandRunner.run("test", copy.path)
         #expect(broken.status == 2)
         #expect(broken.err.contains(copy.path + "/tests/broken.yaml:"))
 
-        let unknown = try TemporaryFolder(copying: pack)
-        try "# expect: northwind-dmso-limt\n" .appending(String(contentsOfFile: pack + "/tests/bcma-line.yaml", encoding: .utf8))
-            .write(toFile: unknown.path + "/tests/bcma-line.yaml", atomically: true, encoding: .utf8)
+        let unknown = try ScratchFolder(copying: pack)
+        try unknown.replace("processlint: 1", with: "# expect: northwind-dmso-limt\nprocesslint: 1", in: "tests/bcma-line.yaml")
         let misnamed = CommandRunner.run("test", unknown.path)
         #expect(misnamed.status == 2)
         #expect(misnamed.err.contains("the expectation names no known rule 'northwind-dmso-limt'; did you mean 'northwind-dmso-limit'?"))
 
         #expect(CommandRunner.run("test", CommandRunner.repository + "/processes").status == 2, "no configuration naming rules")
     }
-}
-
-/// A folder under the system's temporary directory, removed when the test is done with it.
-final class TemporaryFolder {
-    let path: String
-
-    init(copying source: String? = nil) throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("processlint-\(UUID().uuidString)").path
-        if let source {
-            try FileManager.default.copyItem(atPath: source, toPath: path)
-        } else {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        }
-    }
-
-    func write(_ name: String, _ text: String) throws {
-        try text.write(toFile: path + "/" + name, atomically: true, encoding: .utf8)
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
 }

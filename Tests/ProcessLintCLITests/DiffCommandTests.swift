@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `processlint diff` over a scripted git history in a temporary repository: a step added, a depletion
@@ -29,11 +30,11 @@ import Testing
 
     /// A repository whose one commit holds three processes, then the working tree changed as a pull request would.
     final class Repository {
-        let root: String
+        let folder: ScratchFolder
+        var root: String { folder.path }
 
         init() throws {
-            root = FileManager.default.temporaryDirectory.appendingPathComponent("processlint-diff-\(UUID().uuidString)").path
-            try FileManager.default.createDirectory(atPath: root + "/processes", withIntermediateDirectories: true)
+            folder = try ScratchFolder()
             try write("processes/depleted.yaml", process("depleted", steps: [depletion, selection, activation, transduction, expansion]))
             try write("processes/added.yaml", process("added", steps: [selection, activation, transduction, expansion]))
             try write("processes/ordered.yaml", process("ordered", steps: [selection, activation, transduction, expansion]))
@@ -42,10 +43,8 @@ import Testing
             try git("-c", "user.name=test", "-c", "user.email=test@example.org", "commit", "-q", "-m", "base")
         }
 
-        deinit { try? FileManager.default.removeItem(atPath: root) }
-
         func write(_ path: String, _ text: String) throws {
-            try text.write(toFile: root + "/" + path, atomically: true, encoding: .utf8)
+            try folder.write(path, text)
         }
 
         func git(_ arguments: String...) throws {
@@ -175,12 +174,9 @@ import Testing
         try repository.write("processes/tecartus.yaml", tecartus.replacingCharacters(in: selection.lowerBound..<activation.lowerBound, with: ""))
         try repository.git("mv", "processes/kymriah.yaml", "processes/kymriah-renamed.yaml")
 
-        let readme = try String(contentsOfFile: CommandRunner.repository + "/README.md", encoding: .utf8)
-        let command = "$ processlint diff --base origin/main processes/ --fail-on-new --fail-on-risk-increase 10\n"
-        let start = try #require(readme.range(of: command))
-        let end = try #require(readme.range(of: "```", range: start.upperBound..<readme.endIndex))
+        let shown = try #require(try CommandRunner.readmeOutput(after: "processlint diff --base origin/main processes/ --fail-on-new --fail-on-risk-increase 10"))
         let output = CommandRunner.run("diff", "--base", "HEAD", repository.root + "/processes/", "--fail-on-new", "--fail-on-risk-increase", "10")
         #expect(output.status == 1)
-        #expect(output.out.replacingOccurrences(of: repository.root + "/", with: "") == String(readme[start.upperBound..<end.lowerBound]))
+        #expect(output.out.replacingOccurrences(of: repository.root + "/", with: "") == shown)
     }
 }

@@ -118,22 +118,14 @@ import Testing
 @Suite struct ReadmeTests {
     /// The README's example output is what the tool really prints for the file it names.
     @Test func exampleOutputInTheReadmeIsReal() throws {
-        let readme = try String(contentsOfFile: CommandRunner.repository + "/README.md", encoding: .utf8)
-        let command = "$ processlint lint typical-mistakes.yaml\n"
-        let start = try #require(readme.range(of: command))
-        let end = try #require(readme.range(of: "```", range: start.upperBound..<readme.endIndex))
-        let shown = String(readme[start.upperBound..<end.lowerBound])
+        let shown = try #require(try CommandRunner.readmeOutput(after: "processlint lint typical-mistakes.yaml"))
         let directory = CommandRunner.repository + "/Tests/Fixtures/err/"
         let output = CommandRunner.run("lint", directory + "typical-mistakes.yaml")
         #expect(output.out.replacingOccurrences(of: directory, with: "") + output.err == shown)
     }
 
     @Test func findingsShownInTheReadmeAreReal() throws {
-        let readme = try String(contentsOfFile: CommandRunner.repository + "/README.md", encoding: .utf8)
-        let command = "$ processlint lint processes/ctl019-academic-2018.yaml\n"
-        let start = try #require(readme.range(of: command))
-        let end = try #require(readme.range(of: "\n$ ", range: start.upperBound..<readme.endIndex))
-        let shown = String(readme[start.upperBound..<end.lowerBound])
+        let shown = try #require(try CommandRunner.readmeOutput(after: "processlint lint processes/ctl019-academic-2018.yaml", upTo: "\n$ "))
         let output = CommandRunner.run("lint", CommandRunner.repository + "/processes/ctl019-academic-2018.yaml")
         #expect(output.out.replacingOccurrences(of: CommandRunner.repository + "/", with: "") + output.err == shown)
     }
