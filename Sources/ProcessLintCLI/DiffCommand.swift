@@ -89,14 +89,13 @@ struct DiffCommand: ConsoleCommand {
         }
 
         let comparison = FindingComparison(base: before, head: after)
-        let risks = comparison.processes.map(RiskChange.init)
         console.out(format == .json
-            ? DiffJSON.render(comparison, risks: risks, base: baseName, displayed: displayed)
-            : DiffText.render(comparison, risks: risks, displayed: displayed))
+            ? DiffJSON.render(comparison, base: baseName, displayed: displayed)
+            : DiffText.render(comparison, displayed: displayed))
 
         if after.contains(where: { $0.diagnostics.contains(where: \.isLoadError) }) { return .invalidInput }
         let newFailures = failOnNew && comparison.new.contains { $0.severity >= failOn }
-        let riskFailures = failOnRiskIncrease.map { limit in risks.contains { $0.rose(byMoreThan: limit) } } ?? false
+        let riskFailures = failOnRiskIncrease.map { limit in comparison.processes.contains { $0.risk.rose(byMoreThan: limit) } } ?? false
         return newFailures || riskFailures ? .findings : .success
     }
 

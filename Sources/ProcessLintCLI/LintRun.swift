@@ -89,6 +89,7 @@ struct LintRun {
                             findings: keeps == .report ? nil : ProcessFindings(file: problem.location.file, design: nil, diagnostics: diagnostics, risk: nil)))
         }
         let linter = Linter(registry: RunRules.registry)
+        let registryIDs = RegistryIDs(linter.registry)
         let configurationOf = Dictionary(plan.files.map { ($0.path, $0.configuration) }, uniquingKeysWith: { first, _ in first })
         let lint: @Sendable (LoadResult) -> LintedFile = { result in
             let checked = result.design.map { linter.check($0, configuration: configurationOf[result.file] ?? Configuration()) }
@@ -96,7 +97,7 @@ struct LintRun {
                               risk: checked?.risk)
         }
         let finish = { @Sendable (file: LintedFile, external: [Diagnostic]) in
-            self.finish(file, adding: external, configuration: configurationOf[file.result.file] ?? Configuration(), linter: linter)
+            self.finish(file, adding: external, configuration: configurationOf[file.result.file] ?? Configuration(), registryIDs: registryIDs)
         }
         let loader = ProcessLoader(limits: limits)
         let paths = plan.files.map(\.path)
@@ -114,15 +115,25 @@ struct LintRun {
         return (plan.files.count, results.failures.sorted { ($0.rule.declaredAt, $0.rule.id) < ($1.rule.declaredAt, $1.rule.id) })
     }
 
+    /// The registry's rule ids, listed and as a set, worked out once per run rather than for every file.
+    private struct RegistryIDs: Sendable {
+        let list: [String]
+        let set: Set<String>
+
+        init(_ registry: RuleRegistry) {
+            list = registry.descriptions.map { $0.id }
+            set = Set(list)
+        }
+    }
+
     /// Suppression comments, then the baseline, apply to every finding alike, external ones included.
-    private func finish(_ file: LintedFile, adding external: [Diagnostic], configuration: Configuration, linter: Linter) -> FileResult {
+    private func finish(_ file: LintedFile, adding external: [Diagnostic], configuration: Configuration,
+                        registryIDs: RegistryIDs) -> FileResult {
         let result = file.result
         var diagnostics = file.diagnostics + external
-        let ran = (linter.registry.descriptions.map { $0.id } + configuration.customRules.map { $0.description.id }
-                   + configuration.externalRules.map(\.id)).filter { !configuration.disabled.contains($0) }
+        let customIDs = configuration.customRules.map { $0.description.id } + configuration.externalRules.map(\.id)
         if let text = result.text, result.design != nil {
-            let known = linter.registry.ids.union(configuration.customRules.map { $0.description.id })
-                .union(configuration.externalRules.map(\.id))
+            let known = customIDs.isEmpty ? registryIDs.set : registryIDs.set.union(customIDs)
             diagnostics = Suppressions.apply(to: diagnostics, text: text, file: result.file, knownRules: known)
         }
         if let (baseline, reason) = baseline {
@@ -131,7 +142,8 @@ struct LintRun {
         let findings = keeps == .report ? nil
             : ProcessFindings(file: result.file, design: result.design, diagnostics: diagnostics,
                               risk: keeps == .findingsAndRisk ? file.risk : nil)
-        let report = FileReport(file: result.file, diagnostics: diagnostics, text: result.text, rules: result.design == nil ? [] : ran)
+        let ran = result.design == nil ? [] : (registryIDs.list + customIDs).filter { !configuration.disabled.contains($0) }
+        let report = FileReport(file: result.file, diagnostics: diagnostics, text: result.text, rules: ran)
         return FileResult(report: report, findings: findings)
     }
 }

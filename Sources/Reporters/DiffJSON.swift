@@ -46,9 +46,8 @@ public enum DiffJSON {
         let new, fixed, unchanged, riskIncreases: Int
     }
 
-    public static func render(_ comparison: FindingComparison, risks: [RiskChange], base: String,
+    public static func render(_ comparison: FindingComparison, base: String,
                               displayed: (String) -> String) -> String {
-        let riskOf = Dictionary(risks.map { ($0.identity, $0) }, uniquingKeysWith: { first, _ in first })
         func finding(_ diagnostic: Diagnostic) -> Finding {
             Finding(rule: diagnostic.ruleID, severity: diagnostic.severity.rawValue, message: diagnostic.message,
                     file: displayed(diagnostic.location.file), step: diagnostic.stepID,
@@ -61,15 +60,15 @@ public enum DiffJSON {
         let document = Document(
             schemaVersion: schemaVersion, base: base,
             processes: comparison.processes.map { process in
-                let risk = riskOf[process.identity]
+                let risk = process.risk
                 return Process(process: process.identity, file: process.head.map { displayed($0.file) },
                                baseFile: process.base.map { displayed($0.file) },
                                new: process.new.map(finding), fixed: process.fixed.map(finding), unchanged: process.unchanged.count,
-                               risk: RiskRecord(before: lambda(risk?.before), after: lambda(risk?.after), factor: risk?.factor,
-                                                stepChanges: risk?.stepChanges.map(\.description) ?? [], summary: risk?.summary ?? ""))
+                               risk: RiskRecord(before: lambda(risk.before), after: lambda(risk.after), factor: risk.factor,
+                                                stepChanges: risk.stepChanges.map(\.description), summary: risk.summary))
             },
             summary: Summary(new: comparison.new.count, fixed: comparison.fixed.count, unchanged: comparison.unchanged.count,
-                             riskIncreases: risks.filter { ($0.factor ?? 1) > 1 }.count))
+                             riskIncreases: comparison.riskIncreases))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")

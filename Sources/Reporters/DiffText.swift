@@ -4,24 +4,20 @@ import LintKit
 /// risk moved and why; processes with nothing new, fixed or moved are only counted.
 public enum DiffText {
     /// - Parameter displayed: how to show a file path (the base version's files live in a temporary folder).
-    public static func render(_ comparison: FindingComparison, risks: [RiskChange], displayed: (String) -> String) -> String {
-        let riskOf = Dictionary(risks.map { ($0.identity, $0) }, uniquingKeysWith: { first, _ in first })
+    public static func render(_ comparison: FindingComparison, displayed: (String) -> String) -> String {
         var text = ""
         for process in comparison.processes {
-            let risk = riskOf[process.identity]
-            let riskMoved = risk.map { $0.factor != 1 || $0.before == nil || $0.after == nil } ?? false
-            guard !process.new.isEmpty || !process.fixed.isEmpty || riskMoved else { continue }
+            guard !process.new.isEmpty || !process.fixed.isEmpty || process.risk.moved else { continue }
             let file = (process.head ?? process.base).map { displayed($0.file) } ?? ""
             let state = process.head == nil ? ", removed" : process.base == nil ? ", new" : ""
             text += "process '\(process.identity)' (\(file)\(state))\n"
             for diagnostic in process.new { text += "  new    \(line(diagnostic, displayed))\n" }
             for diagnostic in process.fixed { text += "  fixed  \(line(diagnostic, displayed)) (before)\n" }
-            if let risk, riskMoved { text += "  risk   \(risk.summary)\n" }
+            if process.risk.moved { text += "  risk   \(process.risk.summary)\n" }
         }
-        let rose = risks.filter { ($0.factor ?? 1) > 1 }.count
         text += "\(comparison.new.count) new, \(comparison.fixed.count) fixed, \(comparison.unchanged.count) unchanged "
             + "finding\(comparison.unchanged.count == 1 ? "" : "s") in \(comparison.processes.count) "
-            + "process\(comparison.processes.count == 1 ? "" : "es"); λ rose in \(rose) of them\n"
+            + "process\(comparison.processes.count == 1 ? "" : "es"); λ rose in \(comparison.riskIncreases) of them\n"
         return text
     }
 

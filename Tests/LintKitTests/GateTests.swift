@@ -39,4 +39,11 @@ import Testing
             "step 'e' changed from harvest to formulation",
         ])
     }
+
+    @Test func aProcessWithNoEstimateInEitherVersionHasNoRiskToReport() {
+        let comparison = FindingComparison(base: [process([])], head: [process([diagnostic("r", step: nil, line: 1)])])
+        let risk = comparison.processes[0].risk
+        #expect(!risk.moved && risk.factor == nil && comparison.riskIncreases == 0)
+        #expect(risk.summary == "no estimate in either version (no malignant fraction stated)")
+    }
 }

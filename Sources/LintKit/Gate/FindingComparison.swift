@@ -12,6 +12,8 @@ public struct FindingComparison: Sendable {
         public let fixed: [Diagnostic]
         /// In both.
         public let unchanged: [Diagnostic]
+        /// How its residual-cell risk moved, and the step changes behind it.
+        public let risk: RiskChange
     }
 
     public let processes: [Process]
@@ -22,13 +24,16 @@ public struct FindingComparison: Sendable {
         processes = Set(baseByIdentity.keys).union(headByIdentity.keys).sorted().map { identity in
             let before = baseByIdentity[identity], after = headByIdentity[identity]
             let (new, fixed, unchanged) = Self.match(before?.diagnostics ?? [], after?.diagnostics ?? [])
-            return Process(identity: identity, base: before, head: after, new: new, fixed: fixed, unchanged: unchanged)
+            return Process(identity: identity, base: before, head: after, new: new, fixed: fixed, unchanged: unchanged,
+                           risk: RiskChange(identity: identity, base: before, head: after))
         }
     }
 
     public var new: [Diagnostic] { processes.flatMap(\.new) }
     public var fixed: [Diagnostic] { processes.flatMap(\.fixed) }
     public var unchanged: [Diagnostic] { processes.flatMap(\.unchanged) }
+    /// How many processes' λ rose.
+    public var riskIncreases: Int { processes.filter { ($0.risk.factor ?? 1) > 1 }.count }
 
     /// Pairs findings with equal fingerprints, as many times as each side has them: two equal findings
     /// before and three after make one new.

@@ -28,11 +28,12 @@ public struct RiskChange: Sendable {
         }
     }
 
-    public init(_ process: FindingComparison.Process) {
-        identity = process.identity
-        before = process.base?.risk
-        after = process.head?.risk
-        stepChanges = Self.changes(from: process.base?.steps ?? [], to: process.head?.steps ?? [])
+    /// The change between a process's two versions; either is `nil` for a process added or removed.
+    public init(identity: String, base: ProcessFindings?, head: ProcessFindings?) {
+        self.identity = identity
+        before = base?.risk
+        after = head?.risk
+        stepChanges = Self.changes(from: base?.steps ?? [], to: head?.steps ?? [])
     }
 
     /// λ after over λ before, at the medians: infinite when λ rose from zero; `nil` when either is unknown.
@@ -42,6 +43,9 @@ public struct RiskChange: Sendable {
         if old == new { return 1 }
         return old == 0 ? .infinity : new / old
     }
+
+    /// Whether there is anything to say: λ moved, or only one version has an estimate.
+    public var moved: Bool { (before != nil || after != nil) && factor != 1 }
 
     /// Whether λ rose by more than `limit` times.
     public func rose(byMoreThan limit: Double) -> Bool { (factor ?? 1) > limit }
