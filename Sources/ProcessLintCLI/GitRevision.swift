@@ -1,3 +1,4 @@
+import CustomRules
 import Foundation
 
 /// The process files of a past revision of the current git repository, written out to a temporary folder
@@ -62,27 +63,18 @@ struct GitRevision {
         Self.run(["git", "-C", directory] + arguments)
     }
 
-    /// Runs a program found on PATH; its output, or its error message.
+    /// Runs a program found on PATH; its output, or its error message. Archiving a large repository may take
+    /// a while, hence the generous limit; a git that hangs (waiting for credentials, say) still ends.
     private static func run(_ arguments: [String]) -> Result<String, GitError> {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        do {
-            try process.run()
-        } catch {
-            return .failure(GitError(message: "cannot run \(arguments.first ?? ""): \(error.localizedDescription)"))
+        let child = ChildProcess(command: arguments, directory: FileManager.default.currentDirectoryPath,
+                                 timeoutSeconds: 300, outputLimit: 16 * 1024 * 1024)
+        let outcome: ChildProcess.Outcome
+        do { outcome = try child.run() } catch { return .failure(GitError(message: error.reason)) }
+        guard outcome.ending == .exited(0) else {
+            let message = String(decoding: outcome.errorOutput, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            return .failure(GitError(message: message.isEmpty ? "\(arguments.joined(separator: " ")) failed (\(outcome.ending))" : message))
         }
-        let stdout = output.fileHandleForReading.readDataToEndOfFile()
-        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let message = String(decoding: stderr, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            return .failure(GitError(message: message.isEmpty ? "\(arguments.joined(separator: " ")) failed" : message))
-        }
-        return .success(String(decoding: stdout, as: UTF8.self))
+        return .success(String(decoding: outcome.output, as: UTF8.self))
     }
 }
 

@@ -10,35 +10,43 @@ import Darwin
 /// Standard input comes from a file, not a pipe: a program that never reads its input then cannot block the
 /// writer, and an early exit cannot raise `SIGPIPE` here. Standard output and error are drained together in
 /// one `poll` loop, so neither pipe fills while the other is read, and the loop ends at the deadline even if
-/// the program (or a process it started) keeps them open.
-struct ChildProcess {
-    let command: [String]
-    let directory: String
-    let timeoutSeconds: Double
+/// the program (or a process it started) keeps them open. External rules run through it, and so does git for
+/// `processlint diff --base`.
+public struct ChildProcess {
+    public let command: [String]
+    public let directory: String
+    public let timeoutSeconds: Double
     /// Bytes of standard output accepted before the program is killed.
-    let outputLimit: Int
+    public let outputLimit: Int
     /// Bytes of standard error kept for messages; the rest is read and dropped.
     static let errorLimit = 64 * 1024
 
-    enum Ending: Equatable {
+    public init(command: [String], directory: String, timeoutSeconds: Double, outputLimit: Int) {
+        self.command = command
+        self.directory = directory
+        self.timeoutSeconds = timeoutSeconds
+        self.outputLimit = outputLimit
+    }
+
+    public enum Ending: Equatable, Sendable {
         case exited(Int32)
         case signalled(Int32)
         case timedOut
         case printedTooMuch
     }
 
-    struct Outcome {
-        let ending: Ending
-        let output: Data
-        let errorOutput: Data
+    public struct Outcome: Sendable {
+        public let ending: Ending
+        public let output: Data
+        public let errorOutput: Data
     }
 
     /// Why the program could not be started.
-    struct LaunchFailure: Error {
-        let reason: String
+    public struct LaunchFailure: Error {
+        public let reason: String
     }
 
-    func run(input: Data) throws(LaunchFailure) -> Outcome {
+    public func run(input: Data = Data()) throws(LaunchFailure) -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try executable())
         process.arguments = Array(command.dropFirst())
