@@ -5,8 +5,9 @@ import ProcessModel
 public struct FileReport: Sendable {
     public let file: String
     public let diagnostics: [Diagnostic]
-    /// The file's text, for quoting under a diagnostic; `nil` when it could not be read as text.
-    private let text: String?
+    /// The file's lines, for quoting under a diagnostic; `nil` when the file could not be read as text, or
+    /// when nothing in it will be quoted.
+    private let lines: LineIndex?
     /// The ids of the rules that ran on the file, for formats that show passing rules too (JUnit); empty when
     /// the file was not loaded.
     public let rules: [String]
@@ -15,18 +16,13 @@ public struct FileReport: Sendable {
         self.file = file
         self.rules = rules
         self.diagnostics = diagnostics.sorted()
-        self.text = text
+        // Indexed once, and only for a file with something to quote: most files have no finding.
+        lines = diagnostics.isEmpty ? nil : text.map(LineIndex.init)
     }
 
     /// Line `number` (from 1) without its line break; `nil` past the end or when the text is unknown.
-    /// Found on demand: most reports quote no line at all (quiet, JSON, SARIF), so none is split up front.
     public func line(_ number: Int) -> Substring? {
-        guard var rest = text?[...], number >= 1 else { return nil }
-        for _ in 1..<number {
-            guard let newline = rest.utf8.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
-            rest = rest[rest.utf8.index(after: newline)...]
-        }
-        return rest[..<(rest.utf8.firstIndex(of: UInt8(ascii: "\n")) ?? rest.endIndex)]
+        lines?.line(number)
     }
 }
 

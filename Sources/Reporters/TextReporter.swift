@@ -50,10 +50,34 @@ public struct TextReporter: Reporter {
 
     /// The source line and a caret under the range (underlined to its end when it stays on the line).
     private func quote(_ range: SourceRange, in file: FileReport) -> String {
-        guard let line = file.line(range.start.line)?.replacingOccurrences(of: "\t", with: " ") else { return "" }
+        guard let line = file.line(range.start.line) else { return "" }
+        let window = Self.window(of: line, around: range.start.column)
         let width = range.end.line == range.start.line ? max(1, range.end.column - range.start.column) : 1
-        let caret = String(repeating: " ", count: max(0, range.start.column - 1)) + "^" + String(repeating: "~", count: width - 1)
-        return "  " + line + "\n  " + paint(caret, .green) + "\n"
+        let underline = min(width, max(1, window.width - window.column + 1))
+        let caret = String(repeating: " ", count: window.column - 1) + "^" + String(repeating: "~", count: underline - 1)
+        return "  " + window.text.replacingOccurrences(of: "\t", with: " ") + "\n  " + paint(caret, .green) + "\n"
+    }
+
+    /// The widest quote of a line, in characters: a longer line is quoted around the column, so that a
+    /// megabyte-long line costs a line of output, not a megabyte per finding.
+    public static let quoteWidth = 160
+
+    /// At most `quoteWidth` characters of `line` around `column` (from 1), with "…" where it is cut, and the
+    /// column's place in what is shown.
+    private static func window(of line: Substring, around column: Int) -> (text: String, column: Int, width: Int) {
+        let scalars = line.unicodeScalars
+        let count = scalars.count
+        guard count > quoteWidth else { return (String(line), max(1, column), count) }
+        // Start a quarter of the width before the column, but never so late that the line's end leaves room unused.
+        var skipped = max(0, column - 1 - quoteWidth / 4)
+        if skipped > 0 { skipped = min(skipped, count - (quoteWidth - 1)) }
+        let room = quoteWidth - (skipped > 0 ? 1 : 0)
+        let cutAfter = count - skipped > room
+        let start = scalars.index(scalars.startIndex, offsetBy: skipped)
+        let shown = String(Substring(scalars[start...].prefix(cutAfter ? room - 1 : room)))
+        let text = (skipped > 0 ? "…" : "") + shown + (cutAfter ? "…" : "")
+        let width = text.unicodeScalars.count
+        return (text, min(max(1, column - skipped + (skipped > 0 ? 1 : 0)), width + 1), width)
     }
 
     private enum Style: String {

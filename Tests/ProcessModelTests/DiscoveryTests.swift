@@ -45,6 +45,24 @@ import Testing
         ])
     }
 
+    @Test func aFileReachedByManyPathsIsTakenOnce() throws {
+        // Each level links twice to the next: 2^12 paths lead to the one file at the bottom.
+        let scratch = try Scratch()
+        let depth = 12
+        try scratch.file("level\(depth)/a.yaml")
+        for level in 0..<depth {
+            try FileManager.default.createDirectory(atPath: scratch.root + "/level\(level)", withIntermediateDirectories: true)
+            for link in ["left", "right"] {
+                try FileManager.default.createSymbolicLink(atPath: scratch.root + "/level\(level)/\(link)",
+                                                           withDestinationPath: scratch.root + "/level\(level + 1)")
+            }
+        }
+        try FileManager.default.createSymbolicLink(atPath: scratch.root + "/also-a.yaml", withDestinationPath: scratch.root + "/level\(depth)/a.yaml")
+        let found = ProcessFileDiscovery().files(under: [scratch.root + "/level0", scratch.root])
+        #expect(found.files == [scratch.root + "/level0/left/left/left/left/left/left/left/left/left/left/left/left/a.yaml"])
+        #expect(found.problems.isEmpty)
+    }
+
     @Test func aMissingPathIsAProblem() {
         let found = ProcessFileDiscovery().files(under: ["/no/such/dir"])
         #expect(found.files.isEmpty)

@@ -3,8 +3,9 @@ import Foundation
 /// Finds the process files under the paths a user names.
 ///
 /// A named file is always taken, whatever its extension. A directory is walked for `*.yaml` and
-/// `*.yml`, skipping hidden entries (`.git`, `.build`); symbolic links are followed once, and a
-/// link back into a directory already being walked is reported instead of followed forever.
+/// `*.yml`, skipping hidden entries (`.git`, `.build`). Symbolic links are followed, but every directory is
+/// walked and every file taken once, by device and inode, whatever paths lead to it (links to shared
+/// targets would otherwise multiply the walk); a link back into a directory being walked is reported.
 public struct ProcessFileDiscovery: Sendable {
     public static let extensions: Set<String> = ["yaml", "yml"]
 
@@ -22,15 +23,24 @@ public struct ProcessFileDiscovery: Sendable {
             if isDirectory.boolValue {
                 walk.directory(path, ancestors: [])
             } else {
-                walk.files.append(path)
+                walk.file(path)
             }
         }
-        return (Array(Set(walk.files)).sorted(), walk.problems)
+        return (walk.files.sorted(), walk.problems)
     }
 
     private struct Walk {
         var files: [String] = []
         var problems: [LoadDiagnostic] = []
+        /// Directories walked and files taken so far.
+        private var seen: Set<FileIdentity> = []
+
+        /// Takes a file unless another path to it was taken already.
+        mutating func file(_ path: String) {
+            // A file that cannot be stat'ed is still taken: the loader then says why it cannot be read.
+            guard let identity = FileIdentity(path) else { return files.append(path) }
+            if seen.insert(identity).inserted { files.append(path) }
+        }
 
         mutating func problem(_ path: String, _ message: String) {
             problems.append(LoadDiagnostic(.error, .unreadableFile, message,
@@ -45,6 +55,7 @@ public struct ProcessFileDiscovery: Sendable {
             guard !ancestors.contains(identity) else {
                 return problem(path, "symbolic link loop: this directory contains itself; not followed")
             }
+            guard seen.insert(identity).inserted else { return }
             let entries: [String]
             do {
                 entries = try FileManager.default.contentsOfDirectory(atPath: path)
@@ -61,13 +72,13 @@ public struct ProcessFileDiscovery: Sendable {
                 if isDirectory.boolValue {
                     directory(child, ancestors: ancestors.union([identity]))
                 } else if ProcessFileDiscovery.extensions.contains((entry as NSString).pathExtension.lowercased()) {
-                    files.append(child)
+                    file(child)
                 }
             }
         }
     }
 
-    /// A directory's device and inode: the same directory reached by two paths has one identity.
+    /// A file's or directory's device and inode: reached by two paths, it has one identity.
     struct FileIdentity: Hashable {
         let device: UInt64
         let inode: UInt64

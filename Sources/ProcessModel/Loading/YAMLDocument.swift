@@ -16,10 +16,7 @@ public enum YAMLDocument {
         switch SourceText.decode(bytes) {
         case .success(let decoded): text = decoded
         case .failure(let failure):
-            diagnostics.add(.error, .notUTF8, failure.isBinary
-                ? "file holds a NUL byte: it looks binary, not a YAML text file"
-                : "file is not UTF-8 text: the byte here cannot be decoded; save the file as UTF-8",
-                at: failure.position)
+            diagnostics.add(.error, .notUTF8, failure.message, at: failure.position)
             return (nil, nil)
         }
         let preflight = YAMLPreflight(limits: limits).run(text)

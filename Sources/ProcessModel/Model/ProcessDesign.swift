@@ -26,8 +26,17 @@ public struct ProcessDesign: Sendable {
     public func step(withID id: String) -> Step? { steps.first { $0.id.value == id } }
 
     /// The step whose text holds a range, if any.
+    ///
+    /// Steps lie in file order without overlapping, so a binary search finds it: a file with thousands of
+    /// findings stays linear.
     public func step(containing range: SourceRange) -> Step? {
-        steps.first { $0.range.start <= range.start && range.start < $0.range.end }
+        var low = 0, high = steps.count
+        while low < high {
+            let middle = (low + high) / 2
+            if steps[middle].range.start <= range.start { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0, range.start < steps[low - 1].range.end else { return nil }
+        return steps[low - 1]
     }
 
     /// The release test of the given kind, if the file lists it.
