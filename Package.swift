@@ -16,19 +16,20 @@ let package = Package(
         .plugin(name: "ProcessLintBuildPlugin", targets: ["ProcessLintBuildPlugin"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
+        // The system libyaml: one YAML parser for every file the tool reads.
+        .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
         // The typed process model, its vocabulary, the format-1 schema and the located YAML loader.
-        .target(name: "ProcessModel", dependencies: ["Yams"]),
+        .target(name: "ProcessModel", dependencies: ["CLibYAML"]),
         // The operation catalogue (data with sources) and the mass-balance estimator with uncertainty.
         .target(name: "ResidualModel", dependencies: ["ProcessModel"], resources: [.copy("Resources")]),
         // The rule engine: Rule, Diagnostic, the registry and the runner; no concrete rules.
         .target(name: "LintKit", dependencies: ["ProcessModel", "ResidualModel"]),
         // The built-in rule pack, one rule per file.
         .target(name: "BuiltinRules", dependencies: ["LintKit", "ProcessModel", "ResidualModel"]),
-        .target(name: "CustomRules", dependencies: ["ProcessModel", "ResidualModel", "LintKit", "Yams"]),
+        .target(name: "CustomRules", dependencies: ["ProcessModel", "ResidualModel", "LintKit"]),
         // Output formats, one file each; they know diagnostics, not rules.
         .target(name: "Reporters", dependencies: ["LintKit", "ProcessModel", "ResidualModel"]),
         // Subcommands as library code with injected output, so tests run them in-process.

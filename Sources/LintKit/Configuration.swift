@@ -1,6 +1,5 @@
 import Foundation
 import ProcessModel
-import Yams
 
 /// A site's settings, from `.processlint.yml`: rules turned off, severities changed, options set,
 /// files left out; `extends` another file whose settings this one refines.

@@ -1,6 +1,5 @@
 import Foundation
 import ProcessModel
-import Yams
 
 /// Reads `.processlint.yml` files: checked like process files (located errors, unknown rule ids and options
 /// with the nearest valid one), with `extends` followed and a cycle reported rather than followed forever.
@@ -49,7 +48,7 @@ public struct ConfigurationLoader: Sendable {
             bytes: [UInt8](data), file: file, describedAs: "the configuration",
             emptyMessage: "configuration file is empty: write the settings, or delete the file"
         ) { root in
-            let fields = Self.fields(of: root)
+            let fields = root.fields
             if let extends = fields["extends"]?.string {
                 switch load(file: resolve(extends, in: folder), chain: chain + [file]) {
                 case .success(let inherited): configuration = inherited
@@ -61,25 +60,25 @@ public struct ConfigurationLoader: Sendable {
             var known = registry
             known.register(configuration.customRules)
             // The external rules declared here and in what this extends are ids the file may name too.
-            let declared = fields["external_rules"]?.sequence?.compactMap { $0.mapping.flatMap { Self.value("id", in: $0)?.string } } ?? []
+            let declared = fields["external_rules"]?.sequence?.compactMap { $0.mapping?.value(forKey: "id")?.string } ?? []
             return Configuration.shape(for: known, externalRuleIDs: configuration.externalRules.map(\.id) + declared)
         }
         guard named.isEmpty, let root, !diagnostics.contains(where: { $0.severity == .error }) else {
             return .failure(ConfigurationError(named + diagnostics))
         }
-        let fields = Self.fields(of: root)
-        let external = externalRules(fields["external_rules"]?.sequence.map(Array.init) ?? [], file: file, folder: folder,
+        let fields = root.fields
+        let external = externalRules(fields["external_rules"]?.sequence ?? [], file: file, folder: folder,
                                      customRules: configuration.customRules)
         if !external.problems.isEmpty { return .failure(ConfigurationError(external.problems)) }
         let redeclared = Set(external.rules.map { $0.id })
         configuration.externalRules = configuration.externalRules.filter { !redeclared.contains($0.id) } + external.rules
         for id in fields["disable"]?.sequence?.compactMap(\.string) ?? [] { configuration.disabled.insert(id) }
-        for (key, value) in fields["severity"]?.mapping ?? [:] {
+        for (key, value) in fields["severity"]?.mapping?.pairs ?? [] {
             if let id = key.string, let severity = value.string.flatMap(Severity.init(rawValue:)) { configuration.severity[id] = severity }
         }
-        for (rule, settings) in fields["options"]?.mapping ?? [:] {
+        for (rule, settings) in fields["options"]?.mapping?.pairs ?? [] {
             guard let id = rule.string else { continue }
-            for (name, value) in settings.mapping ?? [:] {
+            for (name, value) in settings.mapping?.pairs ?? [] {
                 if let name = name.string, let number = value.string.flatMap(Double.init) { configuration.options[id, default: [:]][name] = number }
             }
         }
@@ -88,17 +87,13 @@ public struct ConfigurationLoader: Sendable {
         return .success(configuration)
     }
 
-    private static func fields(of root: Node.Mapping) -> [String: Node] {
-        Dictionary(root.map { ($0.key.string ?? "", $0.value) }, uniquingKeysWith: { first, _ in first })
-    }
-
     private func resolve(_ path: String, in folder: String) -> String {
         URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: folder + "/")).standardizedFileURL.path
     }
 
     /// The rules of the files listed under `custom_rules`, except those already inherited; an unreadable file is
     /// reported at its entry, an id that clashes with another rule's at the rule's own id.
-    private func customRules(_ list: Node?, of file: String, in folder: String, inherited: [any CustomRule],
+    private func customRules(_ list: YAMLNode?, of file: String, in folder: String, inherited: [any CustomRule],
                              problems: inout [LoadDiagnostic], warnings: inout [LoadDiagnostic]) -> [any CustomRule] {
         let inheritedFiles = Set(inherited.map { $0.origin.file })
         var origins = Dictionary(inherited.map { ($0.description.id, $0.origin) }, uniquingKeysWith: { first, _ in first })
@@ -139,13 +134,13 @@ public struct ConfigurationLoader: Sendable {
     }
 
     /// The `external_rules` entries of one file, checked for what the schema cannot say.
-    private func externalRules(_ entries: [Node], file: String, folder: String,
+    private func externalRules(_ entries: [YAMLNode], file: String, folder: String,
                                customRules: [any CustomRule]) -> (rules: [ExternalRuleDeclaration], problems: [LoadDiagnostic]) {
         var rules: [ExternalRuleDeclaration] = []
         var problems: [LoadDiagnostic] = []
         for entry in entries {
-            guard let fields = entry.mapping, let idNode = Self.value("id", in: fields), let id = idNode.string,
-                  let command = Self.value("command", in: fields)?.sequence?.compactMap(\.string), let program = command.first else { continue }
+            guard let fields = entry.mapping, let idNode = fields.value(forKey: "id"), let id = idNode.string,
+                  let command = fields.value(forKey: "command")?.sequence?.compactMap(\.string), let program = command.first else { continue }
             let at = SourceLocation(file: file, range: SourceRange(at: entry.range.start))
             let idAt = SourceLocation(file: file, range: idNode.range)
             if registry.rule(withID: id) != nil {
@@ -167,17 +162,14 @@ public struct ConfigurationLoader: Sendable {
             let resolved = program.contains("/") && !program.hasPrefix("/")
                 ? URL(fileURLWithPath: program, relativeTo: URL(fileURLWithPath: folder + "/")).standardizedFileURL.path : program
             rules.append(ExternalRuleDeclaration(
-                id: id, command: [resolved] + command.dropFirst(), title: Self.value("title", in: fields)?.string,
-                severity: Self.value("severity", in: fields)?.string.flatMap(Severity.init(rawValue:)) ?? ExternalRuleDeclaration.defaultSeverity,
-                timeoutSeconds: Self.value("timeout_seconds", in: fields)?.string.flatMap(Double.init) ?? ExternalRuleDeclaration.defaultTimeoutSeconds,
+                id: id, command: [resolved] + command.dropFirst(), title: fields.value(forKey: "title")?.string,
+                severity: fields.value(forKey: "severity")?.string.flatMap(Severity.init(rawValue:)) ?? ExternalRuleDeclaration.defaultSeverity,
+                timeoutSeconds: fields.value(forKey: "timeout_seconds")?.string.flatMap(Double.init) ?? ExternalRuleDeclaration.defaultTimeoutSeconds,
                 folder: folder, declaredAt: at))
         }
         return (rules, problems)
     }
 
-    private static func value(_ key: String, in mapping: Node.Mapping) -> Node? {
-        mapping.first { $0.key.string == key }?.value
-    }
 }
 
 /// Why a configuration could not be used: every problem, located.

@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func aliasBombThroughMappingKeysIsStoppedBeforeHashing() {
-        // Complex keys that are aliases would make Yams hash the whole expansion.
+        // A complex key that is an alias to a huge expansion must be stopped by the budget, not hashed or copied.
         var text = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
         var previous = "a"
         for level in 1...8 {

@@ -1,7 +1,6 @@
 import Foundation
 import LintKit
 import ProcessModel
-import Yams
 
 /// Reads a declarative rule file: first against `RuleFileSchema` (the same located errors, did-you-mean hints
 /// and hostile-input limits as process files), then what a schema cannot say (kebab-case and unique ids,
@@ -45,8 +44,8 @@ public struct RuleFileReader {
     }
 }
 
-private func fields(of mapping: Node.Mapping?) -> [String: Node] {
-    Dictionary((mapping ?? [:]).map { ($0.key.string ?? "", $0.value) }, uniquingKeysWith: { first, _ in first })
+private func fields(of mapping: YAMLNode.Mapping?) -> [String: YAMLNode] {
+    mapping?.fields ?? [:]
 }
 
 /// Turns one schema-valid rule mapping into a rule, collecting the problems a schema cannot see.
@@ -58,7 +57,7 @@ private struct Reader {
         problems.append(LoadDiagnostic(.error, .invalidValue, message, at: SourceLocation(file: file, range: range)))
     }
 
-    mutating func rule(_ node: Node) -> DeclarativeRule? {
+    mutating func rule(_ node: YAMLNode) -> DeclarativeRule? {
         let rule = fields(of: node.mapping)
         guard let idNode = rule["id"], let id = idNode.string else { return nil }
         if id.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) == nil {
@@ -82,7 +81,7 @@ private struct Reader {
                                conditions: conditions, constraint: constraint, message: message, fix: fix)
     }
 
-    mutating func template(_ node: Node?, key: String) -> MessageTemplate {
+    mutating func template(_ node: YAMLNode?, key: String) -> MessageTemplate {
         let template = MessageTemplate(node?.string ?? "")
         for unknown in template.unknownPlaceholders {
             let names = MessageTemplate.Placeholder.allCases.map(\.rawValue)
@@ -93,7 +92,7 @@ private struct Reader {
         return template
     }
 
-    mutating func conditions(_ node: Node?) -> RuleConditions {
+    mutating func conditions(_ node: YAMLNode?) -> RuleConditions {
         let when = fields(of: node?.mapping)
         func strings(_ key: String) -> [String]? { when[key]?.sequence?.compactMap(\.string) }
         return RuleConditions(
@@ -105,7 +104,7 @@ private struct Reader {
             hasStep: when["has_step"].flatMap { pattern($0) })
     }
 
-    mutating func check(_ rule: [String: Node]) -> (any DeclarativeCheck)? {
+    mutating func check(_ rule: [String: YAMLNode]) -> (any DeclarativeCheck)? {
         if let node = rule["require"] { return pattern(node).map(RequireCheck.init) }
         if let node = rule["forbid"] { return pattern(node).map(ForbidCheck.init) }
         if let node = rule["order"] { return order(node) }
@@ -115,7 +114,7 @@ private struct Reader {
         return nil
     }
 
-    mutating func pattern(_ node: Node) -> StepPattern? {
+    mutating func pattern(_ node: YAMLNode) -> StepPattern? {
         let pattern = fields(of: node.mapping)
         guard let operation = pattern["operation"]?.string.flatMap(OperationKind.init(rawValue:)) else { return nil }
         let markers = pattern["markers"]?.sequence?.compactMap(\.string).map(Marker.init(normalising:)) ?? []
@@ -123,7 +122,7 @@ private struct Reader {
             report("'markers' applies only to positive-selection and depletion steps, not to '\(operation.rawValue)'", at: markersNode.range)
         }
         var limits: [(String, Limits)] = []
-        for (key, value) in pattern["parameters"]?.mapping ?? [:] {
+        for (key, value) in pattern["parameters"]?.mapping?.pairs ?? [] {
             guard let name = key.string, number(name, of: operation, at: key.range) != nil else { continue }
             limits.append((name, self.limits(fields(of: value.mapping))))
         }
@@ -139,7 +138,7 @@ private struct Reader {
         return nil
     }
 
-    mutating func order(_ node: Node) -> OrderCheck? {
+    mutating func order(_ node: YAMLNode) -> OrderCheck? {
         let order = fields(of: node.mapping)
         guard let step = order["step"].flatMap({ pattern($0) }), let other = order["other"].flatMap({ pattern($0) }),
               let relation = order["must_be"]?.string.flatMap(OrderRelation.init(rawValue:)) else { return nil }
@@ -154,7 +153,7 @@ private struct Reader {
         return OrderCheck(step: step, relation: relation, other: other, distance: Int(steps ?? 0))
     }
 
-    mutating func parameter(_ node: Node) -> ParameterBoundCheck? {
+    mutating func parameter(_ node: YAMLNode) -> ParameterBoundCheck? {
         let parameter = fields(of: node.mapping)
         guard let operation = parameter["operation"]?.string.flatMap(OperationKind.init(rawValue:)),
               let nameNode = parameter["name"], let name = nameNode.string,
@@ -169,7 +168,7 @@ private struct Reader {
                                    isRequired: parameter["required"]?.string == "true")
     }
 
-    mutating func releaseTest(_ node: Node) -> ReleaseTestLimitCheck? {
+    mutating func releaseTest(_ node: YAMLNode) -> ReleaseTestLimitCheck? {
         let test = fields(of: node.mapping)
         guard let kind = test["test"]?.string.flatMap(ReleaseTestKind.init(rawValue:)) else { return nil }
         let limits = self.limits(test)
@@ -177,7 +176,7 @@ private struct Reader {
                                      isRequired: test["required"]?.string != "false")
     }
 
-    mutating func estimate(_ node: Node) -> EstimateThresholdCheck? {
+    mutating func estimate(_ node: YAMLNode) -> EstimateThresholdCheck? {
         let estimate = fields(of: node.mapping)
         guard let figure = estimate["figure"]?.string.flatMap(EstimateFigure.init(rawValue:)),
               let maxNode = estimate["max"], let maximum = Self.number(maxNode) else { return nil }
@@ -188,7 +187,7 @@ private struct Reader {
     }
 
     /// A `min` and `max` pair, with a located problem when they leave no value between them.
-    mutating func limits(_ fields: [String: Node]) -> Limits {
+    mutating func limits(_ fields: [String: YAMLNode]) -> Limits {
         let limits = Limits(minimum: fields["min"].flatMap(Self.number), maximum: fields["max"].flatMap(Self.number))
         if let minimum = limits.minimum, let maximum = limits.maximum, minimum > maximum {
             report("'min' \(minimum.compactText) is above 'max' \(maximum.compactText): no value can pass", at: fields["min"]!.range)
@@ -196,5 +195,5 @@ private struct Reader {
         return limits
     }
 
-    static func number(_ node: Node) -> Double? { node.string.flatMap(Double.init) }
+    static func number(_ node: YAMLNode) -> Double? { node.string.flatMap(Double.init) }
 }

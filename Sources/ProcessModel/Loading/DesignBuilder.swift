@@ -1,4 +1,3 @@
-import Yams
 
 /// Builds the typed model from a tree that `ShapeValidator` found free of errors.
 ///
@@ -7,8 +6,8 @@ import Yams
 struct DesignBuilder {
     let file: String
 
-    func build(_ root: Node.Mapping) -> ProcessDesign {
-        let root = Fields(root)
+    func build(_ root: YAMLNode.Mapping) -> ProcessDesign {
+        let root = Fields(.mapping(root))
         let product = Fields(root["product"])
         let material = Fields(root["starting_material"])
         let composition = material["composition"]
@@ -76,7 +75,7 @@ struct DesignBuilder {
         )
     }
 
-    private func performance(_ node: Node) -> PerformanceOverride {
+    private func performance(_ node: YAMLNode) -> PerformanceOverride {
         let fields = Fields(node)
         return PerformanceOverride(
             source: text(fields, "source")!,
@@ -87,7 +86,7 @@ struct DesignBuilder {
         )
     }
 
-    private func releaseTest(_ node: Node) -> ReleaseTest {
+    private func releaseTest(_ node: YAMLNode) -> ReleaseTest {
         guard node.mapping != nil else {
             return ReleaseTest(kind: located(node).map { ReleaseTestKind(rawValue: $0)! }, maximum: nil, minimum: nil, method: nil)
         }
@@ -100,23 +99,16 @@ struct DesignBuilder {
 
     /// A mapping's values by key, looked up once rather than by a scan per key.
     private struct Fields {
-        private var values: [String: Node] = [:]
+        private var values: [String: YAMLNode] = [:]
 
-        init(_ node: Node?) {
-            self.init(node?.mapping ?? Node.Mapping([]))
+        init(_ node: YAMLNode?) {
+            values = node?.mapping?.fields ?? [:]
         }
 
-        init(_ mapping: Node.Mapping) {
-            values.reserveCapacity(mapping.count)
-            for (key, value) in mapping {
-                if let key = key.string { values[key] = value }
-            }
-        }
-
-        subscript(key: String) -> Node? { values[key] }
+        subscript(key: String) -> YAMLNode? { values[key] }
     }
 
-    private func located(_ node: Node) -> Located<String> { Located(node.string ?? "", at: node.range) }
+    private func located(_ node: YAMLNode) -> Located<String> { Located(node.string ?? "", at: node.range) }
 
     private func text(_ fields: Fields, _ key: String) -> Located<String>? { fields[key].map(located) }
 
@@ -137,7 +129,7 @@ struct DesignBuilder {
         return Located(value, at: node.range)
     }
 
-    private func marker(_ node: Node?) -> Located<Marker>? { node.map { located($0).map(Marker.init(normalising:)) } }
+    private func marker(_ node: YAMLNode?) -> Located<Marker>? { node.map { located($0).map(Marker.init(normalising:)) } }
 
-    private func markers(_ node: Node?) -> [Located<Marker>] { (node?.sequence ?? []).compactMap(marker) }
+    private func markers(_ node: YAMLNode?) -> [Located<Marker>] { (node?.sequence ?? []).compactMap(marker) }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// The outcome of loading one file: the model when the file is valid, and every problem found.
 public struct LoadResult: Sendable {
@@ -16,9 +15,9 @@ public struct LoadResult: Sendable {
 
 /// Reads process files into the typed model, reporting every problem with its location.
 ///
-/// The stages, each guarding the next: size (before reading), UTF-8, a libyaml event pass
-/// (syntax, documents, depth, aliases, duplicate keys), Yams' tree, the format-1 schema, and
-/// the cross-field checks the schema cannot express.
+/// The stages, each guarding the next: size (before reading), UTF-8, one libyaml event pass that builds
+/// the located tree (syntax, documents, depth, aliases, duplicate keys), the format-1 schema, and the
+/// cross-field checks the schema cannot express.
 public struct ProcessLoader: Sendable {
     public let limits: LoadLimits
 

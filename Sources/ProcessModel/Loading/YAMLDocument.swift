@@ -1,13 +1,13 @@
-import Yams
 
-/// The stages every YAML file of the tool goes through before its own schema: size, UTF-8, the libyaml
-/// event pass (syntax, documents, depth, aliases, duplicate keys), and Yams' tree. Process files and
-/// configuration files share them, so both are equally safe against broken and hostile input.
+/// The stages every YAML file of the tool goes through before its own schema: size, UTF-8, and one pass over
+/// the system libyaml's events that checks syntax, documents, depth, aliases and duplicate keys while it builds
+/// the located tree. Process files, configuration and rule files share them, so all are equally safe against
+/// broken and hostile input.
 public enum YAMLDocument {
     /// The root node and the text, or the problems that stopped the file, added to `diagnostics`.
     /// - Parameter emptyMessage: what to say of a file with no content, in the terms of its kind.
     static func compose(bytes: [UInt8], limits: LoadLimits, emptyMessage: String = processEmptyMessage,
-                        into diagnostics: inout DiagnosticList) -> (root: Node?, text: String?) {
+                        into diagnostics: inout DiagnosticList) -> (root: YAMLNode?, text: String?) {
         guard bytes.count <= limits.maximumFileBytes else {
             diagnostics.add(.error, .fileTooLarge, limits.tooLargeMessage(bytes.count), at: .fileStart)
             return (nil, nil)
@@ -19,24 +19,16 @@ public enum YAMLDocument {
             diagnostics.add(.error, .notUTF8, failure.message, at: failure.position)
             return (nil, nil)
         }
-        let preflight = YAMLPreflight(limits: limits).run(text)
-        for problem in preflight.diagnostics {
+        let tree = YAMLTreeBuilder(limits: limits).build(text)
+        for problem in tree.problems {
             diagnostics.add(.error, problem.kind, problem.message, at: problem.position)
         }
-        guard !preflight.isFatal else { return (nil, text) }
-        do {
-            // An explicit encoding: the default one reads an environment variable on every call.
-            guard preflight.documentCount > 0, let root = try Yams.compose(yaml: text, .basic, .default, .utf8),
-                  !(root.scalar.map { ScalarValue($0) == .null } ?? false) else {
-                diagnostics.add(.error, .emptyFile, emptyMessage, at: .fileStart)
-                return (nil, text)
-            }
-            return (root, text)
-        } catch {
-            // The event pass sees every syntax error libyaml reports; this is a backstop.
-            diagnostics.add(.error, .yamlSyntax, "invalid YAML: \(error)", at: .fileStart)
+        guard !tree.isFatal else { return (nil, text) }
+        guard let root = tree.root, !(root.scalar.map { ScalarValue($0) == .null } ?? false) else {
+            diagnostics.add(.error, .emptyFile, emptyMessage, at: .fileStart)
             return (nil, text)
         }
+        return (root, text)
     }
 
     static let processEmptyMessage = "file is empty: a process file is a mapping that starts with 'processlint: 1'"
@@ -44,7 +36,7 @@ public enum YAMLDocument {
     /// Loads a YAML file of another kind (a configuration file, say) and checks it against `shape`:
     /// the same located, complete reporting as process files.
     public static func load(bytes: [UInt8], file: String, shape: ObjectShape, describedAs context: String,
-                            emptyMessage: String, limits: LoadLimits = .standard) -> (root: Node.Mapping?, diagnostics: [LoadDiagnostic]) {
+                            emptyMessage: String, limits: LoadLimits = .standard) -> (root: YAMLNode.Mapping?, diagnostics: [LoadDiagnostic]) {
         load(bytes: bytes, file: file, describedAs: context, emptyMessage: emptyMessage, limits: limits) { _ in shape }
     }
 
@@ -52,7 +44,7 @@ public enum YAMLDocument {
     /// mapping before validation (a configuration's `custom_rules` add rule ids its `disable` may name).
     public static func load(bytes: [UInt8], file: String, describedAs context: String, emptyMessage: String,
                             limits: LoadLimits = .standard,
-                            shape: (Node.Mapping) -> ObjectShape) -> (root: Node.Mapping?, diagnostics: [LoadDiagnostic]) {
+                            shape: (YAMLNode.Mapping) -> ObjectShape) -> (root: YAMLNode.Mapping?, diagnostics: [LoadDiagnostic]) {
         var diagnostics = DiagnosticList(file: file, limit: limits.maximumDiagnostics)
         let (root, _) = compose(bytes: bytes, limits: limits, emptyMessage: emptyMessage, into: &diagnostics)
         guard let root else { return (nil, diagnostics.sorted()) }

@@ -1,4 +1,3 @@
-import Yams
 
 /// Checks a YAML tree against a `Shape` and reports every departure, located.
 ///
@@ -7,7 +6,7 @@ import Yams
 struct ShapeValidator {
     private(set) var problems: [(LoadDiagnostic.Severity, LoadDiagnostic.Kind, String, SourceRange)] = []
 
-    mutating func validate(_ node: Node, against object: ObjectShape, context: String) {
+    mutating func validate(_ node: YAMLNode, against object: ObjectShape, context: String) {
         validateObject(node, object, context: context)
     }
 
@@ -17,7 +16,7 @@ struct ShapeValidator {
         problems.append((severity, kind, message, range))
     }
 
-    private mutating func validate(_ node: Node, _ shape: Shape, name: String) {
+    private mutating func validate(_ node: YAMLNode, _ shape: Shape, name: String) {
         switch shape {
         case .text(let kind):
             guard case .scalar(let scalar) = node, case .text = ScalarValue(scalar) else {
@@ -99,7 +98,7 @@ struct ShapeValidator {
         }
     }
 
-    private mutating func validateChoice(_ node: Node, _ choices: [Choice], name: String) {
+    private mutating func validateChoice(_ node: YAMLNode, _ choices: [Choice], name: String) {
         if case .scalar(let scalar) = node, choices.contains(where: { $0.value == scalar.string }) { return }
         let valid = choices.map(\.value)
         guard case .scalar(let scalar) = node, ScalarValue(scalar) != .null else {
@@ -112,7 +111,7 @@ struct ShapeValidator {
                at: node.range)
     }
 
-    private mutating func validateList(_ node: Node, _ item: Shape, _ constraints: ListConstraints, name: String) {
+    private mutating func validateList(_ node: YAMLNode, _ item: Shape, _ constraints: ListConstraints, name: String) {
         guard case .sequence(let sequence) = node else {
             return report(.wrongType, "'\(name)' must be a list, found \(node.kindDescription)", at: node.range)
         }
@@ -139,7 +138,7 @@ struct ShapeValidator {
     }
 
     /// `context` and `keyTerm` name the mapping in messages; they are built only when there is a problem to report.
-    private mutating func validateObject(_ node: Node, _ object: ObjectShape, context: @autoclosure () -> String,
+    private mutating func validateObject(_ node: YAMLNode, _ object: ObjectShape, context: @autoclosure () -> String,
                                          keyTerm: @autoclosure () -> String = "") {
         guard case .mapping(let mapping) = node else {
             return report(.wrongType, "\(context()) must be a mapping, found \(node.kindDescription)", at: node.range)
@@ -187,7 +186,7 @@ struct ShapeValidator {
         }
     }
 
-    private mutating func validateTagged(_ node: Node, _ tagged: TaggedShape, name: String) {
+    private mutating func validateTagged(_ node: YAMLNode, _ tagged: TaggedShape, name: String) {
         guard case .mapping(let mapping) = node else {
             return report(.wrongType, "each entry of '\(name)' must be a mapping, found \(node.kindDescription)", at: node.range)
         }
@@ -204,7 +203,7 @@ struct ShapeValidator {
     }
 
     /// Checks only the fields that are known without the tag, when the tag itself is wrong.
-    private mutating func validateKnownFields(of mapping: Node.Mapping, _ fields: [Field], name: String) {
+    private mutating func validateKnownFields(of mapping: YAMLNode.Mapping, _ fields: [Field], name: String) {
         for field in fields {
             if let value = mapping.value(forKey: field.name), field.name != "operation" { validate(value, field.shape, name: field.name) }
         }
@@ -212,13 +211,13 @@ struct ShapeValidator {
 
     /// What makes a list element unique: its own value (`"."`, markers normalised), or one of its fields;
     /// a bare name stands for itself (a release test written as `sterility`).
-    private static func identity(of element: Node, by key: String, isMarker: Bool) -> (String, SourceRange)? {
+    private static func identity(of element: YAMLNode, by key: String, isMarker: Bool) -> (String, SourceRange)? {
         let node = (key == "." || element.scalar != nil) ? element : element.mapping?.value(forKey: key)
         guard let node, let text = node.string else { return nil }
         return (isMarker ? Marker(normalising: text).name : text, node.range)
     }
 
-    private static func isQuotedNumber(_ node: Node) -> Bool {
+    private static func isQuotedNumber(_ node: YAMLNode) -> Bool {
         guard let scalar = node.scalar, scalar.style != .plain else { return false }
         return Double(scalar.string) != nil
     }

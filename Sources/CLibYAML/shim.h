@@ -1,0 +1,2 @@
+// The system libyaml (Debian and Ubuntu: libyaml-dev; macOS: brew install libyaml).
+#include <yaml.h>
