@@ -4,9 +4,11 @@
 Seeded, so the same arguments give the same files. The files vary in size (a few steps to a
 few dozen, with and without comments, notes, performance overrides and limits) and about one in
 twenty carries a realistic mistake (a typo'd key or operation, a number out of range), so the
-loader's error path is measured too.
+loader's error path is measured too. With --findings every file is a risky design instead: malignant
+cells in the starting material and nothing that removes them before the gene transfer, so every file
+gets findings, `residual-tumour-risk` among them with its remedies.
 
-    python3 benchmarks/generate_corpus.py OUT_DIR [--count 10000] [--seed 1]
+    python3 benchmarks/generate_corpus.py OUT_DIR [--count 10000] [--seed 1] [--findings]
 """
 import argparse
 import os
@@ -35,8 +37,8 @@ MISTAKES = [("days:", "dayz:"), ("operation: harvest", "operation: harvst"), ("d
             ("vector: lentiviral", "vector: lentivirus"), ("markers: [", "marker: [")]
 
 
-def process(rng, index):
-    blasts = rng.choice([0.0, 0.001, 0.01, 0.05, 0.2])
+def process(rng, index, findings=False):
+    blasts = rng.choice([0.01, 0.05, 0.2] if findings else [0.0, 0.001, 0.01, 0.05, 0.2])
     t = round(rng.uniform(0.1, 0.5), 3)
     lines = []
     if rng.random() < 0.7:
@@ -58,9 +60,9 @@ def process(rng, index):
     if rng.random() < 0.4:
         plan += [("thaw", ""), ("wash", "")]
     plan += [(name, parameters) for name, parameters in OPERATIONS[:3] if rng.random() < 0.3]
-    if rng.random() < 0.6:
+    if rng.random() < 0.6 and not findings:
         plan.append(("positive-selection", "    markers: [{markers}]\n    device: CliniMACS Prodigy\n"))
-    if rng.random() < 0.3:
+    if rng.random() < 0.3 and not findings:
         plan.append(("depletion", "    markers: [CD19]\n"))
     plan += [("activation", f"    reagent: {reagent}\n    cytokines: [IL-2]\n"), ("transduction", "    moi: {moi}\n"),
              ("expansion", "    days: {days}\n    device: G-Rex\n")]
@@ -91,13 +93,14 @@ def main():
     parser.add_argument("out")
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--findings", action="store_true", help="every file a risky design with findings")
     arguments = parser.parse_args()
     rng = random.Random(arguments.seed)
     total = 0
     for index in range(arguments.count):
         folder = os.path.join(arguments.out, f"site-{index % 20:02d}")
         os.makedirs(folder, exist_ok=True)
-        text = process(rng, index)
+        text = process(rng, index, arguments.findings)
         total += len(text.encode())
         with open(os.path.join(folder, f"process-{index:05d}.yaml"), "w") as file:
             file.write(text)

@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
-"""Times `processlint lint` (release build) on the bundled processes and on a synthetic corpus, then the estimator.
+"""Times `processlint lint` (release build) on the bundled processes and on two synthetic corpora, then the estimator.
 
-Reports the median wall time of several runs and the peak resident memory of each; then the
+Reports the median wall time of several runs and the peak resident memory of each, on the harness's
+corpus and on one where every file is a risky design with findings (remedies included); beside them,
+in the same run, yamllint and libyaml's bare event parse of the same files on one thread (the floor for
+any loader), as ratios. Then the
 estimator's own harness (benchmarks/Package.swift) times the exact risk and a 100,000-draw Monte
 Carlo per reference process, and the rule harness times declarative rules against the built-in
 rules they restate, per file. Speed is measured here, never by timed tests.
@@ -49,9 +52,14 @@ def main():
                    stdout=subprocess.DEVNULL)
     binary = os.path.join(ROOT, ".build", "release", "processlint")
     corpus = os.path.join(ROOT, "benchmarks", "corpus", str(arguments.count))
-    if not os.path.isdir(corpus):
-        subprocess.run([sys.executable, os.path.join(ROOT, "benchmarks", "generate_corpus.py"), corpus,
-                        "--count", str(arguments.count)], check=True)
+    risky = os.path.join(ROOT, "benchmarks", "corpus", f"{arguments.count}-findings")
+    for folder, options in [(corpus, []), (risky, ["--findings"])]:
+        if not os.path.isdir(folder):
+            subprocess.run([sys.executable, os.path.join(ROOT, "benchmarks", "generate_corpus.py"), folder,
+                            "--count", str(arguments.count)] + options, check=True)
+    parse = os.path.join(ROOT, "benchmarks", ".build", "libyaml-parse")
+    os.makedirs(os.path.dirname(parse), exist_ok=True)
+    subprocess.run(["cc", "-O2", "-o", parse, os.path.join(ROOT, "benchmarks", "libyaml_parse.c"), "-lyaml"], check=True)
 
     print(f"load average before: {' '.join(f'{load:.2f}' for load in os.getloadavg())} on {os.cpu_count()} cores "
           "(wall times are only comparable on an otherwise idle machine)")
@@ -62,22 +70,31 @@ def main():
         os.makedirs(tenth)
         for site in sorted(os.listdir(corpus))[:max(1, len(os.listdir(corpus)) // 10)]:
             os.symlink(os.path.join(corpus, site), os.path.join(tenth, site))
+    lint = {}
     for label, path in [("processes/", os.path.join(ROOT, "processes")),
                         ("a tenth of the corpus", tenth),
-                        (f"{arguments.count} synthetic files", corpus)]:
+                        (f"{arguments.count} synthetic files", corpus),
+                        (f"{arguments.count} with findings", risky)]:
         seconds, peak = measure([binary, "lint", "--quiet", "--fail-on", "never", path], arguments.runs)
+        lint[path] = seconds
         print(f"{label:<28} {seconds * 1000:>17.1f} ms {measure.cpu:>8.2f} s {peak:>7.1f} MiB")
 
-    # yamllint (PyPI) on the same files, in the same run, as the yardstick of a YAML linter's speed.
+    print()
     yamllint = shutil.which("yamllint")
-    if yamllint:
-        config = "{extends: default, rules: {document-start: disable, line-length: disable}}"
-        ours, _ = measure([binary, "lint", "--quiet", "--fail-on", "never", corpus], 1)
-        theirs, peak = measure([yamllint, "-d", config, corpus], 1)
-        print(f"{'yamllint, same files':<28} {theirs * 1000:>11.1f} ms {peak:>7.1f} MiB   "
-              f"(processlint is {theirs / ours:.1f}x faster, one run each)")
-    else:
-        print("yamllint not installed (pip install yamllint): no comparison")
+    for label, path in [("corpus", corpus), ("corpus with findings", risky)]:
+        files = "".join(os.path.join(folder, name) + "\n" for folder, _, names in sorted(os.walk(path)) for name in sorted(names))
+        start = time.perf_counter()
+        subprocess.run([parse], input=files, text=True, stdout=subprocess.DEVNULL, check=True)
+        bare = time.perf_counter() - start
+        line = f"{label}: libyaml's bare parse {bare * 1000:.0f} ms on one thread; processlint {lint[path] / bare:.1f}x that"
+        # yamllint (PyPI) on the same files, in the same run, as the yardstick of a YAML linter's speed.
+        if yamllint:
+            config = "{extends: default, rules: {document-start: disable, line-length: disable}}"
+            theirs, _ = measure([yamllint, "-d", config, path], 1)
+            line += f"; yamllint {theirs * 1000:.0f} ms, processlint {theirs / lint[path]:.1f}x faster"
+        else:
+            line += "; yamllint not installed (pip install yamllint): no comparison"
+        print(line)
 
     print()
     benchmarks = os.path.join(ROOT, "benchmarks")
