@@ -73,7 +73,7 @@ struct LintCommand: ConsoleCommand {
             case .success(let accepted): run.baseline = (accepted, "in the baseline \(baseline)")
             case .failure(let problem):
                 console.err(problem.description + "\n")
-                return .invalidInput
+                return stopped(by: [problem], console: console, reportFile: reportFile)
             }
         }
         if writeBaseline != nil { run.keeps = .findings }
@@ -82,7 +82,7 @@ struct LintCommand: ConsoleCommand {
         case .success(let planned): plan = planned
         case .failure(let error):
             for problem in error.diagnostics { console.err(problem.description + "\n") }
-            return .invalidInput
+            return stopped(by: error.diagnostics, console: console, reportFile: reportFile)
         }
         // Shown, never fatal: an unknown marker in a site's rule file may be a typo that changes what the rule matches.
         for warning in plan.warnings { console.err(warning.description + "\n") }
@@ -100,7 +100,7 @@ struct LintCommand: ConsoleCommand {
             console.out(reporter.report(result.report))
         }
         for failure in failures { console.err(failure.description + "\n") }
-        let closing = reporter.finish(files: files)
+        let closing = reporter.finish(RunSummary(files: files, failures: failures.map(RunFailure.init)))
         if format == .text { console.err(closing) } else { console.out(closing) }
         if let problem = reportFile?.commit() {
             console.err("\(problem)\n")
@@ -119,5 +119,16 @@ struct LintCommand: ConsoleCommand {
         if loadFailed || !failures.isEmpty { return .invalidInput }
         guard let threshold = failOn.threshold, let worst else { return .success }
         return worst >= threshold ? .findings : .success
+    }
+
+    /// A run stopped before any file was read (its configuration or baseline cannot be read): the problems are on
+    /// standard error, and a machine-readable report says so too, so a CI step that reads only the report never
+    /// sees a pass. Text output has said it already.
+    private func stopped(by problems: [LoadDiagnostic], console: Console, reportFile: ReportFile?) -> ExitStatus {
+        guard format != .text else { return .invalidInput }
+        var reporter = format.reporter(rules: RunRules.registry.descriptions, root: SourceRoot(sourceRoot), color: false, quiet: quiet)
+        console.out(reporter.finish(RunSummary(files: 0, failures: problems.map(RunFailure.init))))
+        if let problem = reportFile?.commit() { console.err("\(problem)\n") }
+        return .invalidInput
     }
 }
