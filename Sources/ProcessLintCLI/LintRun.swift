@@ -33,6 +33,8 @@ struct LintRun {
         let report: FileReport
         /// The process as the gate compares it; absent when only the report is kept.
         let findings: ProcessFindings?
+        /// The baseline entries the file's findings used, when there is a baseline.
+        var baselineUsage = Baseline.Usage()
     }
 
     /// The files to lint, each with its configuration, and the rules the configurations add.
@@ -151,8 +153,11 @@ struct LintRun {
             let known = customIDs.isEmpty ? registryIDs.set : registryIDs.set.union(customIDs)
             diagnostics = Suppressions.apply(to: diagnostics, text: text, file: result.file, knownRules: known)
         }
+        var usage = Baseline.Usage()
         if let (baseline, reason) = baseline {
-            diagnostics = baseline.apply(to: diagnostics, process: ProcessFindings.identity(of: result.file, design: result.design), reason: reason)
+            let applied = baseline.apply(to: diagnostics, process: ProcessFindings.identity(of: result.file, design: result.design), reason: reason)
+            diagnostics = applied.diagnostics
+            usage = applied.usage
         }
         let findings = keeps == .report ? nil
             : ProcessFindings(file: result.file, design: result.design, diagnostics: diagnostics,
@@ -160,7 +165,7 @@ struct LintRun {
         let ran = result.design == nil ? [] : (registryIDs.list + customIDs).filter { !configuration.disabled.contains($0) }
         let report = FileReport(file: result.file, diagnostics: diagnostics, text: result.text, rules: ran,
                                 failedRules: failed.map(RunFailure.init))
-        return FileResult(report: report, findings: findings)
+        return FileResult(report: report, findings: findings, baselineUsage: usage)
     }
 }
 
