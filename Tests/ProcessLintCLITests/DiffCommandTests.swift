@@ -271,4 +271,14 @@ import Testing
         let passing = try Self.report(CommandRunner.run("diff", "--base", "HEAD", "--format", "json", repository.root))
         #expect(passing.gate.passed && passing.gate.failures.isEmpty)
     }
+
+    /// Two files named alone are one process, whatever their names say.
+    @Test func twoFilesNamedAloneAreCompared() throws {
+        let scratch = try ScratchFolder()
+        let old = try scratch.write("old.yaml", Self.process("v1", steps: [Self.depletion, Self.selection, Self.activation, Self.transduction, Self.expansion]))
+        let new = try scratch.write("new.yaml", Self.process("v2", steps: [Self.activation, Self.transduction, Self.expansion]))
+        let output = CommandRunner.run("diff", "--fail-on-risk-increase", "10", old, new)
+        #expect(output.status == 1, "\(output.out)")
+        #expect(output.out.contains("process 'v2' (\(new), was 'v1' in \(old))\n"), "\(output.out)")
+    }
 }
