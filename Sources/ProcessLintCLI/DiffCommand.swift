@@ -112,7 +112,7 @@ struct DiffCommand: ConsoleCommand {
             ? DiffJSON.render(comparison, base: baseName, gateFailures: failures, displayed: displayed)
             : DiffText.render(comparison, gateFailures: failures, displayed: displayed))
 
-        if after.contains(where: { $0.diagnostics.contains(where: \.isLoadError) }) { return .invalidInput }
+        if failures.contains(where: { $0.gate == .input }) { return .invalidInput }
         return failures.isEmpty ? .success : .findings
     }
 

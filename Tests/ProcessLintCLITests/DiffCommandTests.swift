@@ -161,7 +161,13 @@ import Testing
         #expect(missing.status == 2)
         #expect(missing.err.contains("'no-such-branch' is not a commit"))
         try repository.write("processes/added.yaml", "processlint: 1\nname: [broken\n")
-        #expect(CommandRunner.run("diff", "--base", "HEAD", repository.root).status == 2)
+        let broken = CommandRunner.run("diff", "--base", "HEAD", repository.root)
+        #expect(broken.status == 2)
+        // Said in the output too, not only by the exit status (issue 13, item 10).
+        #expect(broken.out.hasSuffix("gate failed: 1 file of the current version cannot be read or breaks the format, so it was not compared (exit 2)\n"),
+                "\(broken.out)")
+        let json = try Self.report(CommandRunner.run("diff", "--base", "HEAD", "--format", "json", repository.root))
+        #expect(!json.gate.passed && json.gate.failures.map(\.gate) == ["input"])
         #expect(CommandRunner.run("diff", repository.root).status == 64, "one path without --base is a usage error")
     }
 

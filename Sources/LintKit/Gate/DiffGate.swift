@@ -1,10 +1,12 @@
 /// The gates `processlint diff` can hold a change to, and every way a change fails them, each saying which
 /// gate and by how much: a gate that fails without saying why is argued with, not fixed.
 public struct DiffGate: Sendable {
-    /// A gate, named by the option that requests it.
+    /// A gate, named by the option that requests it; `input` is always held: a version that cannot be read
+    /// cannot pass (exit 2).
     public enum Kind: String, Sendable {
         case newFindings = "--fail-on-new"
         case riskIncrease = "--fail-on-risk-increase"
+        case input
     }
 
     /// One reason the change fails.
@@ -16,7 +18,9 @@ public struct DiffGate: Sendable {
         public let reason: String
 
         /// `process 'x': λ rose ×5.2e2 > 10, --fail-on-risk-increase`.
-        public var description: String { (process.map { "process '\($0)': " } ?? "") + reason + ", " + gate.rawValue }
+        public var description: String {
+            (process.map { "process '\($0)': " } ?? "") + reason + (gate == .input ? " (exit 2)" : ", " + gate.rawValue)
+        }
     }
 
     /// `--fail-on-new`: the lowest severity of new finding that fails; `nil` when not requested.
@@ -40,6 +44,11 @@ public struct DiffGate: Sendable {
     /// Every way the comparison fails the requested gates, in process order; empty when it passes.
     public func failures(of comparison: FindingComparison) -> [Failure] {
         var failures: [Failure] = []
+        let unreadable = comparison.processes.filter { $0.head?.diagnostics.contains(where: \.isLoadError) == true }.count
+        if unreadable > 0 {
+            failures.append(Failure(gate: .input, process: nil, reason: "\(unreadable) file\(unreadable == 1 ? "" : "s") of the current "
+                                    + "version cannot be read or \(unreadable == 1 ? "breaks" : "break") the format, so \(unreadable == 1 ? "it was" : "they were") not compared"))
+        }
         if let threshold = newFindingsAtOrAbove {
             let count = comparison.new.filter { $0.severity >= threshold }.count
             if count > 0 {
