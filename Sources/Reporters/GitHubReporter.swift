@@ -24,7 +24,7 @@ public struct GitHubReporter: Reporter {
     public mutating func finish(_ run: RunSummary) -> String {
         run.failures.map { failure in
             let range = failure.location.range
-            let title = failure.ruleID.map { "\($0) (did not run)" } ?? "configuration (cannot be read)"
+            let title = failure.ruleID.map { "\($0) (did not run)" } ?? "input (cannot be read)"
             let properties = [("file", root.display(failure.location.file)), ("line", "\(range.start.line)"),
                               ("col", "\(range.start.column)"), ("title", title)]
             return "::error " + properties.map { "\($0)=\(Self.escapeProperty($1))" }.joined(separator: ",")

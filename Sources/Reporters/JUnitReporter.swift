@@ -75,7 +75,7 @@ public struct JUnitReporter: Reporter {
             for failure in unshown {
                 counts.tests += 1
                 counts.errors += 1
-                cases += errorCase(failure.ruleID ?? "configuration", path: path, failure: failure)
+                cases += errorCase(failure.ruleID ?? "input", path: path, failure: failure)
             }
             totals += counts
             suites += "  <testsuite name=\"\(Self.escape(path))\" \(counts.attributes)>\n\(cases)  </testsuite>\n"

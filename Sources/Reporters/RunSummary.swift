@@ -20,7 +20,7 @@ public struct RunSummary: Sendable {
 /// A check that did not run, located where it is declared: a rule program's entry in the configuration, or
 /// the place in the configuration that could not be read.
 public struct RunFailure: Sendable, Equatable {
-    /// The rule that did not run; `nil` when the whole run stopped (a configuration that cannot be read).
+    /// The rule that did not run; `nil` when the whole run stopped (a configuration or baseline that cannot be read).
     public let ruleID: String?
     public let message: String
     public let location: SourceLocation
@@ -31,11 +31,11 @@ public struct RunFailure: Sendable, Equatable {
         self.location = location
     }
 
-    /// The configuration's own problems, each a failure of the whole run.
+    /// A problem of the configuration or the baseline, which stops the whole run.
     public init(_ problem: LoadDiagnostic) {
         self.init(ruleID: nil, message: problem.message, location: problem.location)
     }
 
-    /// `rule 'x' did not run`, or `the configuration cannot be read`: a few words for a summary line.
-    var headline: String { ruleID.map { "rule '\($0)' did not run" } ?? "the configuration cannot be read" }
+    /// `rule 'x' did not run`, or `processlint-baseline.json cannot be read`: a few words for a summary line.
+    var headline: String { ruleID.map { "rule '\($0)' did not run" } ?? "\(location.file) cannot be read" }
 }

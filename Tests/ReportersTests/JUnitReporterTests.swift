@@ -92,7 +92,7 @@ import Testing
                 <testcase name="suppression" classname="p" file="p.yaml"/>
               </testsuite>
               <testsuite name=".processlint.yml" tests="1" failures="0" errors="1" skipped="0">
-                <testcase name="configuration" classname=".processlint" file=".processlint.yml">
+                <testcase name="input" classname=".processlint" file=".processlint.yml">
                   <error type="error" message="cannot read configuration file">.processlint.yml:3:5: cannot read configuration file</error>
                 </testcase>
               </testsuite>
