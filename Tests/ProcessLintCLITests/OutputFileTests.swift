@@ -1,7 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
 
-/// `--output FILE`: the report goes to the file, whole or not at all.
+/// `--output FILE`: the report goes to the file, whole or not at all; a run stopped early writes one that says so.
 @Suite struct OutputFileTests {
     let repository = CommandRunner.repository
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("processlint-output-\(UUID())")
@@ -52,6 +53,10 @@ import Testing
         let invocation = try #require(((log["runs"] as? [[String: Any]])?.first?["invocations"] as? [[String: Any]])?.first)
         #expect(invocation["executionSuccessful"] as? Bool == false)
         #expect((invocation["toolExecutionNotifications"] as? [Any])?.isEmpty == false)
+        if JSONSchemaCheck.isRequired {
+            let (status, output) = try JSONSchemaCheck.run(["--schemafile", Repository.path("docs/schemas/sarif-schema-2.1.0.json"), report])
+            #expect(status == 0, "\(output)")
+        }
         #expect(try contents() == ["report.sarif"], "no temporary file is left")
     }
 }
