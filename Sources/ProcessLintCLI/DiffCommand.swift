@@ -11,10 +11,11 @@ struct DiffCommand: ConsoleCommand {
         abstract: "Compare the findings and the residual-cell risk of two versions of the processes.",
         discussion: """
             Either two paths (BASE HEAD), or --base REV and the paths as they are now (default: .), read from \
-            the current git repository at REV. Findings are matched by process name, rule, step id and message \
-            (numbers aside), so moved steps, edits elsewhere and renamed files are not new. Exit status: 1 when a \
-            requested gate fails (--fail-on-new, --fail-on-risk-increase); 2 when the current version cannot be \
-            read; else 0.
+            the current git repository at REV. Processes are matched by name, or when the name changed by their file's \
+            path or a rename git reports; findings by rule, step id and message (numbers aside), so moved steps, \
+            edits elsewhere and renamed files are not new. Exit status: 1 when a requested gate fails \
+            (--fail-on-new, --fail-on-risk-increase), and the output says which and by how much; 2 when the \
+            current version cannot be read; else 0.
             """
     )
 
@@ -42,8 +43,16 @@ struct DiffCommand: ConsoleCommand {
     @Option(help: "The lowest severity of new finding that fails --fail-on-new.")
     var failOn: Severity = .error
 
-    @Option(help: "Fail (exit 1) when λ of any process rose by more than this factor (from zero counts as infinite).")
+    @Option(help: """
+        Fail (exit 1) when λ of any process rose by more than this factor (from zero counts as infinite), or can no \
+        longer be estimated.
+        """)
     var failOnRiskIncrease: Double?
+
+    @Option(help: """
+        With --fail-on-risk-increase: the λ a process with nothing to compare with (new, or no estimate before) may have.
+        """)
+    var newProcessLambdaLimit: Double = DiffGate.defaultNewProcessLambdaLimit
 
     func validate() throws {
         if base == nil && paths.count != 2 {
@@ -52,11 +61,15 @@ struct DiffCommand: ConsoleCommand {
         if let factor = failOnRiskIncrease, !(factor >= 1) || !factor.isFinite {
             throw ValidationError("--fail-on-risk-increase must be a factor of at least 1, such as 10")
         }
+        if !(newProcessLambdaLimit >= 0) || !newProcessLambdaLimit.isFinite {
+            throw ValidationError("--new-process-lambda-limit must be a λ of at least 0, such as 1")
+        }
     }
 
     func run(console: Console) -> ExitStatus {
         let headPaths: [String], basePaths: [String], baseName: String
-        var displayed: (String) -> String = { $0 }
+        var displayed: @Sendable (String) -> String = { $0 }
+        let pairing: ProcessPairing
         var checkout: GitRevision.Checkout?
         if let base {
             headPaths = paths.isEmpty ? ["."] : paths
@@ -65,6 +78,7 @@ struct DiffCommand: ConsoleCommand {
                 checkout = extracted
                 basePaths = extracted.paths
                 displayed = extracted.displayed
+                pairing = ProcessPairing(basePlace: extracted.displayed, headPlace: extracted.inRepository, renames: extracted.renames)
             case .failure(let error):
                 console.err("error: cannot read revision '\(base)': \(error.message)\n")
                 return .invalidInput
@@ -72,6 +86,8 @@ struct DiffCommand: ConsoleCommand {
             baseName = base
         } else {
             (basePaths, headPaths, baseName) = ([paths[0]], [paths[1]], paths[0])
+            let (baseRoot, headRoot) = (paths[0], paths[1])
+            pairing = ProcessPairing(basePlace: { Self.place($0, under: baseRoot) }, headPlace: { Self.place($0, under: headRoot) })
         }
         defer { checkout?.remove() }
 
@@ -88,15 +104,23 @@ struct DiffCommand: ConsoleCommand {
         case .failure(let error): return report(error, console)
         }
 
-        let comparison = FindingComparison(base: before, head: after)
+        let comparison = FindingComparison(base: before, head: after, pairing: pairing)
+        let gate = DiffGate(newFindingsAtOrAbove: failOnNew ? failOn : nil, riskIncreaseLimit: failOnRiskIncrease,
+                            newProcessLambdaLimit: newProcessLambdaLimit)
+        let failures = gate.failures(of: comparison)
         console.out(format == .json
-            ? DiffJSON.render(comparison, base: baseName, displayed: displayed)
-            : DiffText.render(comparison, displayed: displayed))
+            ? DiffJSON.render(comparison, base: baseName, gateFailures: failures, displayed: displayed)
+            : DiffText.render(comparison, gateFailures: failures, displayed: displayed))
 
-        if after.contains(where: { $0.diagnostics.contains(where: \.isLoadError) }) { return .invalidInput }
-        let newFailures = failOnNew && comparison.new.contains { $0.severity >= failOn }
-        let riskFailures = failOnRiskIncrease.map { limit in comparison.processes.contains { $0.risk.rose(byMoreThan: limit) } } ?? false
-        return newFailures || riskFailures ? .findings : .success
+        if failures.contains(where: { $0.gate == .input }) { return .invalidInput }
+        return failures.isEmpty ? .success : .findings
+    }
+
+    /// A file's path below the folder (or the file) named on the command line: two files named alone are one
+    /// place, so `diff old.yaml new.yaml` compares them whatever their names.
+    static func place(_ file: String, under root: String) -> String {
+        let (file, root) = (URL(fileURLWithPath: file).standardizedFileURL.path, URL(fileURLWithPath: root).standardizedFileURL.path)
+        return file == root ? "" : file.hasPrefix(root + "/") ? String(file.dropFirst(root.count + 1)) : file
     }
 
     /// Why a version could not be compared: its configuration, or an external rule program, failed.

@@ -7,16 +7,27 @@ struct GitRevision {
     let revision: String
 
     /// Where the paths ended up, and how to show a path inside that folder.
-    struct Checkout {
+    struct Checkout: Sendable {
         /// The temporary folder holding the revision's whole tree.
         let folder: String
         /// The user's paths, mapped into the folder.
         let paths: [String]
+        /// The repository's root in the working tree.
+        let root: String
+        /// Files git reports as renamed since the revision (tracked or staged in the working tree), as paths
+        /// in the repository: old to new. A process whose name changed too is still compared through them.
+        let renames: [String: String]
 
         /// A path inside the folder as its path in the repository; any other path as it is.
         func displayed(_ path: String) -> String {
             let relative = path.hasPrefix(folder + "/") ? String(path.dropFirst(folder.count + 1)) : path
             return relative.hasPrefix("./") ? String(relative.dropFirst(2)) : relative
+        }
+
+        /// A path of the working tree as its path in the repository, as `displayed` shows a base path.
+        func inRepository(_ path: String) -> String {
+            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+            return absolute.hasPrefix(root + "/") ? String(absolute.dropFirst(root.count + 1)) : absolute
         }
 
         func remove() { try? FileManager.default.removeItem(atPath: folder) }
@@ -56,7 +67,24 @@ struct GitRevision {
         let mapped = absolute.map { path in
             path == root ? folder : path.hasPrefix(root + "/") ? folder + "/" + path.dropFirst(root.count + 1) : path
         }
-        return .success(Checkout(folder: folder, paths: mapped))
+        // Renames are a help to pairing, not a requirement: without them, processes are paired by name and place.
+        let renames = (try? git(root, ["diff", "--find-renames", "--name-status", "-z", revision, "--"]).get()).map(Self.renames) ?? [:]
+        return .success(Checkout(folder: folder, paths: mapped, root: root, renames: renames))
+    }
+
+    /// `git diff --name-status -z` output's renames: `R<score>`, the old path and the new one, NUL-separated.
+    static func renames(_ output: String) -> [String: String] {
+        let fields = output.split(separator: "\0", omittingEmptySubsequences: false).map(String.init)
+        var result: [String: String] = [:]
+        var index = 0
+        while index < fields.count {
+            let status = fields[index]
+            // Renames and copies name two paths; every other status one.
+            let paths = status.hasPrefix("R") || status.hasPrefix("C") ? 2 : 1
+            if status.hasPrefix("R"), index + 2 < fields.count { result[fields[index + 1]] = fields[index + 2] }
+            index += 1 + paths
+        }
+        return result
     }
 
     private func git(_ directory: String, _ arguments: [String]) -> Result<String, GitError> {

@@ -60,6 +60,13 @@ struct LintCommand: ConsoleCommand {
     @Option(help: "Write every finding to this baseline file, to adopt the tool on existing processes.")
     var writeBaseline: String?
 
+    @Flag(help: "With --baseline: rewrite it without the entries that matched nothing, and with λ lowered where it fell (nothing is added).")
+    var updateBaseline = false
+
+    func validate() throws {
+        if updateBaseline && baseline == nil { throw ValidationError("--update-baseline rewrites the file of --baseline FILE: give one") }
+    }
+
     func run(console terminal: Console) -> ExitStatus {
         let reportFile: ReportFile?
         do { reportFile = try output.map(ReportFile.init(path:)) } catch {
@@ -73,7 +80,7 @@ struct LintCommand: ConsoleCommand {
             case .success(let accepted): run.baseline = (accepted, "in the baseline \(baseline)")
             case .failure(let problem):
                 console.err(problem.description + "\n")
-                return .invalidInput
+                return stopped(by: [problem], console: console, reportFile: reportFile)
             }
         }
         if writeBaseline != nil { run.keeps = .findings }
@@ -82,7 +89,7 @@ struct LintCommand: ConsoleCommand {
         case .success(let planned): plan = planned
         case .failure(let error):
             for problem in error.diagnostics { console.err(problem.description + "\n") }
-            return .invalidInput
+            return stopped(by: error.diagnostics, console: console, reportFile: reportFile)
         }
         // Shown, never fatal: an unknown marker in a site's rule file may be a typo that changes what the rule matches.
         for warning in plan.warnings { console.err(warning.description + "\n") }
@@ -92,7 +99,9 @@ struct LintCommand: ConsoleCommand {
         var worst: Severity?
         var loadFailed = false
         var accepted: [ProcessFindings] = []
+        var baselineUsage = Baseline.Usage()
         let (files, failures) = run.run(plan) { result in
+            baselineUsage.add(result.baselineUsage)
             for diagnostic in result.report.diagnostics where diagnostic.suppression == nil {
                 if diagnostic.isLoadError { loadFailed = true } else { worst = max(worst ?? diagnostic.severity, diagnostic.severity) }
             }
@@ -100,7 +109,8 @@ struct LintCommand: ConsoleCommand {
             console.out(reporter.report(result.report))
         }
         for failure in failures { console.err(failure.description + "\n") }
-        let closing = reporter.finish(files: files)
+        let closing = reporter.finish(RunSummary(files: files, failures: failures.map(RunFailure.init),
+                                                 staleBaselineEntries: run.baseline?.0.staleEntries(after: baselineUsage) ?? 0))
         if format == .text { console.err(closing) } else { console.out(closing) }
         if let problem = reportFile?.commit() {
             console.err("\(problem)\n")
@@ -115,9 +125,28 @@ struct LintCommand: ConsoleCommand {
             console.err("wrote \(written.findings.reduce(0) { $0 + $1.count }) findings to the baseline \(writeBaseline)\n")
             return loadFailed || !failures.isEmpty ? .invalidInput : .success
         }
+        if updateBaseline, let baseline, let old = run.baseline?.0 {
+            let updated = old.updated(after: baselineUsage)
+            guard FileManager.default.createFile(atPath: baseline, contents: updated.json) else {
+                console.err("\(baseline): error: cannot write the baseline file\n")
+                return .invalidInput
+            }
+            console.err("updated the baseline \(baseline): removed \(old.staleEntries(after: baselineUsage)) stale entries\n")
+        }
         // A rule program that failed is never a silent pass.
         if loadFailed || !failures.isEmpty { return .invalidInput }
         guard let threshold = failOn.threshold, let worst else { return .success }
         return worst >= threshold ? .findings : .success
+    }
+
+    /// A run stopped before any file was read (its configuration or baseline cannot be read): the problems are on
+    /// standard error, and a machine-readable report says so too, so a CI step that reads only the report never
+    /// sees a pass. Text output has said it already.
+    private func stopped(by problems: [LoadDiagnostic], console: Console, reportFile: ReportFile?) -> ExitStatus {
+        guard format != .text else { return .invalidInput }
+        var reporter = format.reporter(rules: RunRules.registry.descriptions, root: SourceRoot(sourceRoot), color: false, quiet: quiet)
+        console.out(reporter.finish(RunSummary(files: 0, failures: problems.map(RunFailure.init))))
+        if let problem = reportFile?.commit() { console.err("\(problem)\n") }
+        return .invalidInput
     }
 }

@@ -33,6 +33,8 @@ struct LintRun {
         let report: FileReport
         /// The process as the gate compares it; absent when only the report is kept.
         let findings: ProcessFindings?
+        /// The baseline entries the file's findings used, when there is a baseline.
+        var baselineUsage = Baseline.Usage()
     }
 
     /// The files to lint, each with its configuration, and the rules the configurations add.
@@ -68,7 +70,16 @@ struct LintRun {
         let configurations = ConfigurationResolver(loader: .standard, explicit: configurationFile)
         let resolved = discovered.files.map { ($0, configurations.configuration(for: $0)) }
         guard configurations.problems.isEmpty else { return .failure(ConfigurationError(configurations.problems)) }
-        return .success(Plan(problems: problems.sorted(), files: resolved.filter { !$0.1.excludes($0.0) },
+        let kept = resolved.filter { !$0.1.excludes($0.0) }
+        if kept.isEmpty && !discovered.files.isEmpty && problems.isEmpty {
+            // Emptiness is checked after filtering too: an include or exclude that leaves nothing is no pass.
+            problems.append(LoadDiagnostic(
+                .error, .unreadableFile,
+                "nothing to check: the configuration's include, exclude and custom_rules leave out all "
+                    + "\(discovered.files.count) YAML file\(discovered.files.count == 1 ? "" : "s") found",
+                at: SourceLocation(file: paths.joined(separator: " "), range: SourceRange(at: .fileStart))))
+        }
+        return .success(Plan(problems: problems.sorted(), files: kept,
                              customRules: configurations.customRules, warnings: configurations.warnings))
     }
 
@@ -96,14 +107,15 @@ struct LintRun {
             return LintedFile(result: result, diagnostics: result.diagnostics.map(Diagnostic.init) + (checked?.diagnostics ?? []),
                               risk: checked?.risk)
         }
-        let finish = { @Sendable (file: LintedFile, external: [Diagnostic]) in
-            self.finish(file, adding: external, configuration: configurationOf[file.result.file] ?? Configuration(), registryIDs: registryIDs)
+        let finish = { @Sendable (file: LintedFile, external: [Diagnostic], failed: [ExternalRuleFailure]) in
+            self.finish(file, adding: external, failed: failed, configuration: configurationOf[file.result.file] ?? Configuration(),
+                        registryIDs: registryIDs)
         }
         let loader = ProcessLoader(limits: limits)
         let paths = plan.files.map(\.path)
         let external = ExternalRuleSession(configurations: plan.files.map(\.configuration))
         guard !external.isEmpty else {
-            loader.load(files: paths, then: { finish(lint($0), []) }, body)
+            loader.load(files: paths, then: { finish(lint($0), [], []) }, body)
             return (plan.files.count, [])
         }
         var linted: [LintedFile] = []
@@ -111,7 +123,12 @@ struct LintRun {
         let results = external.run(assessed: linted.compactMap { file in
             file.result.design.map { ($0, configurationOf[file.result.file] ?? Configuration(), file.risk) }
         })
-        for file in linted { body(finish(file, results.diagnostics[file.result.file] ?? [])) }
+        for file in linted {
+            // A program that failed did not check the files it governs: each file's report says so.
+            let governing = Set(configurationOf[file.result.file]?.externalRules ?? [])
+            let failed = file.result.design == nil ? [] : results.failures.filter { governing.contains($0.rule) }
+            body(finish(file, results.diagnostics[file.result.file] ?? [], failed))
+        }
         return (plan.files.count, results.failures.sorted { ($0.rule.declaredAt, $0.rule.id) < ($1.rule.declaredAt, $1.rule.id) })
     }
 
@@ -127,7 +144,7 @@ struct LintRun {
     }
 
     /// Suppression comments, then the baseline, apply to every finding alike, external ones included.
-    private func finish(_ file: LintedFile, adding external: [Diagnostic], configuration: Configuration,
+    private func finish(_ file: LintedFile, adding external: [Diagnostic], failed: [ExternalRuleFailure], configuration: Configuration,
                         registryIDs: RegistryIDs) -> FileResult {
         let result = file.result
         var diagnostics = file.diagnostics + external
@@ -136,14 +153,25 @@ struct LintRun {
             let known = customIDs.isEmpty ? registryIDs.set : registryIDs.set.union(customIDs)
             diagnostics = Suppressions.apply(to: diagnostics, text: text, file: result.file, knownRules: known)
         }
+        var usage = Baseline.Usage()
         if let (baseline, reason) = baseline {
-            diagnostics = baseline.apply(to: diagnostics, process: ProcessFindings.identity(of: result.file, design: result.design), reason: reason)
+            let applied = baseline.apply(to: diagnostics, process: ProcessFindings.identity(of: result.file, design: result.design), reason: reason)
+            diagnostics = applied.diagnostics
+            usage = applied.usage
         }
         let findings = keeps == .report ? nil
             : ProcessFindings(file: result.file, design: result.design, diagnostics: diagnostics,
                               risk: keeps == .findingsAndRisk ? file.risk : nil)
         let ran = result.design == nil ? [] : (registryIDs.list + customIDs).filter { !configuration.disabled.contains($0) }
-        let report = FileReport(file: result.file, diagnostics: diagnostics, text: result.text, rules: ran)
-        return FileResult(report: report, findings: findings)
+        let report = FileReport(file: result.file, diagnostics: diagnostics, text: result.text, rules: ran,
+                                failedRules: failed.map(RunFailure.init))
+        return FileResult(report: report, findings: findings, baselineUsage: usage)
+    }
+}
+
+extension RunFailure {
+    /// A rule program that failed, at its declaration.
+    init(_ failure: ExternalRuleFailure) {
+        self.init(ruleID: failure.rule.id, message: failure.message, location: failure.rule.declaredAt)
     }
 }

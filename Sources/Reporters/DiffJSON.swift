@@ -12,14 +12,31 @@ public enum DiffJSON {
         let base: String
         let processes: [Process]
         let summary: Summary
+        let gate: Gate
+    }
+
+    struct Gate: Encodable {
+        /// Whether every requested gate passed.
+        let passed: Bool
+        let failures: [GateFailure]
+    }
+
+    struct GateFailure: Encodable {
+        /// The option of the gate that failed.
+        let gate: String
+        let process: String?
+        let reason: String
     }
 
     struct Process: Encodable {
         let process: String
+        /// Its name in the base version, when it was paired under another name.
+        let baseProcess: String?
         let file: String?
         let baseFile: String?
         let new: [Finding]
         let fixed: [Finding]
+        let unverified: [Finding]
         let unchanged: Int
         let risk: RiskRecord
     }
@@ -43,10 +60,10 @@ public enum DiffJSON {
     }
 
     struct Summary: Encodable {
-        let new, fixed, unchanged, riskIncreases: Int
+        let new, fixed, unverified, unchanged, riskIncreases: Int
     }
 
-    public static func render(_ comparison: FindingComparison, base: String,
+    public static func render(_ comparison: FindingComparison, base: String, gateFailures: [DiffGate.Failure] = [],
                               displayed: (String) -> String) -> String {
         func finding(_ diagnostic: Diagnostic) -> Finding {
             Finding(rule: diagnostic.ruleID, severity: diagnostic.severity.rawValue, message: diagnostic.message,
@@ -61,14 +78,18 @@ public enum DiffJSON {
             schemaVersion: schemaVersion, base: base,
             processes: comparison.processes.map { process in
                 let risk = process.risk
-                return Process(process: process.identity, file: process.head.map { displayed($0.file) },
+                return Process(process: process.identity, baseProcess: process.baseIdentity, file: process.head.map { displayed($0.file) },
                                baseFile: process.base.map { displayed($0.file) },
-                               new: process.new.map(finding), fixed: process.fixed.map(finding), unchanged: process.unchanged.count,
+                               new: process.new.map(finding), fixed: process.fixed.map(finding),
+                               unverified: process.unverified.map(finding), unchanged: process.unchanged.count,
                                risk: RiskRecord(before: lambda(risk.before), after: lambda(risk.after), factor: risk.factor,
                                                 stepChanges: risk.stepChanges.map(\.description), summary: risk.summary))
             },
-            summary: Summary(new: comparison.new.count, fixed: comparison.fixed.count, unchanged: comparison.unchanged.count,
-                             riskIncreases: comparison.riskIncreases))
+            summary: Summary(new: comparison.new.count, fixed: comparison.fixed.count, unverified: comparison.unverified.count,
+                             unchanged: comparison.unchanged.count, riskIncreases: comparison.riskIncreases),
+            gate: Gate(passed: gateFailures.isEmpty, failures: gateFailures.map {
+                GateFailure(gate: $0.gate.rawValue, process: $0.process, reason: $0.reason)
+            }))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")

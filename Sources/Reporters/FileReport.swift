@@ -11,10 +11,13 @@ public struct FileReport: Sendable {
     /// The ids of the rules that ran on the file, for formats that show passing rules too (JUnit); empty when
     /// the file was not loaded.
     public let rules: [String]
+    /// The rules that should have run on the file and did not (a rule program that failed).
+    public let failedRules: [RunFailure]
 
-    public init(file: String, diagnostics: [Diagnostic], text: String?, rules: [String] = []) {
+    public init(file: String, diagnostics: [Diagnostic], text: String?, rules: [String] = [], failedRules: [RunFailure] = []) {
         self.file = file
         self.rules = rules
+        self.failedRules = failedRules
         self.diagnostics = diagnostics.sorted()
         // Indexed once, and only for a file with something to quote: most files have no finding.
         lines = diagnostics.isEmpty ? nil : text.map(LineIndex.init)
@@ -30,6 +33,16 @@ public struct FileReport: Sendable {
 public protocol Reporter {
     /// Called once per file, in file order; returns the text to write.
     mutating func report(_ file: FileReport) -> String
-    /// Called once at the end, with the number of files; returns the closing text.
-    mutating func finish(files: Int) -> String
+    /// Called once at the end, with the number of files and what did not run; returns the closing text.
+    mutating func finish(_ run: RunSummary) -> String
+}
+
+extension Reporter {
+    /// The end of a run in which everything ran.
+    public mutating func finish(files: Int) -> String { finish(RunSummary(files: files)) }
+}
+
+extension FileReport {
+    /// Whether the file could not be read or breaks the format: the run exits 2.
+    var isUnreadable: Bool { diagnostics.contains(where: \.isLoadError) }
 }

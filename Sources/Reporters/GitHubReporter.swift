@@ -19,7 +19,18 @@ public struct GitHubReporter: Reporter {
         file.diagnostics.filter { $0.suppression == nil }.map(command).joined()
     }
 
-    public mutating func finish(files: Int) -> String { "" }
+    /// A check that did not run is an `::error` at its declaration (the rule's entry in the configuration), so the
+    /// pull request shows it; a file that cannot be read already has its own.
+    public mutating func finish(_ run: RunSummary) -> String {
+        run.failures.map { failure in
+            let range = failure.location.range
+            let title = failure.ruleID.map { "\($0) (did not run)" } ?? "input (cannot be read)"
+            let properties = [("file", root.display(failure.location.file)), ("line", "\(range.start.line)"),
+                              ("col", "\(range.start.column)"), ("title", title)]
+            return "::error " + properties.map { "\($0)=\(Self.escapeProperty($1))" }.joined(separator: ",")
+                + "::\(Self.escapeData(failure.message))\n"
+        }.joined()
+    }
 
     private func command(_ diagnostic: Diagnostic) -> String {
         let location = diagnostic.location

@@ -11,6 +11,7 @@ public struct JSONReporter: Reporter {
 
     private var first = true
     private var counts: [Severity: Int] = [:]
+    private var unreadable = 0
 
     public init() {}
 
@@ -42,6 +43,23 @@ public struct JSONReporter: Reporter {
         let diagnostics: [Record]
     }
 
+    /// The end of the run: the counts, and whether every check ran.
+    struct Summary: Encodable {
+        let files, errors, warnings, notes: Int
+        /// `false` when the run exits 2: a file could not be read or breaks the format, or a check did not run.
+        let complete: Bool
+        let unreadableFiles: Int
+        let failures: [Failure]
+        let staleBaselineEntries: Int
+
+        struct Failure: Encodable {
+            /// The rule that did not run; absent when the configuration could not be read.
+            let rule: String?
+            let message, file: String
+            let line, column: Int
+        }
+    }
+
     public mutating func report(_ file: FileReport) -> String {
         let records = file.diagnostics.map { diagnostic -> Record in
             if diagnostic.suppression == nil { counts[diagnostic.severity, default: 0] += 1 }
@@ -57,14 +75,21 @@ public struct JSONReporter: Reporter {
                                                                lambdaHigh: $0.lambda.high, calibratedProbability: $0.calibratedProbability.mean) }
             )
         }
+        if file.isUnreadable { unreadable += 1 }
         let prefix = first ? "{\"schemaVersion\":\(Self.schemaVersion),\"files\":[" : ","
         first = false
         return prefix + CompactJSON.encode(FileRecord(file: file.file, diagnostics: records))
     }
 
-    public mutating func finish(files: Int) -> String {
-        let summary = "\"summary\":{\"files\":\(files),\"errors\":\(counts[.error, default: 0]),"
-            + "\"warnings\":\(counts[.warning, default: 0]),\"notes\":\(counts[.note, default: 0])}}\n"
-        return (first ? "{\"schemaVersion\":\(Self.schemaVersion),\"files\":[" : "") + "]," + summary
+    public mutating func finish(_ run: RunSummary) -> String {
+        let summary = Summary(
+            files: run.files, errors: counts[.error, default: 0], warnings: counts[.warning, default: 0], notes: counts[.note, default: 0],
+            complete: unreadable == 0 && run.failures.isEmpty, unreadableFiles: unreadable,
+            failures: run.failures.map {
+                Summary.Failure(rule: $0.ruleID, message: $0.message, file: $0.location.file,
+                                line: $0.location.range.start.line, column: $0.location.range.start.column)
+            },
+            staleBaselineEntries: run.staleBaselineEntries)
+        return (first ? "{\"schemaVersion\":\(Self.schemaVersion),\"files\":[" : "") + "],\"summary\":" + CompactJSON.encode(summary) + "}\n"
     }
 }

@@ -12,6 +12,8 @@ public struct JUnitReporter: Reporter {
     private let root: SourceRoot
     private var suites = ""
     private var totals = Counts()
+    /// The failed rules already shown as errors in a file's suite.
+    private var shownFailures = Set<String>()
 
     /// `root` is the repository's root, which file paths are written relative to (GitLab links them).
     public init(root: SourceRoot) {
@@ -38,9 +40,18 @@ public struct JUnitReporter: Reporter {
         var seen = Set<String>()
         var counts = Counts()
         var cases = ""
+        let failed = Dictionary(file.failedRules.compactMap { failure in failure.ruleID.map { ($0, failure) } }, uniquingKeysWith: { first, _ in first })
+        ids += failed.keys.filter { !ids.contains($0) }.sorted()
         for id in ids where seen.insert(id).inserted {
             let findings = file.diagnostics.filter { $0.ruleID == id }
             counts.tests += 1
+            if let failure = failed[id] {
+                // A rule that did not run is an error of the test, never a pass: its findings are unknown.
+                counts.errors += 1
+                shownFailures.insert(id)
+                cases += errorCase(id, path: path, failure: failure)
+                continue
+            }
             if findings.contains(where: \.isLoadError) {
                 counts.errors += 1
             } else if findings.contains(where: { $0.suppression == nil }) {
@@ -53,15 +64,42 @@ public struct JUnitReporter: Reporter {
         return ""
     }
 
-    public mutating func finish(files: Int) -> String {
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"processlint\" \(totals.attributes)>\n"
+    public mutating func finish(_ run: RunSummary) -> String {
+        // What did not run and was not shown in a file's suite (a configuration that cannot be read): a suite of
+        // its own, under the configuration file, so the report never reads as all passed.
+        let unshown = run.failures.filter { failure in failure.ruleID.map { !shownFailures.contains($0) } ?? true }
+        if !unshown.isEmpty {
+            let path = root.display(unshown[0].location.file)
+            var counts = Counts()
+            var cases = ""
+            for failure in unshown {
+                counts.tests += 1
+                counts.errors += 1
+                cases += errorCase(failure.ruleID ?? "input", path: path, failure: failure)
+            }
+            totals += counts
+            suites += "  <testsuite name=\"\(Self.escape(path))\" \(counts.attributes)>\n\(cases)  </testsuite>\n"
+        }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"processlint\" \(totals.attributes)>\n"
             + suites + "</testsuites>\n"
     }
 
-    private func testcase(_ id: String, path: String, findings: [Diagnostic]) -> String {
+    /// The test case of a rule that did not run: an `error`, located at the rule's declaration.
+    private func errorCase(_ id: String, path: String, failure: RunFailure) -> String {
+        let location = "\(root.display(failure.location.file)):\(failure.location.range.start): \(failure.message)"
+        return testcaseOpening(id, path: path) + ">\n"
+            + "      <error type=\"error\" message=\"\(Self.escape(failure.message))\">" + Self.escape(location, inAttribute: false) + "</error>\n"
+            + "    </testcase>\n"
+    }
+
+    private func testcaseOpening(_ id: String, path: String) -> String {
         // Jenkins reads a class name's last dot as the package separator: leave the extension out.
         let classname = path.hasSuffix(".yaml") || path.hasSuffix(".yml") ? String(path[..<path.lastIndex(of: ".")!]) : path
-        let open = "    <testcase name=\"\(Self.escape(id))\" classname=\"\(Self.escape(classname))\" file=\"\(Self.escape(path))\""
+        return "    <testcase name=\"\(Self.escape(id))\" classname=\"\(Self.escape(classname))\" file=\"\(Self.escape(path))\""
+    }
+
+    private func testcase(_ id: String, path: String, findings: [Diagnostic]) -> String {
+        let open = testcaseOpening(id, path: path)
         guard !findings.isEmpty else { return open + "/>\n" }
         var body = ""
         var notes: [String] = []

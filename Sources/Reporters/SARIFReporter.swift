@@ -20,6 +20,7 @@ public struct SARIFReporter: Reporter {
     private var header: String?
     private var written = 0
     private var leftOut = 0
+    private var unreadable = 0
 
     /// `rules` are the registered rules' descriptions; `version` and `informationURI` describe the tool;
     /// `limit` is lowered only by tests.
@@ -40,6 +41,7 @@ public struct SARIFReporter: Reporter {
 
     public mutating func report(_ file: FileReport) -> String {
         var text = header ?? ""
+        if file.isUnreadable { unreadable += 1 }
         var seen: [String: Int] = [:]
         for diagnostic in file.diagnostics {
             guard written < limit else {
@@ -58,12 +60,31 @@ public struct SARIFReporter: Reporter {
         return text
     }
 
-    public mutating func finish(files: Int) -> String {
-        var invocation = Invocation(executionSuccessful: true, toolExecutionNotifications: nil)
-        if leftOut > 0 {
-            invocation.toolExecutionNotifications = [Notification(level: "warning", message: Message(
-                text: "\(leftOut) results were left out: GitHub code scanning rejects a run with more than \(limit)"))]
+    public mutating func finish(_ run: RunSummary) -> String {
+        // A run that exits 2 is not a successful execution, and says why: a code-scanning dashboard showing a
+        // clean run for a rule that never ran would be a silent pass.
+        var notifications = run.failures.map { failure in
+            Notification(level: "error", message: Message(text: failure.message),
+                         locations: [location(failure.location.file, failure.location.range)],
+                         associatedRule: failure.ruleID.map { RuleReference(id: $0, index: ruleIndex[$0]) })
         }
+        if unreadable > 0 {
+            notifications.append(Notification(level: "error", message: Message(
+                text: "\(unreadable) file\(unreadable == 1 ? "" : "s") cannot be read or \(unreadable == 1 ? "breaks" : "break") the format, "
+                    + "so \(unreadable == 1 ? "it was" : "they were") not checked: see the results of rule '\(Diagnostic.formatRuleID)'"),
+                associatedRule: RuleReference(id: Diagnostic.formatRuleID, index: ruleIndex[Diagnostic.formatRuleID])))
+        }
+        if leftOut > 0 {
+            notifications.append(Notification(level: "warning", message: Message(
+                text: "\(leftOut) results were left out: GitHub code scanning rejects a run with more than \(limit)")))
+        }
+        if run.staleBaselineEntries > 0 {
+            notifications.append(Notification(level: "note", message: Message(
+                text: "\(run.staleBaselineEntries) baseline entr\(run.staleBaselineEntries == 1 ? "y matches" : "ies match") no finding: "
+                    + "--update-baseline removes them")))
+        }
+        let invocation = Invocation(executionSuccessful: run.failures.isEmpty && unreadable == 0,
+                                    toolExecutionNotifications: notifications.isEmpty ? nil : notifications)
         return (header ?? "") + "\n],\"invocations\":[" + CompactJSON.encode(invocation) + "]}]}\n"
     }
 
@@ -180,11 +201,19 @@ public struct SARIFReporter: Reporter {
 
     struct Invocation: Encodable {
         let executionSuccessful: Bool
-        var toolExecutionNotifications: [Notification]?
+        let toolExecutionNotifications: [Notification]?
     }
 
     struct Notification: Encodable {
         let level: String
         let message: Message
+        var locations: [Location]? = nil
+        var associatedRule: RuleReference? = nil
+    }
+
+    /// SARIF's `reportingDescriptorReference`: the rule a notification is about.
+    struct RuleReference: Encodable {
+        let id: String
+        let index: Int?
     }
 }

@@ -9,6 +9,7 @@ public struct TextReporter: Reporter {
     public let descriptions: [String: RuleDescription]
     private var counts: [Severity: Int] = [:]
     private var suppressed = 0
+    private var unreadable = 0
 
     public init(color: Bool, quiet: Bool, rules: [RuleDescription]) {
         self.color = color
@@ -18,6 +19,7 @@ public struct TextReporter: Reporter {
 
     public mutating func report(_ file: FileReport) -> String {
         var text = ""
+        if file.isUnreadable { unreadable += 1 }
         for diagnostic in file.diagnostics {
             guard diagnostic.suppression == nil else {
                 suppressed += 1
@@ -39,13 +41,21 @@ public struct TextReporter: Reporter {
         return text
     }
 
-    public mutating func finish(files: Int) -> String {
+    public mutating func finish(_ run: RunSummary) -> String {
         guard !quiet else { return "" }
         func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
         let notes = counts[.note, default: 0]
-        return "checked \(plural(files, "file")): \(plural(counts[.error, default: 0], "error")), "
+        // What did not run is said on the summary line itself: a reader skimming for "0 errors" must see it.
+        let incomplete = (unreadable > 0 ? ["\(plural(unreadable, "file")) cannot be read or \(unreadable == 1 ? "breaks" : "break") the format"] : [])
+            + run.failures.map(\.headline)
+        return "checked \(plural(run.files, "file")): \(plural(counts[.error, default: 0], "error")), "
             + "\(plural(counts[.warning, default: 0], "warning"))" + (notes > 0 ? ", \(plural(notes, "note"))" : "")
-            + (suppressed > 0 ? " (\(suppressed) suppressed, with reasons in --format json)" : "") + "\n"
+            + (suppressed > 0 ? " (\(suppressed) suppressed, with reasons in --format json)" : "")
+            + (run.staleBaselineEntries > 0
+                ? "; \(run.staleBaselineEntries) baseline \(run.staleBaselineEntries == 1 ? "entry matches" : "entries match") "
+                    + "nothing (--update-baseline removes them)"
+                : "")
+            + (incomplete.isEmpty ? "" : "; incomplete: " + incomplete.joined(separator: ", ")) + "\n"
     }
 
     /// The source line and a caret under the range (underlined to its end when it stays on the line).

@@ -46,4 +46,30 @@ import Testing
         #expect(!risk.moved && risk.factor == nil && comparison.riskIncreases == 0)
         #expect(risk.summary == "no estimate in either version (no malignant fraction stated)")
     }
+
+    /// A process without a design: its identity is its path, so two versions' paths differ as renamed processes' names do.
+    func at(_ file: String, _ diagnostics: [Diagnostic] = []) -> ProcessFindings {
+        ProcessFindings(file: file, design: nil, diagnostics: diagnostics, risk: nil)
+    }
+
+    /// Issue 13, item 2: a process whose name changed is paired by its file's place, else by git's rename.
+    @Test func aRenamedProcessIsPairedByPlaceThenByRename() {
+        let pairing = ProcessPairing(basePlace: { String($0.dropFirst("base/".count)) }, headPlace: { String($0.dropFirst("head/".count)) },
+                                     renames: ["b.yaml": "moved/b.yaml"])
+        let base = [at("base/a.yaml"), at("base/b.yaml"), at("base/gone.yaml")]
+        let head = [at("head/a.yaml"), at("head/moved/b.yaml"), at("head/fresh.yaml")]
+        let comparison = FindingComparison(base: base, head: head, pairing: pairing)
+        let pairs = comparison.processes.map { "\($0.base?.file ?? "-") → \($0.head?.file ?? "-")" }
+        #expect(pairs == ["base/gone.yaml → -", "base/a.yaml → head/a.yaml", "- → head/fresh.yaml", "base/b.yaml → head/moved/b.yaml"])
+        #expect(comparison.processes.first { $0.head?.file == "head/a.yaml" }?.baseIdentity == "base/a.yaml")
+        #expect(FindingComparison(base: base, head: head).processes.count == 6, "by name only, nothing pairs")
+    }
+
+    /// Issue 13, item 4: each gate failure names its option and the amount, and a factor that is not a number fails.
+    @Test func aGateFailureNamesTheGateAndTheAmount() {
+        let comparison = FindingComparison(base: [at("p.yaml")], head: [at("p.yaml", [diagnostic("r", step: nil, line: 1)])])
+        let failures = DiffGate(newFindingsAtOrAbove: .warning, riskIncreaseLimit: 10).failures(of: comparison)
+        #expect(failures.map(\.description) == ["1 new finding at or above warning, --fail-on-new"])
+        #expect(DiffGate(newFindingsAtOrAbove: .error).failures(of: comparison).isEmpty, "a warning is below error")
+    }
 }

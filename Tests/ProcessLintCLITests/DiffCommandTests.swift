@@ -80,9 +80,15 @@ import Testing
         struct Finding: Decodable { let rule: String; let step: String? }
         struct Risk: Decodable { let factor: Double?; let stepChanges: [String]; let summary: String }
         struct Summary: Decodable { let new, fixed, unchanged, riskIncreases: Int }
+        struct Gate: Decodable {
+            struct Failure: Decodable, Equatable { let gate: String; let process: String?; let reason: String }
+            let passed: Bool
+            let failures: [Failure]
+        }
         let schemaVersion: Int
         let processes: [Process]
         let summary: Summary
+        let gate: Gate
 
         subscript(_ name: String) -> Process? { processes.first { $0.process == name } }
     }
@@ -145,7 +151,7 @@ import Testing
         let output = CommandRunner.run("diff", "--fail-on-new", before, repository.root + "/processes")
         #expect(output.status == 1)
         #expect(output.out.contains("new    \(repository.root)/processes/depleted.yaml:"))
-        let summary = try #require(output.out.split(separator: "\n").last)
+        let summary = try #require(output.out.split(separator: "\n").first { $0.contains(" processes; λ rose in ") })
         #expect(summary.hasPrefix("4 new, 1 fixed, ") && summary.hasSuffix(" in 3 processes; λ rose in 1 of them"), "\(summary)")
     }
 
@@ -155,7 +161,13 @@ import Testing
         #expect(missing.status == 2)
         #expect(missing.err.contains("'no-such-branch' is not a commit"))
         try repository.write("processes/added.yaml", "processlint: 1\nname: [broken\n")
-        #expect(CommandRunner.run("diff", "--base", "HEAD", repository.root).status == 2)
+        let broken = CommandRunner.run("diff", "--base", "HEAD", repository.root)
+        #expect(broken.status == 2)
+        // Said in the output too, not only by the exit status (issue 13, item 10).
+        #expect(broken.out.hasSuffix("gate failed: 1 file of the current version cannot be read or breaks the format, so it was not compared (exit 2)\n"),
+                "\(broken.out)")
+        let json = try Self.report(CommandRunner.run("diff", "--base", "HEAD", "--format", "json", repository.root))
+        #expect(!json.gate.passed && json.gate.failures.map(\.gate) == ["input"])
         #expect(CommandRunner.run("diff", repository.root).status == 64, "one path without --base is a usage error")
     }
 
@@ -178,5 +190,101 @@ import Testing
         let output = CommandRunner.run("diff", "--base", "HEAD", repository.root + "/processes/", "--fail-on-new", "--fail-on-risk-increase", "10")
         #expect(output.status == 1)
         #expect(output.out.replacingOccurrences(of: repository.root + "/", with: "") == shown)
+    }
+
+    // Every way of slipping a risky process past the gate that issue 13 found, each on the scripted history.
+
+    static func report(_ output: CommandRunner.Output) throws -> Report {
+        try JSONDecoder().decode(Report.self, from: Data(output.out.utf8))
+    }
+
+    /// The selection and the depletion removed in the edit that bumps the name: the process is found again by
+    /// its file, so λ's rise is compared and fails the gate.
+    @Test func aProcessWhoseNameChangedIsPairedByItsFile() throws {
+        let repository = try Repository()
+        try repository.write("processes/depleted.yaml", Self.process("depleted v2", steps: [Self.activation, Self.transduction, Self.expansion]))
+        let output = CommandRunner.run("diff", "--base", "HEAD", "--format", "json", "--fail-on-risk-increase", "10", repository.root)
+        #expect(output.status == 1, "\(output.out)")
+        let report = try Self.report(output)
+        let process = try #require(report["depleted v2"])
+        #expect(process.baseFile == "processes/depleted.yaml")
+        #expect((process.risk.factor ?? 0) > 1000, "\(process.risk.summary)")
+        #expect(report.processes.count == 3, "no process reported as removed and another as new")
+        #expect(report.summary.riskIncreases == 1)
+    }
+
+    /// The file renamed with `git mv` in the same edit: paired by the rename git reports.
+    @Test func aProcessRenamedAndMovedIsPairedByTheRenameGitReports() throws {
+        let repository = try Repository()
+        try repository.git("mv", "processes/depleted.yaml", "processes/depleted-v2.yaml")
+        try repository.write("processes/depleted-v2.yaml", Self.process("depleted v2", steps: [Self.activation, Self.transduction, Self.expansion]))
+        let output = CommandRunner.run("diff", "--base", "HEAD", "--fail-on-risk-increase", "10", repository.root)
+        #expect(output.status == 1, "\(output.out)")
+        #expect(output.out.contains("process 'depleted v2' (\(repository.root)/processes/depleted-v2.yaml, was 'depleted' in processes/depleted.yaml)\n"),
+                "\(output.out)")
+        #expect(output.out.contains("gate failed: process 'depleted v2': λ rose ×"), "\(output.out)")
+    }
+
+    /// A process with no counterpart at all is held to an absolute λ the user can set.
+    @Test func aProcessWithNoCounterpartIsJudgedAgainstALimit() throws {
+        let repository = try Repository()
+        try repository.write("processes/fresh.yaml", Self.process("fresh", steps: [Self.activation, Self.transduction, Self.expansion]))
+        let failed = CommandRunner.run("diff", "--base", "HEAD", "--format", "json", "--fail-on-risk-increase", "10", repository.root)
+        #expect(failed.status == 1, "\(failed.out)")
+        let failure = try #require(try Self.report(failed).gate.failures.first)
+        #expect(failure.gate == "--fail-on-risk-increase" && failure.process == "fresh")
+        #expect(failure.reason.hasPrefix("a new process: λ ") && failure.reason.hasSuffix(" > 1 (--new-process-lambda-limit)"), "\(failure.reason)")
+        let allowed = CommandRunner.run("diff", "--base", "HEAD", "--fail-on-risk-increase", "10", "--new-process-lambda-limit", "1e12", repository.root)
+        #expect(allowed.status == 0, "\(allowed.out)")
+    }
+
+    /// The malignant fraction deleted with the selection: the risk finding is not fixed, and the gate fails saying why.
+    @Test func aRiskThatCanNoLongerBeEstimatedFailsAndIsNotFixed() throws {
+        let repository = try Repository()
+        let unestimated = Self.process("added", steps: [Self.activation, Self.transduction, Self.expansion])
+            .replacingOccurrences(of: "{T: 0.4, malignant: 0.05}", with: "{T: 0.4}")
+        #expect(!unestimated.contains("malignant: 0.05"))
+        try repository.write("processes/added.yaml", unestimated)
+        let output = CommandRunner.run("diff", "--base", "HEAD", "--format", "json", "--fail-on-risk-increase", "10", repository.root)
+        #expect(output.status == 1, "\(output.out)")
+        let report = try Self.report(output)
+        let added = try #require(report["added"])
+        #expect(!added.fixed.contains { $0.rule == "residual-tumour-risk" }, "never counted as fixed")
+        #expect(report.gate.failures == [.init(gate: "--fail-on-risk-increase", process: "added", reason: report.gate.failures.first?.reason ?? "")])
+        let reason = try #require(report.gate.failures.first?.reason)
+        #expect(reason.hasPrefix("λ can no longer be estimated (it was ") && reason.hasSuffix("states no malignant fraction ('composition: malignant')"),
+                "\(reason)")
+        let text = CommandRunner.run("diff", "--base", "HEAD", "--fail-on-risk-increase", "10", repository.root)
+        #expect(text.out.contains("  unknown processes/added.yaml:"), "\(text.out)")
+        #expect(text.out.contains("[residual-tumour-risk] (before; not fixed: no estimate to check now)\n"))
+    }
+
+    /// A failed gate says which and by how much, in text and in JSON.
+    @Test func aFailedGateSaysWhichAndByHowMuch() throws {
+        let repository = try Repository()
+        try repository.change()
+        let text = CommandRunner.run("diff", "--base", "HEAD", "--fail-on-new", "--fail-on-risk-increase", "10", repository.root)
+        #expect(text.status == 1)
+        let gateLines = text.outLines.filter { $0.hasPrefix("gate failed: ") }
+        #expect(gateLines.count == 2, "\(text.out)")
+        #expect(gateLines.first == "gate failed: 3 new findings at or above error, --fail-on-new", "\(gateLines)")
+        let rise = try #require(gateLines.last)
+        #expect(rise.range(of: #"^gate failed: process 'depleted': λ rose ×\d\.\de\d+ > 10, --fail-on-risk-increase$"#, options: .regularExpression) != nil,
+                "\(rise)")
+        let json = try Self.report(CommandRunner.run("diff", "--base", "HEAD", "--format", "json", "--fail-on-risk-increase", "10", repository.root))
+        #expect(!json.gate.passed && json.gate.failures.map(\.process) == ["depleted"])
+        #expect(json.gate.failures.first.map { rise.hasSuffix($0.reason + ", " + $0.gate) } == true)
+        let passing = try Self.report(CommandRunner.run("diff", "--base", "HEAD", "--format", "json", repository.root))
+        #expect(passing.gate.passed && passing.gate.failures.isEmpty)
+    }
+
+    /// Two files named alone are one process, whatever their names say.
+    @Test func twoFilesNamedAloneAreCompared() throws {
+        let scratch = try ScratchFolder()
+        let old = try scratch.write("old.yaml", Self.process("v1", steps: [Self.depletion, Self.selection, Self.activation, Self.transduction, Self.expansion]))
+        let new = try scratch.write("new.yaml", Self.process("v2", steps: [Self.activation, Self.transduction, Self.expansion]))
+        let output = CommandRunner.run("diff", "--fail-on-risk-increase", "10", old, new)
+        #expect(output.status == 1, "\(output.out)")
+        #expect(output.out.contains("process 'v2' (\(new), was 'v1' in \(old))\n"), "\(output.out)")
     }
 }

@@ -122,4 +122,58 @@ import Testing
         #expect(output.out.contains("the suppression names no known rule 'site-cuont'; did you mean 'site-count'?"))
         #expect(FileManager.default.fileExists(atPath: scratch.path + "/starts.log"), "the program ran in the configuration's folder")
     }
+
+    /// Issue 13, item 10: a rule program that failed makes the run exit 2, and every format says so, not only
+    /// standard error: SARIF's invocation, JUnit's test case of the rule, a GitHub annotation at the declaration,
+    /// the text summary and the JSON summary.
+    @Test func aFailedProgramIsVisibleInEveryFormat() throws {
+        let scratch = try ScratchFolder()
+        let configuration = try scratch.write(".processlint.yml", """
+            # the site's rules
+            external_rules:
+              - {id: site-check, command: [python3, \(ScratchFolder.externalRule("misbehave.py")), crash]}
+            """)
+        try scratch.copy("Tests/Fixtures/ok/minimal.yaml", to: "p.yaml")
+        func run(_ format: String) -> CommandRunner.Output {
+            let output = CommandRunner.run("lint", "--format", format, "--fail-on", "never", "--source-root", scratch.path, scratch.path)
+            #expect(output.status == 2, "--format \(format)")
+            return output
+        }
+
+        let sarif = run("sarif").out
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])
+        let invocation = try #require(((log["runs"] as? [[String: Any]])?.first?["invocations"] as? [[String: Any]])?.first)
+        #expect(invocation["executionSuccessful"] as? Bool == false)
+        let notification = try #require((invocation["toolExecutionNotifications"] as? [[String: Any]])?.first)
+        #expect(notification["level"] as? String == "error")
+        #expect(((notification["message"] as? [String: Any])?["text"] as? String)?.hasPrefix("external rule 'site-check' (") == true)
+        #expect((notification["associatedRule"] as? [String: Any])?["id"] as? String == "site-check")
+        if JSONSchemaCheck.isRequired {
+            let file = try scratch.write("run.sarif", sarif)
+            let (status, report) = try JSONSchemaCheck.run(["--schemafile", Repository.path("docs/schemas/sarif-schema-2.1.0.json"), file])
+            #expect(status == 0, "\(report)")
+        }
+
+        let junit = run("junit").out
+        #expect(junit.contains("<testsuites name=\"processlint\" tests=\""), "\(junit)")
+        let testcase = try #require(junit.range(of: #"<testcase name="site-check" classname="p" file="p.yaml">\s*<error type="error" message="external rule 'site-check' \("#,
+                                                options: .regularExpression), "\(junit)")
+        #expect(!junit[testcase].isEmpty)
+        #expect(!junit.contains("errors=\"0\""), "\(junit)")
+
+        let github = run("github").out
+        #expect(github.contains("::error file=.processlint.yml,line=3,col=5,title=site-check (did not run)::external rule 'site-check' ("),
+                "\(github)")
+
+        let text = CommandRunner.run("lint", "--fail-on", "never", scratch.path)
+        #expect(text.status == 2)
+        #expect(text.err.contains("checked 1 file: ") && text.err.contains("; incomplete: rule 'site-check' did not run\n"), "\(text.err)")
+        #expect(text.err.contains(configuration + ":3:5: error: external rule 'site-check'"))
+
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run("json").out.utf8)) as? [String: Any])
+        let summary = try #require(json["summary"] as? [String: Any])
+        #expect(summary["complete"] as? Bool == false)
+        let failure = try #require((summary["failures"] as? [[String: Any]])?.first)
+        #expect(failure["rule"] as? String == "site-check" && failure["file"] as? String == configuration && failure["line"] as? Int == 3)
+    }
 }

@@ -1,6 +1,7 @@
 import BuiltinRules
 import Foundation
 import ProcessModel
+import TestSupport
 import Testing
 
 @Suite struct LintCommandTests {
@@ -39,7 +40,7 @@ import Testing
         #expect(output.diagnosticLines.count == 7)
         #expect(output.diagnosticLines.allSatisfy { $0.hasPrefix(file + ":") && $0.contains(": error: ") && $0.hasSuffix("[format]") })
         #expect(output.out.contains("      dayz: 9\n      ^~~~\n"), "the source line with a caret under the key")
-        #expect(output.err == "checked 1 file: 7 errors, 0 warnings\n")
+        #expect(output.err == "checked 1 file: 7 errors, 0 warnings; incomplete: 1 file cannot be read or breaks the format\n")
     }
 
     @Test func everyBrokenFixtureExitsWithTwoAndWarningsAloneWithZero() throws {
@@ -77,6 +78,19 @@ import Testing
         let output = CommandRunner.run("lint", empty)
         #expect(output.status == 2)
         #expect(output.out.contains("no process files (*.yaml, *.yml) found here"))
+    }
+
+    /// Issue 13, item 6: emptiness is checked after the configuration's filters, not only before.
+    @Test(arguments: ["exclude: [\"*.yaml\"]", "include: [\"drafts/*.yaml\"]"])
+    func aConfigurationThatLeavesOutEveryFileIsNotASilentPass(_ filter: String) throws {
+        let scratch = try ScratchFolder()
+        try scratch.write(".processlint.yml", filter + "\n")
+        try scratch.copy("Tests/Fixtures/ok/minimal.yaml", to: "p.yaml")
+        let output = CommandRunner.run("lint", scratch.path)
+        #expect(output.status == 2, "\(output.out)\(output.err)")
+        #expect(output.out.contains(scratch.path + ":1:1: error: nothing to check: the configuration's include, exclude and custom_rules "
+            + "leave out all 1 YAML file found [format]"), "\(output.out)")
+        #expect(output.err.hasPrefix("checked 0 files: 1 error"), "\(output.err)")
     }
 
     @Test func limitsAreOptions() {

@@ -1,7 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
 
-/// `--output FILE`: the report goes to the file, whole or not at all.
+/// `--output FILE`: the report goes to the file, whole or not at all; a run stopped early writes one that says so.
 @Suite struct OutputFileTests {
     let repository = CommandRunner.repository
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("processlint-output-\(UUID())")
@@ -40,14 +41,22 @@ import Testing
         #expect(try contents().isEmpty)
     }
 
-    @Test func aRunThatStopsEarlyLeavesThePreviousReportWhole() throws {
+    /// A broken configuration stops the run before any file is read: the previous report, which may say all passed,
+    /// is replaced by a whole one that says the run failed (issue 13, item 10), never left for a CI step to upload.
+    @Test func aRunThatStopsEarlyReplacesThePreviousReportWithOneThatSaysSo() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let report = folder.appendingPathComponent("report.sarif").path
         try "the previous report".write(toFile: report, atomically: true, encoding: .utf8)
-        // A broken configuration stops the run before any report is complete.
         let output = CommandRunner.run("lint", "--format", "sarif", "--output", report, repository + "/Tests/Fixtures/config/bad")
         #expect(output.status == 2)
-        #expect(try String(contentsOfFile: report, encoding: .utf8) == "the previous report")
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any])
+        let invocation = try #require(((log["runs"] as? [[String: Any]])?.first?["invocations"] as? [[String: Any]])?.first)
+        #expect(invocation["executionSuccessful"] as? Bool == false)
+        #expect((invocation["toolExecutionNotifications"] as? [Any])?.isEmpty == false)
+        if JSONSchemaCheck.isRequired {
+            let (status, output) = try JSONSchemaCheck.run(["--schemafile", Repository.path("docs/schemas/sarif-schema-2.1.0.json"), report])
+            #expect(status == 0, "\(output)")
+        }
         #expect(try contents() == ["report.sarif"], "no temporary file is left")
     }
 }

@@ -72,4 +72,33 @@ import Testing
         let xml = output([FileReport(file: "p&<\".yaml", diagnostics: [Sample.diagnostic(nasty, fix: nasty, file: "p&<\".yaml")], text: nil)])
         #expect(isWellFormed(xml), "\(xml)")
     }
+
+    /// Issue 13, item 10: a rule that did not run is an `error` on its test case, never a pass; a configuration that
+    /// cannot be read (no file checked) has a suite of its own.
+    @Test func aRuleThatDidNotRunIsAnErrorOnItsTestCase() {
+        let declared = SourceLocation(file: "/repo/.processlint.yml", range: SourceRange(at: SourcePosition(line: 3, column: 5)))
+        let failure = RunFailure(ruleID: "site-check", message: "external rule 'site-check' (crash) failed: it crashed", location: declared)
+        var reporter = JUnitReporter(root: Sample.root)
+        let xml = reporter.report(FileReport(file: "/repo/p.yaml", diagnostics: [], text: nil, rules: ["site-check"], failedRules: [failure]))
+            + reporter.finish(RunSummary(files: 1, failures: [failure, RunFailure(ruleID: nil, message: "cannot read configuration file", location: declared)]))
+        #expect(xml == """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <testsuites name="processlint" tests="4" failures="0" errors="2" skipped="0">
+              <testsuite name="p.yaml" tests="3" failures="0" errors="1" skipped="0">
+                <testcase name="format" classname="p" file="p.yaml"/>
+                <testcase name="site-check" classname="p" file="p.yaml">
+                  <error type="error" message="external rule 'site-check' (crash) failed: it crashed">.processlint.yml:3:5: external rule 'site-check' (crash) failed: it crashed</error>
+                </testcase>
+                <testcase name="suppression" classname="p" file="p.yaml"/>
+              </testsuite>
+              <testsuite name=".processlint.yml" tests="1" failures="0" errors="1" skipped="0">
+                <testcase name="input" classname=".processlint" file=".processlint.yml">
+                  <error type="error" message="cannot read configuration file">.processlint.yml:3:5: cannot read configuration file</error>
+                </testcase>
+              </testsuite>
+            </testsuites>
+
+            """)
+        #expect(isWellFormed(xml))
+    }
 }

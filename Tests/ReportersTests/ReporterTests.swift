@@ -58,7 +58,10 @@ import Testing
         #expect(files.map { $0["file"] as? String } == ["p.yaml", "q.yaml"])
         let first = try #require((files[0]["diagnostics"] as? [[String: Any]])?.first)
         #expect(first["rule"] as? String == "format" && first["line"] as? Int == 1 && first["column"] as? Int == 3)
-        #expect((document["summary"] as? [String: Int]) == ["files": 2, "errors": 1, "warnings": 1, "notes": 0])
+        let summary = try #require(document["summary"] as? [String: Any])
+        #expect(["files", "errors", "warnings", "notes"].map { summary[$0] as? Int } == [2, 1, 1, 0])
+        #expect(summary["complete"] as? Bool == true && summary["unreadableFiles"] as? Int == 0, "a format warning leaves the file checked")
+        #expect((summary["failures"] as? [Any])?.isEmpty == true && summary["staleBaselineEntries"] as? Int == 0)
     }
 
     @Test func jsonOfNoFilesIsStillADocument() throws {

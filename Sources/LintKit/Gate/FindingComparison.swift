@@ -3,13 +3,19 @@
 public struct FindingComparison: Sendable {
     /// One process present in either version.
     public struct Process: Sendable {
+        /// Its name now (or before, when it is gone).
         public let identity: String
+        /// Its name in the base version, when it was paired under another name (by its file or a rename).
+        public let baseIdentity: String?
         public let base: ProcessFindings?
         public let head: ProcessFindings?
         /// In the head version and not the base: what the change introduced.
         public let new: [Diagnostic]
         /// In the base version and not the head: what the change fixed.
         public let fixed: [Diagnostic]
+        /// In the base version, about the risk, and gone only because the head version has no estimate to check:
+        /// not fixed, just no longer checked.
+        public let unverified: [Diagnostic]
         /// In both.
         public let unchanged: [Diagnostic]
         /// How its residual-cell risk moved, and the step changes behind it.
@@ -18,19 +24,37 @@ public struct FindingComparison: Sendable {
 
     public let processes: [Process]
 
-    public init(base: [ProcessFindings], head: [ProcessFindings]) {
+    /// Processes are paired by name, then those left by `pairing` (their file's place, a rename git reports).
+    public init(base: [ProcessFindings], head: [ProcessFindings], pairing: ProcessPairing = .byPath) {
         let baseByIdentity = Dictionary(base.map { ($0.identity, $0) }, uniquingKeysWith: Self.merged)
         let headByIdentity = Dictionary(head.map { ($0.identity, $0) }, uniquingKeysWith: Self.merged)
-        processes = Set(baseByIdentity.keys).union(headByIdentity.keys).sorted().map { identity in
-            let before = baseByIdentity[identity], after = headByIdentity[identity]
-            let (new, fixed, unchanged) = Self.match(before?.diagnostics ?? [], after?.diagnostics ?? [])
-            return Process(identity: identity, base: before, head: after, new: new, fixed: fixed, unchanged: unchanged,
-                           risk: RiskChange(identity: identity, base: before, head: after))
-        }
+        let named = Set(baseByIdentity.keys).intersection(headByIdentity.keys)
+        var pairs = named.map { (base: baseByIdentity[$0]!, head: headByIdentity[$0]!) }
+        pairs += pairing.pairs(baseByIdentity.values.filter { !named.contains($0.identity) },
+                               headByIdentity.values.filter { !named.contains($0.identity) })
+        let pairedBase = Set(pairs.map(\.base.identity)), pairedHead = Set(pairs.map(\.head.identity))
+        let all: [(base: ProcessFindings?, head: ProcessFindings?)] = pairs.map { ($0.base, $0.head) }
+            + baseByIdentity.values.filter { !pairedBase.contains($0.identity) }.map { ($0, nil) }
+            + headByIdentity.values.filter { !pairedHead.contains($0.identity) }.map { (nil, $0) }
+        processes = all.map(Self.compare).sorted { ($0.identity, $0.baseIdentity ?? "") < ($1.identity, $1.baseIdentity ?? "") }
+    }
+
+    private static func compare(_ before: ProcessFindings?, _ after: ProcessFindings?) -> Process {
+        let identity = (after ?? before)!.identity
+        let baseIdentity = before.flatMap { $0.identity == identity ? nil : $0.identity }
+        let risk = RiskChange(identity: identity, base: before, head: after)
+        let (new, gone, unchanged) = match(before?.diagnostics ?? [], after?.diagnostics ?? [])
+        // A risk finding disappears with the estimate it came from: that is no fix, the check could not run.
+        let estimateLost = after != nil && risk.before != nil && risk.after == nil
+        let unverified = estimateLost ? gone.filter { $0.risk != nil } : []
+        return Process(identity: identity, baseIdentity: baseIdentity, base: before, head: after, new: new,
+                       fixed: estimateLost ? gone.filter { $0.risk == nil } : gone, unverified: unverified,
+                       unchanged: unchanged, risk: risk)
     }
 
     public var new: [Diagnostic] { processes.flatMap(\.new) }
     public var fixed: [Diagnostic] { processes.flatMap(\.fixed) }
+    public var unverified: [Diagnostic] { processes.flatMap(\.unverified) }
     public var unchanged: [Diagnostic] { processes.flatMap(\.unchanged) }
     /// How many processes' λ rose.
     public var riskIncreases: Int { processes.filter { ($0.risk.factor ?? 1) > 1 }.count }
@@ -56,6 +80,6 @@ public struct FindingComparison: Sendable {
     /// Two files that declare the same process name: their findings are pooled.
     private static func merged(_ first: ProcessFindings, _ second: ProcessFindings) -> ProcessFindings {
         ProcessFindings(identity: first.identity, file: first.file, diagnostics: first.diagnostics + second.diagnostics,
-                        risk: first.risk, steps: first.steps)
+                        risk: first.risk, noEstimateReason: first.noEstimateReason, steps: first.steps)
     }
 }

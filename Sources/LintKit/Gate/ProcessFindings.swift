@@ -11,6 +11,8 @@ public struct ProcessFindings: Sendable {
     /// The findings that count: suppressed ones are left out.
     public let diagnostics: [Diagnostic]
     public let risk: Risk?
+    /// Why there is no risk, when there is none: what a gate that needed it says.
+    public let noEstimateReason: String?
     /// The step ids and kinds in order, to say what changed when the risk did.
     public let steps: [(id: String, kind: OperationKind)]
 
@@ -19,17 +21,27 @@ public struct ProcessFindings: Sendable {
         self.file = file
         self.diagnostics = diagnostics.filter { $0.suppression == nil }
         self.risk = risk
+        noEstimateReason = risk != nil ? nil : Self.noEstimateReason(design)
         steps = design?.steps.map { ($0.id.value, $0.kind) } ?? []
+    }
+
+    private static func noEstimateReason(_ design: ProcessDesign?) -> String {
+        guard let design else { return "the file could not be read as a process" }
+        return design.startingMaterial.composition[.malignant] == nil
+            ? "the starting material states no malignant fraction ('composition: malignant')"
+            : "the estimate could not be computed"
     }
 
     /// The design's name, or the path when there is no design.
     public static func identity(of file: String, design: ProcessDesign?) -> String { design?.name.value ?? file }
 
-    init(identity: String, file: String, diagnostics: [Diagnostic], risk: Risk?, steps: [(id: String, kind: OperationKind)]) {
+    init(identity: String, file: String, diagnostics: [Diagnostic], risk: Risk?, noEstimateReason: String?,
+         steps: [(id: String, kind: OperationKind)]) {
         self.identity = identity
         self.file = file
         self.diagnostics = diagnostics
         self.risk = risk
+        self.noEstimateReason = noEstimateReason
         self.steps = steps
     }
 }

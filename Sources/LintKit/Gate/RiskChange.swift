@@ -47,9 +47,6 @@ public struct RiskChange: Sendable {
     /// Whether there is anything to say: λ moved, or only one version has an estimate.
     public var moved: Bool { (before != nil || after != nil) && factor != 1 }
 
-    /// Whether λ rose by more than `limit` times.
-    public func rose(byMoreThan limit: Double) -> Bool { (factor ?? 1) > limit }
-
     /// One line for a reviewer: `λ rose from 2.0e-3 (90%: …) to 4.0e-1 (90%: …), ×200, because step 'x' was removed`.
     public var summary: String {
         guard let before, let after, let factor else {
