@@ -166,7 +166,7 @@ private struct Reader {
             }
         }
         return ParameterBoundCheck(operation: operation, name: name, limits: limits,
-                                   isRequired: parameter["required"]?.string == "true")
+                                   isRequired: Self.boolean(parameter["required"]) ?? false)
     }
 
     mutating func releaseTest(_ node: Node) -> ReleaseTestLimitCheck? {
@@ -174,7 +174,7 @@ private struct Reader {
         guard let kind = test["test"]?.string.flatMap(ReleaseTestKind.init(rawValue:)) else { return nil }
         let limits = self.limits(test)
         return ReleaseTestLimitCheck(test: kind, maximum: limits.maximum, minimum: limits.minimum,
-                                     isRequired: test["required"]?.string != "false")
+                                     isRequired: Self.boolean(test["required"]) ?? true)
     }
 
     mutating func estimate(_ node: Node) -> EstimateThresholdCheck? {
@@ -196,5 +196,12 @@ private struct Reader {
         return limits
     }
 
-    static func number(_ node: Node) -> Double? { node.string.flatMap(Double.init) }
+    /// Numbers and booleans are typed as in process files (ScalarValue), never by comparing text: `True` is true.
+    static func number(_ node: Node) -> Double? {
+        if case .number(let value)? = node.scalarValue { value } else { nil }
+    }
+
+    static func boolean(_ node: Node?) -> Bool? {
+        if case .boolean(let value)? = node?.scalarValue { value } else { nil }
+    }
 }
