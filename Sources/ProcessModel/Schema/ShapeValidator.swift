@@ -216,7 +216,7 @@ struct ShapeValidator {
             guard let low = mapping.value(forKey: pair.low), let high = mapping.value(forKey: pair.high),
                   case .number(let lowValue)? = low.scalarValue, case .number(let highValue)? = high.scalarValue,
                   lowValue.isFinite, highValue.isFinite, lowValue > highValue else { continue }
-            report(.invalidValue, "'\(pair.low)' \(lowValue.compactText) is above '\(pair.high)' \(highValue.compactText) in \(context()): "
+            report(.invalidValue, "'\(pair.low)' \(lowValue.compactText) is above '\(pair.high)' \(highValue.compactText) in \(context())\(keyTerm()): "
                    + "no value can pass; expected '\(pair.low)' at most '\(pair.high)'", at: low.range)
         }
         // Fractions are often written rounded to two places; allow that much over.

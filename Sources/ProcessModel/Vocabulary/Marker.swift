@@ -85,6 +85,8 @@ extension Marker {
 
     /// The known marker nearest in spelling, for a "did you mean" hint.
     public var nearestKnown: Marker? {
-        Suggestion.nearest(to: name, among: Marker.vocabulary.map(\.name)).map(Marker.init(normalising:))
+        // A bare number (`car_target: 19`) is a CD number with its prefix left out.
+        if name.allSatisfy(\.isNumber), case let prefixed = Marker(normalising: "CD" + name), prefixed.isKnown { return prefixed }
+        return Suggestion.nearest(to: name, among: Marker.vocabulary.map(\.name)).map(Marker.init(normalising:))
     }
 }
