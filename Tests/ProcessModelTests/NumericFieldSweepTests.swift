@@ -29,6 +29,20 @@ import Testing
         #expect(hole.isBoundedAbove, "\(hole.path) has no upper bound")
     }
 
+    /// The bounds are past anything physical: no real or example process, and no valid fixture, crosses one.
+    @Test func noProcessInTheRepositoryIsOutsideTheBounds() throws {
+        let root = Repository.root
+        let files = (FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? [])
+            .filter { ($0.hasPrefix("processes/") || $0.hasPrefix("examples/") || $0.hasPrefix("Tests/Fixtures/ok/")) && $0.hasSuffix(".yaml") }
+            .map { root.appendingPathComponent($0).path }
+            .filter { (try? String(contentsOfFile: $0, encoding: .utf8))?.contains("processlint: 1") == true }
+        #expect(files.count >= 15)
+        for file in files {
+            let result = ProcessLoader().load(file: file)
+            #expect(result.diagnostics.map(\.description) == [], "\(file)")
+        }
+    }
+
     @Test(arguments: holes)
     func aValidValueLoadsCleanly(_ hole: NumberHole) {
         // The control: the same file with a value inside the bounds is valid, so the errors below are the value's.
