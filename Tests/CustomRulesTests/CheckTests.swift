@@ -96,6 +96,18 @@ import Testing
         #expect(problems.count == 1 && problems[0].contains("'required' must be true or false"), "\(problems)")
     }
 
+    /// A rule's release-test limit is in the test's own unit and range, as in process files (issue 13, item 14).
+    @Test func releaseTestLimitsInARuleFileTakeTheTestsUnit() {
+        #expect(RuleFiles.problems(RuleFiles.rule("release_test: {test: viability, min: 70}")) == [
+            "rules.yaml:8:42: error: 'min' of 'viability' must be between 0 and 1 (fraction of cells, 0.7 for 70%), found 70; "
+                + "this looks like a percent: write 0.7",
+        ])
+        #expect(RuleFiles.problems(RuleFiles.rule("release_test: {test: sterility, max: 0}")) == [
+            "rules.yaml:8:42: error: 'sterility' is a pass/fail test: it takes no numeric limit; remove 'max'",
+        ])
+        #expect(RuleFiles.problems(RuleFiles.rule("release_test: {test: viability, min: 0.7}")) == [])
+    }
+
     @Test func estimateThreshold() throws {
         let steps = "- {id: activate, operation: activation, reagent: anti-cd3-antibody}\n- {id: t, operation: transduction}"
         let strict = RuleFiles.rule("estimate: {figure: lambda-median, max: 1.0e-12}")

@@ -173,6 +173,20 @@ private struct Reader {
         let test = fields(of: node.mapping)
         guard let kind = test["test"]?.string.flatMap(ReleaseTestKind.init(rawValue:)) else { return nil }
         let limits = self.limits(test)
+        // The rule's limits are compared with the process's, so they take the test's own unit and range: a limit
+        // no process can state would fail every process, and one on a pass/fail test would mean nothing.
+        for key in ["min", "max"] {
+            guard let limitNode = test[key], let limit = Self.number(limitNode) else { continue }
+            guard let range = kind.limit else {
+                report("'\(kind.rawValue)' is a pass/fail test: it takes no numeric limit; remove '\(key)'", at: limitNode.range)
+                continue
+            }
+            if !range.bounds.contains(limit) {
+                let percent = range.bounds.maximum == 1 && limit > 1 && limit <= 100 ? "; this looks like a percent: write \((limit / 100).compactText)" : ""
+                report("'\(key)' of '\(kind.rawValue)' must be \(range.bounds.phrase) (\(range.unit)), found \(limit.compactText)\(percent)",
+                       at: limitNode.range)
+            }
+        }
         return ReleaseTestLimitCheck(test: kind, maximum: limits.maximum, minimum: limits.minimum,
                                      isRequired: Self.boolean(test["required"]) ?? true)
     }

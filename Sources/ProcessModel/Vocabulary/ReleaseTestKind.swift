@@ -42,7 +42,7 @@ public enum ReleaseTestKind: String, NamedValue {
         switch self {
         case .sterility, .mycoplasma, .rcl, .rcr, .adventitiousAgents: nil
         case .identity, .viability, .purity, .residualMalignantCells:
-            ReleaseTestLimit(unit: "fraction of cells (0.7, not 70)", bounds: .fraction)
+            ReleaseTestLimit(unit: "fraction of cells, 0.7 for 70%", bounds: .fraction)
         // Ph. Eur. 2.6.14 / USP <85>: limits are a few EU per mL or per kg; 1000 EU/mL is far past any product.
         case .endotoxin: ReleaseTestLimit(unit: "EU/mL", bounds: .between(0, 1000))
         // Release limits are at most 5 copies per transduced cell (FDA, 2020); 100 would be a cell full of vector.
