@@ -16,7 +16,7 @@ public indirect enum Shape: Sendable {
     /// One string from a fixed list; `noun` names what it is in messages ("rule", "severity"),
     /// where the key's own name would not.
     case choice([Choice], noun: String? = nil)
-    /// A cell-surface marker or antigen; normalised, and an unknown one is a warning, not an error.
+    /// A cell-surface marker or antigen; normalised, and an unknown one (or two run together) is an error.
     case marker
     /// A list of values of one shape.
     case list(of: Shape, constraints: ListConstraints)

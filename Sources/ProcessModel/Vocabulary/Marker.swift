@@ -61,9 +61,9 @@ public struct Marker: Hashable, Comparable, Sendable, CustomStringConvertible {
 }
 
 extension Marker {
-    /// Markers the tool recognises. An unknown marker is allowed (a site may use a newer antigen)
-    /// but gets a warning naming the nearest known one, since a typo here silently changes which
-    /// populations a selection acts on.
+    /// Markers the tool recognises. An unknown marker is an error naming the nearest known one: every
+    /// marker field is read by a safety rule, and a typo there silently changes which populations a
+    /// selection acts on, or drops an escalation (a newer antigen is added here, with its source).
     ///
     /// CD numbers follow the HLDA nomenclature (HCDM, hcdm.org); the non-CD antigens are CAR targets
     /// and malignancy markers in clinical use.
