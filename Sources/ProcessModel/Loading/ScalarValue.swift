@@ -55,6 +55,8 @@ public enum ScalarValue: Equatable, Sendable {
     /// a scalar's text, or `nil` for a mapping or a list; `field` names the place in the message.
     public static func tagProblem(tag: String?, scalarText: String?, isMapping: Bool, field: String) -> String? {
         guard let tag, !tag.isEmpty, tag != "!" else { return nil }
+        // Every quoted scalar carries `!!str` from the parser: settle that common case before any other work.
+        if tag == CoreTag.str.rawValue, scalarText != nil { return nil }
         let shown = shownTag(tag)
         guard let core = CoreTag(rawValue: tag) else {
             return "tag '\(shown)' on '\(field)' is not allowed; expected no tag, or one of YAML's core tags "
@@ -134,13 +136,16 @@ extension Node {
     public var scalarValue: ScalarValue? { scalar.map(ScalarValue.init) }
 
     /// Why the node's explicit tag is not allowed where it is, if it is not; `field` names the place.
-    func tagProblem(field: String) -> String? {
-        switch self {
-        case .scalar(let scalar): ScalarValue.tagProblem(tag: scalar.tag.rawValue, scalarText: scalar.string, isMapping: false, field: field)
-        case .mapping(let mapping): ScalarValue.tagProblem(tag: mapping.tag.rawValue, scalarText: nil, isMapping: true, field: field)
-        case .sequence(let sequence): ScalarValue.tagProblem(tag: sequence.tag.rawValue, scalarText: nil, isMapping: false, field: field)
-        case .alias: nil
+    func tagProblem(field: @autoclosure () -> String) -> String? {
+        let (tag, text, isMapping): (String, String?, Bool) = switch self {
+        case .scalar(let scalar): (scalar.tag.rawValue, scalar.string, false)
+        case .mapping(let mapping): (mapping.tag.rawValue, nil, true)
+        case .sequence(let sequence): (sequence.tag.rawValue, nil, false)
+        case .alias: ("", nil, false)
         }
+        // Most nodes carry no tag: nothing to name then.
+        guard !tag.isEmpty else { return nil }
+        return ScalarValue.tagProblem(tag: tag, scalarText: text, isMapping: isMapping, field: field())
     }
 
     /// The explicit tag of a plain scalar, as written (`!!str`), for a "remove the tag" hint; quoted scalars

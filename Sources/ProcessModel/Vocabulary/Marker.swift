@@ -50,6 +50,8 @@ public struct Marker: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The known markers a value holds when it is two or more of them with the comma between them missing
     /// (`[CD4 CD8]` is one scalar, `CD4 CD8`), else `nil`. `CD 22` is one marker written with a space.
     public static func missingComma(in text: String) -> [String]? {
+        // Runs for every marker of every file: most have no blank inside to split on.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) else { return nil }
         let parts = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard parts.count > 1 else { return nil }
         let markers = parts.map { Marker(normalising: String($0)) }
