@@ -166,15 +166,29 @@ private struct Reader {
             }
         }
         return ParameterBoundCheck(operation: operation, name: name, limits: limits,
-                                   isRequired: parameter["required"]?.string == "true")
+                                   isRequired: Self.boolean(parameter["required"]) ?? false)
     }
 
     mutating func releaseTest(_ node: Node) -> ReleaseTestLimitCheck? {
         let test = fields(of: node.mapping)
         guard let kind = test["test"]?.string.flatMap(ReleaseTestKind.init(rawValue:)) else { return nil }
         let limits = self.limits(test)
+        // The rule's limits are compared with the process's, so they take the test's own unit and range: a limit
+        // no process can state would fail every process, and one on a pass/fail test would mean nothing.
+        for key in ["min", "max"] {
+            guard let limitNode = test[key], let limit = Self.number(limitNode) else { continue }
+            guard let range = kind.limit else {
+                report("'\(kind.rawValue)' is a pass/fail test: it takes no numeric limit; remove '\(key)'", at: limitNode.range)
+                continue
+            }
+            if !range.bounds.contains(limit) {
+                let percent = range.bounds.maximum == 1 && limit > 1 && limit <= 100 ? "; this looks like a percent: write \((limit / 100).compactText)" : ""
+                report("'\(key)' of '\(kind.rawValue)' must be \(range.bounds.phrase) (\(range.unit)), found \(limit.compactText)\(percent)",
+                       at: limitNode.range)
+            }
+        }
         return ReleaseTestLimitCheck(test: kind, maximum: limits.maximum, minimum: limits.minimum,
-                                     isRequired: test["required"]?.string != "false")
+                                     isRequired: Self.boolean(test["required"]) ?? true)
     }
 
     mutating func estimate(_ node: Node) -> EstimateThresholdCheck? {
@@ -196,5 +210,12 @@ private struct Reader {
         return limits
     }
 
-    static func number(_ node: Node) -> Double? { node.string.flatMap(Double.init) }
+    /// Numbers and booleans are typed as in process files (ScalarValue), never by comparing text: `True` is true.
+    static func number(_ node: Node) -> Double? {
+        if case .number(let value)? = node.scalarValue { value } else { nil }
+    }
+
+    static func boolean(_ node: Node?) -> Bool? {
+        if case .boolean(let value)? = node?.scalarValue { value } else { nil }
+    }
 }
