@@ -18,6 +18,8 @@ public enum BuiltinRules {
         MissingReleaseTestRule(),
         VectorCopyNumberLimitRule(),
         DoseNotStatedRule(),
+        BodyWeightNotStatedRule(),
+        DoseExceedsProductRule(),
         MalignantFractionNotStatedRule(),
         ParameterOutOfTypicalRangeRule(),
     ]

@@ -79,7 +79,7 @@ public struct ConfigurationLoader: Sendable {
         for (rule, settings) in fields["options"]?.mapping?.pairs ?? [] {
             guard let id = rule.string else { continue }
             for (name, value) in settings.mapping?.pairs ?? [] {
-                if let name = name.string, let number = value.string.flatMap(Double.init) { configuration.options[id, default: [:]][name] = number }
+                if let name = name.string, let number = value.number { configuration.options[id, default: [:]][name] = number }
             }
         }
         configuration.include += (fields["include"]?.sequence?.compactMap(\.string) ?? []).map { ($0, folder) }
@@ -164,7 +164,7 @@ public struct ConfigurationLoader: Sendable {
             rules.append(ExternalRuleDeclaration(
                 id: id, command: [resolved] + command.dropFirst(), title: fields.value(forKey: "title")?.string,
                 severity: fields.value(forKey: "severity")?.string.flatMap(Severity.init(rawValue:)) ?? ExternalRuleDeclaration.defaultSeverity,
-                timeoutSeconds: fields.value(forKey: "timeout_seconds")?.string.flatMap(Double.init) ?? ExternalRuleDeclaration.defaultTimeoutSeconds,
+                timeoutSeconds: fields.value(forKey: "timeout_seconds")?.number ?? ExternalRuleDeclaration.defaultTimeoutSeconds,
                 folder: folder, declaredAt: at))
         }
         return (rules, problems)

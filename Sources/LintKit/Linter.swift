@@ -29,7 +29,8 @@ public struct Linter: Sendable {
                            finding: finding, file: design.file, stepID: design.step(containing: finding.range)?.id.value)
             }
         }
-        return ((registry.rules.flatMap { run($0) } + configuration.customRules.flatMap { run($0) }).sorted(), context.risk)
+        let notFinite = NonFiniteEstimate.diagnostic(for: design, risk: context.risk).map { [$0] } ?? []
+        return ((registry.rules.flatMap { run($0) } + configuration.customRules.flatMap { run($0) } + notFinite).sorted(), context.risk)
     }
 
     /// The standard estimator with 10,000 Monte Carlo draws where the exact path does not apply: a lint run

@@ -4,8 +4,9 @@ import ProcessModel
 /// Findings as JUnit XML, for the test reports of GitLab and Jenkins: a `testsuite` per file and a `testcase`
 /// per file and rule, so the rules a file passes show as passed tests.
 ///
-/// Each finding is a `failure` (its type the severity), a file that cannot be read is an `error` under the
-/// pseudo-rule `format`, and a suppressed finding leaves its test passing with a note in `system-out`.
+/// Each error or warning is a `failure` (its type the severity), a file that cannot be read is an `error` under
+/// the pseudo-rule `format`, and a note or a suppressed finding leaves its test passing, written in `system-out`:
+/// a note is information, and a report that shows it as a red test teaches readers to ignore red tests.
 /// The root element carries the totals, so the suites are kept until the end: the output is a few hundred
 /// bytes per file, unlike the findings of the other formats it does not stream.
 public struct JUnitReporter: Reporter {
@@ -54,7 +55,7 @@ public struct JUnitReporter: Reporter {
             }
             if findings.contains(where: \.isLoadError) {
                 counts.errors += 1
-            } else if findings.contains(where: { $0.suppression == nil }) {
+            } else if findings.contains(where: { $0.suppression == nil && $0.severity != .note }) {
                 counts.failures += 1
             }
             cases += testcase(id, path: path, findings: findings)
@@ -107,6 +108,10 @@ public struct JUnitReporter: Reporter {
             let location = "\(path):\(finding.location.range.start): \(finding.message)"
             if let justification = finding.suppression {
                 notes.append("suppressed: \(location) -- \(justification)")
+                continue
+            }
+            if finding.severity == .note && !finding.isLoadError {
+                notes.append("note: \(location)")
                 continue
             }
             var detail = location

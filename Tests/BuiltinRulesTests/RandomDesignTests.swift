@@ -27,7 +27,7 @@ import Testing
                 "  - " + Self.operations.randomElement(using: &generator)!.replacingOccurrences(of: "{", with: "{id: s\(index), ")
             }
             let malignant = [0, 1e-4, 0.05, 0.5].randomElement(using: &generator)!
-            let dose = ["", "dose: {car_t_cells: 1.0e8}\n", "dose: {car_t_cells: 1.0e14}\n"].randomElement(using: &generator)!
+            let dose = ["", "dose: {car_t_cells: 1.0e8}\n", "dose: {car_t_cells: 1.0e12}\n"].randomElement(using: &generator)!
             let text = """
                 processlint: 1
                 name: random \(round)

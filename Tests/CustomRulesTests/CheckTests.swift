@@ -75,6 +75,39 @@ import Testing
         #expect(try lines(ifListed, process(steps: steps, releaseTests: "[{test: vcn, max: 5}]")) == ["8:34 found 5 in none, limit 3"])
     }
 
+    /// `required` is read by the scalar typing of process files: every spelling YAML 1.2 allows for a boolean means
+    /// what it says (it was compared with the text "true" and "false", so `True` read as false and `False` as true).
+    @Test(arguments: [("true", true), ("True", true), ("TRUE", true), ("false", false), ("False", false), ("FALSE", false),
+                      ("!!bool true", true), ("!!bool False", false)])
+    func ruleFileBooleansInEverySpelling(written: String, value: Bool) throws {
+        let steps = "- {id: t, operation: transduction}"
+        let test = RuleFiles.rule("release_test: {test: vcn, max: 3, required: \(written)}")
+        let unlisted = try lines(test, process(steps: steps, releaseTests: "[sterility]"))
+        #expect(unlisted == (value ? ["8:16 found none in none, limit vcn"] : []), "release_test required: \(written)")
+        let parameter = RuleFiles.rule("parameter: {operation: cryopreservation, name: dmso_percent, max: 7.5, required: \(written)}")
+        let unstated = try lines(parameter, process(steps: "- {id: freeze, operation: cryopreservation}"))
+        #expect(unstated == (value ? ["7:29 found none in 'freeze', limit at most 7.5"] : []), "parameter required: \(written)")
+    }
+
+    /// What YAML 1.1 also took for booleans is not one in YAML 1.2, nor here: a located error, never a guess.
+    @Test(arguments: ["yes", "no", "on", "off", "y", "1", "\"true\""])
+    func otherSpellingsAreErrors(written: String) {
+        let problems = RuleFiles.problems(RuleFiles.rule("release_test: {test: vcn, max: 3, required: \(written)}"))
+        #expect(problems.count == 1 && problems[0].contains("'required' must be true or false"), "\(problems)")
+    }
+
+    /// A rule's release-test limit is in the test's own unit and range, as in process files (issue 13, item 14).
+    @Test func releaseTestLimitsInARuleFileTakeTheTestsUnit() {
+        #expect(RuleFiles.problems(RuleFiles.rule("release_test: {test: viability, min: 70}")) == [
+            "rules.yaml:8:42: error: 'min' of 'viability' must be between 0 and 1 (fraction of cells, 0.7 for 70%), found 70; "
+                + "this looks like a percent: write 0.7",
+        ])
+        #expect(RuleFiles.problems(RuleFiles.rule("release_test: {test: sterility, max: 0}")) == [
+            "rules.yaml:8:42: error: 'sterility' is a pass/fail test: it takes no numeric limit; remove 'max'",
+        ])
+        #expect(RuleFiles.problems(RuleFiles.rule("release_test: {test: viability, min: 0.7}")) == [])
+    }
+
     @Test func estimateThreshold() throws {
         let steps = "- {id: activate, operation: activation, reagent: anti-cd3-antibody}\n- {id: t, operation: transduction}"
         let strict = RuleFiles.rule("estimate: {figure: lambda-median, max: 1.0e-12}")

@@ -16,6 +16,18 @@ import Testing
 
     func isWellFormed(_ xml: String) -> Bool { XMLParser(data: Data(xml.utf8)).parse() }
 
+    @Test func aNoteLeavesItsTestPassingAndIsWrittenToSystemOut() {
+        let xml = output([FileReport(file: "/repo/p.yaml", diagnostics: [Sample.diagnostic("for information", severity: .note)], text: nil,
+                                     rules: ["sample-rule"])])
+        #expect(xml.contains("<testsuite name=\"p.yaml\" tests=\"3\" failures=\"0\" errors=\"0\" skipped=\"0\">"))
+        #expect(xml.contains("""
+                <testcase name="sample-rule" classname="p" file="p.yaml">
+                  <system-out>note: p.yaml:2:7: for information</system-out>
+                </testcase>
+            """))
+        #expect(!xml.contains("<failure"))
+    }
+
     @Test func everyRuleThatRanIsATestAndEachFindingAFailure() {
         let findings = [Sample.diagnostic("first", fix: "fix it"), Sample.diagnostic("second", line: 3, severity: .warning)]
         let xml = output([FileReport(file: "/repo/p.yaml", diagnostics: findings, text: nil, rules: ["other-rule", "sample-rule"])])

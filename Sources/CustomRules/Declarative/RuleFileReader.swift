@@ -142,7 +142,7 @@ private struct Reader {
         let order = fields(of: node.mapping)
         guard let step = order["step"].flatMap({ pattern($0) }), let other = order["other"].flatMap({ pattern($0) }),
               let relation = order["must_be"]?.string.flatMap(OrderRelation.init(rawValue:)) else { return nil }
-        let steps = order["steps"].flatMap(Self.number)
+        let steps = order["steps"]?.number
         if relation == .within, steps == nil {
             report("an order with 'must_be: within' needs 'steps', the largest distance allowed", at: node.range)
         } else if relation != .within, let stepsNode = order["steps"] {
@@ -160,26 +160,40 @@ private struct Reader {
               let bounds = number(name, of: operation, at: nameNode.range) else { return nil }
         let limits = self.limits(parameter)
         for key in ["min", "max"] {
-            if let limitNode = parameter[key], let limit = Self.number(limitNode), !bounds.contains(limit) {
+            if let limitNode = parameter[key], let limit = limitNode.number, !bounds.contains(limit) {
                 report("'\(key)' \(limit.compactText) is outside the values '\(name)' can take (\(bounds.phrase))", at: limitNode.range)
             }
         }
         return ParameterBoundCheck(operation: operation, name: name, limits: limits,
-                                   isRequired: parameter["required"]?.string == "true")
+                                   isRequired: parameter["required"]?.boolean ?? false)
     }
 
     mutating func releaseTest(_ node: YAMLNode) -> ReleaseTestLimitCheck? {
         let test = fields(of: node.mapping)
         guard let kind = test["test"]?.string.flatMap(ReleaseTestKind.init(rawValue:)) else { return nil }
         let limits = self.limits(test)
+        // The rule's limits are compared with the process's, so they take the test's own unit and range: a limit
+        // no process can state would fail every process, and one on a pass/fail test would mean nothing.
+        for key in ["min", "max"] {
+            guard let limitNode = test[key], let limit = limitNode.number else { continue }
+            guard let range = kind.limit else {
+                report("'\(kind.rawValue)' is a pass/fail test: it takes no numeric limit; remove '\(key)'", at: limitNode.range)
+                continue
+            }
+            if !range.bounds.contains(limit) {
+                let percent = range.bounds.maximum == 1 && limit > 1 && limit <= 100 ? "; this looks like a percent: write \((limit / 100).compactText)" : ""
+                report("'\(key)' of '\(kind.rawValue)' must be \(range.bounds.phrase) (\(range.unit)), found \(limit.compactText)\(percent)",
+                       at: limitNode.range)
+            }
+        }
         return ReleaseTestLimitCheck(test: kind, maximum: limits.maximum, minimum: limits.minimum,
-                                     isRequired: test["required"]?.string != "false")
+                                     isRequired: test["required"]?.boolean ?? true)
     }
 
     mutating func estimate(_ node: YAMLNode) -> EstimateThresholdCheck? {
         let estimate = fields(of: node.mapping)
         guard let figure = estimate["figure"]?.string.flatMap(EstimateFigure.init(rawValue:)),
-              let maxNode = estimate["max"], let maximum = Self.number(maxNode) else { return nil }
+              let maxNode = estimate["max"], let maximum = maxNode.number else { return nil }
         if figure.isProbability, maximum > 1 {
             report("'max' of '\(figure.rawValue)' is a probability: it must be at most 1, found \(maximum.compactText)", at: maxNode.range)
         }
@@ -188,12 +202,10 @@ private struct Reader {
 
     /// A `min` and `max` pair, with a located problem when they leave no value between them.
     mutating func limits(_ fields: [String: YAMLNode]) -> Limits {
-        let limits = Limits(minimum: fields["min"].flatMap(Self.number), maximum: fields["max"].flatMap(Self.number))
+        let limits = Limits(minimum: fields["min"]?.number, maximum: fields["max"]?.number)
         if let minimum = limits.minimum, let maximum = limits.maximum, minimum > maximum {
             report("'min' \(minimum.compactText) is above 'max' \(maximum.compactText): no value can pass", at: fields["min"]!.range)
         }
         return limits
     }
-
-    static func number(_ node: YAMLNode) -> Double? { node.string.flatMap(Double.init) }
 }

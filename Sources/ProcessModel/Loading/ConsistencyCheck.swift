@@ -7,6 +7,22 @@ enum ConsistencyCheck {
     }
 
     static func problems(in design: ProcessDesign) -> [Problem] {
+        vectorProblems(in: design) + thawProblems(in: design)
+    }
+
+    /// A thaw before any freezing step needs frozen starting material: with `cryopreserved: false` one of the
+    /// two is wrong, and the estimate would count a freeze-thaw loss the material never had (or miss one it had).
+    static func thawProblems(in design: ProcessDesign) -> [Problem] {
+        guard let frozen = design.startingMaterial.isCryopreserved, !frozen.value,
+              let thaw = design.steps.prefix(while: { $0.kind != .cryopreservation }).first(where: { $0.kind == .thaw })
+        else { return [] }
+        return [Problem(
+            message: "step '\(thaw.id.value)' thaws the material, but 'cryopreserved' is false (line \(frozen.range.start.line)) "
+                + "and no step freezes it before; set 'cryopreserved: true' or remove the thaw",
+            range: thaw.operation.range)]
+    }
+
+    static func vectorProblems(in design: ProcessDesign) -> [Problem] {
         let vector = design.product.vector.value
         return design.steps.compactMap { step in
             // What the step delivers: as stated, else the product's vector where that is the kind of

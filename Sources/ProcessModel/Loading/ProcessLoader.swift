@@ -67,7 +67,7 @@ public struct ProcessLoader: Sendable {
             return nil
         }
         if let version = mapping.value(forKey: "processlint"), let scalar = version.scalar,
-           case .number(let number) = ScalarValue(scalar), number != Double(FormatSchema.version) {
+           case .number(let number) = ScalarValue(scalar), number.isFinite, number != Double(FormatSchema.version) {
             // A newer format would fail every check below for reasons that are not the user's mistake.
             diagnostics.add(.error, .unsupportedVersion,
                             "this file is in format \(number.compactText), but this processlint reads format \(FormatSchema.version)",

@@ -8,11 +8,14 @@ public enum FormatReference {
         sections.append(table("`starting_material`", FormatSchema.startingMaterial.fields))
         sections.append(table("`starting_material.composition`", FormatSchema.composition.fields,
                               note: "The fractions must add up to at most 1 (0.005 allowed for rounding)."))
-        sections.append(table("`dose`", FormatSchema.dose.fields, note: "Give `car_t_cells` or `car_t_cells_per_kg`."))
-        if case .choiceOrObject(let choices, _, let object) = FormatSchema.releaseTest {
+        sections.append(table("`dose`", FormatSchema.dose.fields,
+                              note: "Give exactly one of `car_t_cells` and `car_t_cells_per_kg`; with a per-kg dose, give "
+                                + "`body_weight_kg` too (the estimate otherwise assumes 70 kg, and `lint` says so)."))
+        if case .choiceOrObject(let choices, _, let object, _) = FormatSchema.releaseTest {
             sections.append(table("`release_tests` entries", object.fields,
-                                  note: "An entry is a test name, or a mapping with `test` and its limits."))
-            sections.append(choiceTable("Release tests", choices))
+                                  note: "An entry is a test name, or a mapping with `test` and its limits. `min` may not be above "
+                                    + "`max`. Each test's limits have their own unit and range (below); a pass/fail test takes none."))
+            sections.append(releaseTestTable(choices))
         }
         sections.append(table("Every step", FormatSchema.step.common))
         sections.append(operationsTable())
@@ -31,6 +34,16 @@ public enum FormatReference {
             lines.append("| `\(field.name)` | \(field.isRequired ? "yes" : "no") | \(describe(field.shape)) | \(field.summary) |")
         }
         if let note { lines += ["", note] }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func releaseTestTable(_ choices: [Choice]) -> String {
+        var lines = ["#### Release tests", "", "| value | meaning | limits (`min`, `max`) |", "|---|---|---|"]
+        for choice in choices {
+            let limit = ReleaseTestKind(rawValue: choice.value)?.limit
+            lines.append("| `\(choice.value)` | \(choice.summary) | "
+                + (limit.map { "\($0.unit), \($0.bounds.phrase)" } ?? "none: pass/fail") + " |")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -34,7 +34,8 @@ extension FormatSchema {
         case .elutriation, .beadRemoval:
             return [device]
         case .adherence:
-            return [.optional("hours", .number(.nonNegative), "time the cells are left to adhere")]
+            // Monocytes adhere within an hour or two; after a week a culture is no longer an adherence step.
+            return [.optional("hours", .number(.between(0, 168)), "time the cells are left to adhere")]
         case .positiveSelection:
             return [markers, device, .optional(
                 "separate_arms", .boolean,
@@ -62,7 +63,8 @@ extension FormatSchema {
             return [.optional("dmso_percent", .number(.between(0, 100)), "DMSO in the freezing medium, percent v/v")]
         case .hold:
             return [
-                .optional("hours", .number(.nonNegative), "length of the hold"),
+                // A frozen product may be stored for years; ten years (87,600 hours) is past any shelf life claimed.
+                .optional("hours", .number(.between(0, 87_600)), "length of the hold"),
                 .optional("temperature_c", .number(.between(-200, 45)), "temperature of the hold, degrees Celsius"),
             ]
         }

@@ -27,7 +27,10 @@ public enum FormatSchema {
     static let startingMaterial = ObjectShape([
         .required("kind", .choice(StartingMaterialKind.choices), "kind of starting material"),
         .optional("cryopreserved", .boolean, "whether the starting material is frozen before processing"),
-        .optional("total_nucleated_cells", .number(.positive), "nucleated cells collected, e.g. 1.0e10"),
+        // A large-volume leukapheresis collects a few times 1e10 nucleated cells; a whole adult body holds about 3e13
+        // cells, most of them red cells without a nucleus, so 1e13 nucleated cells cannot be collected.
+        .optional("total_nucleated_cells", .number(NumberBounds(minimum: 0, maximum: 1e13, minimumIsExclusive: true)),
+                  "nucleated cells collected, e.g. 1.0e10"),
         .optional("composition", .object(composition),
                   "fraction of nucleated cells in each population; fractions add up to at most 1"),
         .optional("malignant_markers", .list(of: .marker, constraints: ListConstraints(uniqueBy: ".")),
@@ -41,12 +44,17 @@ public enum FormatSchema {
 
     static let dose = ObjectShape(
         [
-            .optional("car_t_cells", .number(.positive), "CAR-positive T cells infused, e.g. 1.0e8"),
-            .optional("car_t_cells_per_kg", .number(.positive), "CAR-positive T cells infused per kg of body weight"),
+            // About 1e12 cells weigh a kilogram; approved doses are near 1e8 (DOMAIN.md), and no infusion holds a kilogram of cells.
+            .optional("car_t_cells", .number(NumberBounds(minimum: 0, maximum: 1e12, minimumIsExclusive: true)),
+                      "CAR-positive T cells infused, e.g. 1.0e8"),
+            // Per-kg doses are near 1e6; 1e10 per kg would be most of a kilogram of cells for an adult.
+            .optional("car_t_cells_per_kg", .number(NumberBounds(minimum: 0, maximum: 1e10, minimumIsExclusive: true)),
+                      "CAR-positive T cells infused per kg of body weight"),
             .optional("body_weight_kg", .number(NumberBounds(minimum: 0, maximum: 300, minimumIsExclusive: true)),
                       "body weight the per-kg dose is computed for"),
         ],
-        requiresOneOf: [["car_t_cells", "car_t_cells_per_kg"]]
+        // Both at once would leave the tool to choose one silently.
+        exactlyOneOf: ["car_t_cells", "car_t_cells_per_kg"]
     )
 
     static let releaseTest = Shape.choiceOrObject(
@@ -54,9 +62,26 @@ public enum FormatSchema {
         key: "test",
         object: ObjectShape([
             .required("test", .choice(ReleaseTestKind.choices), "which test"),
-            .optional("max", .number(.nonNegative), "upper limit of the specification"),
-            .optional("min", .number(.nonNegative), "lower limit of the specification"),
+            .optional("max", .number(.between(0, 1e12)), "upper limit of the specification, in the test's unit (below)"),
+            .optional("min", .number(.between(0, 1e12)), "lower limit of the specification, in the test's unit (below)"),
             .optional("method", .text(.prose), "assay used, e.g. qPCR, flow cytometry"),
-        ])
+        ], ordered: [.minAtMostMax]),
+        variants: Dictionary(uniqueKeysWithValues: ReleaseTestKind.allCases.map { ($0.rawValue, releaseTestShape($0)) })
     )
+
+    /// A release test's mapping: its limits in its own unit and range, or none for a pass/fail test.
+    static func releaseTestShape(_ kind: ReleaseTestKind) -> ObjectShape {
+        let test = Field.required("test", .choice(ReleaseTestKind.choices), "which test")
+        let method = Field.optional("method", .text(.prose), "assay used, e.g. qPCR, flow cytometry")
+        guard let limit = kind.limit else {
+            let reason = "'\(kind.rawValue)' is a pass/fail test: it takes no numeric limit; write it as a name, or give only 'method'"
+            return ObjectShape([test, method], refusals: ["min": reason, "max": reason])
+        }
+        return ObjectShape([
+            test,
+            .optional("max", .number(limit.bounds), "upper limit, \(limit.unit)"),
+            .optional("min", .number(limit.bounds), "lower limit, \(limit.unit)"),
+            method,
+        ], ordered: [.minAtMostMax])
+    }
 }

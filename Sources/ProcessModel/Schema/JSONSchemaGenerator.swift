@@ -64,8 +64,23 @@ public enum JSONSchemaGenerator {
         case .dictionary(let keys, let value):
             members = ["type": .string("object"), "additionalProperties": .boolean(false),
                        "properties": .object(Dictionary(uniqueKeysWithValues: keys.map { ($0.value, schema(value, summary: $0.summary)) }))]
-        case .choiceOrObject(let choices, _, let shape):
-            members = ["oneOf": .array([.object(choice(choices)), object(shape)])]
+        case .choiceOrObject(let choices, let key, let shape, let variants):
+            // The general mapping for completion, then each choice's own keys and ranges (a test's limits in its unit).
+            guard case .object(var general) = object(shape) else { fatalError("an object shape gives an object schema") }
+            if !variants.isEmpty {
+                general["allOf"] = .array(choices.compactMap { choice in
+                    variants[choice.value].map { variant in
+                        .object([
+                            "if": .object([
+                                "properties": .object([key: .object(["const": .string(choice.value)])]),
+                                "required": .array([.string(key)]),
+                            ]),
+                            "then": object(variant),
+                        ])
+                    }
+                })
+            }
+            members = ["oneOf": .array([.object(choice(choices)), .object(general)])]
         }
         if let summary { members["description"] = .string(summary) }
         return .object(members)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The declarative description of what a YAML value may be.
 ///
 /// Format 1 is written once, as `Shape` values (see `FormatSchema`). The loader validates files
@@ -14,7 +16,7 @@ public indirect enum Shape: Sendable {
     /// One string from a fixed list; `noun` names what it is in messages ("rule", "severity"),
     /// where the key's own name would not.
     case choice([Choice], noun: String? = nil)
-    /// A cell-surface marker or antigen; normalised, and an unknown one is a warning, not an error.
+    /// A cell-surface marker or antigen; normalised, and an unknown one (or two run together) is an error.
     case marker
     /// A list of values of one shape.
     case list(of: Shape, constraints: ListConstraints)
@@ -25,8 +27,9 @@ public indirect enum Shape: Sendable {
     /// A mapping whose keys come from a set known only at run time (rule ids), all with one value shape.
     case dictionary(keys: [Choice], value: Shape)
     /// Either a bare choice or a mapping that names the choice in its `key` field and adds detail
-    /// (a release test: `sterility`, or `{test: vcn, max: 5}`).
-    case choiceOrObject(choices: [Choice], key: String, object: ObjectShape)
+    /// (a release test: `sterility`, or `{test: vcn, max: 5}`). `object` holds every key any choice takes;
+    /// `variants` narrows it for a choice (each test's limits in its own unit and range).
+    case choiceOrObject(choices: [Choice], key: String, object: ObjectShape, variants: [String: ObjectShape] = [:])
 
     public enum TextKind: Sendable {
         case prose
@@ -76,21 +79,30 @@ public struct NumberBounds: Sendable {
         return true
     }
 
-    /// The bounds in words, for messages and docs: "greater than 0", "between 0 and 1".
+    /// The bounds in words, for messages and docs: "greater than 0", "between 0 and 1", "at most 1e12".
     public var phrase: String {
+        let text = boundText
         switch (minimum, maximum) {
         case let (low?, high?) where !minimumIsExclusive && !maximumIsExclusive:
-            return "between \(low.compactText) and \(high.compactText)"
+            return "between \(text(low)) and \(text(high))"
         case let (low?, high?):
-            return "\(minimumIsExclusive ? "greater than" : "at least") \(low.compactText) and "
-                + "\(maximumIsExclusive ? "less than" : "at most") \(high.compactText)"
+            return "\(minimumIsExclusive ? "greater than" : "at least") \(text(low)) and "
+                + "\(maximumIsExclusive ? "less than" : "at most") \(text(high))"
         case let (low?, nil):
-            return "\(minimumIsExclusive ? "greater than" : "at least") \(low.compactText)"
+            return "\(minimumIsExclusive ? "greater than" : "at least") \(text(low))"
         case let (nil, high?):
-            return "\(maximumIsExclusive ? "less than" : "at most") \(high.compactText)"
+            return "\(maximumIsExclusive ? "less than" : "at most") \(text(high))"
         case (nil, nil):
             return "any number"
         }
+    }
+
+    /// A bound as a person reads it: large ones in powers of ten (`1e12`, not thirteen digits).
+    private func boundText(_ value: Double) -> String {
+        guard abs(value) >= 1e7 else { return value.compactText }
+        let exponent = Int(log10(abs(value)).rounded(.down))
+        let mantissa = (value / pow(10, Double(exponent)) * 1000).rounded() / 1000
+        return "\(mantissa.compactText)e\(exponent)"
     }
 }
 
@@ -118,15 +130,23 @@ public struct ObjectShape: Sendable {
     public var sumAtMost: Double?
     /// Keys of which exactly one must be present (the one check of a declarative rule).
     public var exactlyOneOf: [String] = []
+    /// Pairs of number keys where the first must not exceed the second (`min` and `max` of a limit).
+    public var ordered: [OrderedPair] = []
+    /// Keys this mapping does not take though a mapping like it does, with the reason, said instead of
+    /// "unknown key" (a pass/fail release test has no `max`).
+    public var refusals: [String: String] = [:]
 
     /// Field positions by name, so validating a key is one lookup.
     private let positions: [String: Int]
 
-    public init(_ fields: [Field], requiresOneOf: [[String]] = [], sumAtMost: Double? = nil, exactlyOneOf: [String] = []) {
+    public init(_ fields: [Field], requiresOneOf: [[String]] = [], sumAtMost: Double? = nil, exactlyOneOf: [String] = [],
+                ordered: [OrderedPair] = [], refusals: [String: String] = [:]) {
         self.fields = fields
         self.requiresOneOf = requiresOneOf
         self.sumAtMost = sumAtMost
         self.exactlyOneOf = exactlyOneOf
+        self.ordered = ordered
+        self.refusals = refusals
         positions = Dictionary(fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -134,6 +154,20 @@ public struct ObjectShape: Sendable {
 
     /// The keys, sorted, as listed in "valid keys are ..." messages.
     var keyList: String { fields.map(\.name).sorted().joined(separator: ", ") }
+}
+
+/// Two number keys of one mapping of which the first may not be above the second.
+public struct OrderedPair: Sendable {
+    public let low: String
+    public let high: String
+
+    public init(_ low: String, atMost high: String) {
+        self.low = low
+        self.high = high
+    }
+
+    /// A specification's lower limit may not be above its upper one.
+    public static let minAtMostMax = OrderedPair("min", atMost: "max")
 }
 
 /// One key of a mapping.

@@ -7,6 +7,7 @@ struct ShapeValidator {
     private(set) var problems: [(LoadDiagnostic.Severity, LoadDiagnostic.Kind, String, SourceRange)] = []
 
     mutating func validate(_ node: YAMLNode, against object: ObjectShape, context: String) {
+        if let problem = node.tagProblem(field: context) { return report(.invalidValue, problem, at: node.range) }
         validateObject(node, object, context: context)
     }
 
@@ -17,10 +18,14 @@ struct ShapeValidator {
     }
 
     private mutating func validate(_ node: YAMLNode, _ shape: Shape, name: String) {
+        // A tag the format does not take (`!!python/object`, `!custom`) or one its value does not fit is an
+        // error in itself, whatever the field: a tag must never change silently what a value means.
+        if let problem = node.tagProblem(field: name) { return report(.invalidValue, problem, at: node.range) }
         switch shape {
         case .text(let kind):
             guard case .scalar(let scalar) = node, case .text = ScalarValue(scalar) else {
-                let hint = node.scalar.map { ScalarValue($0) != .null } == true ? " (quote it to use it as text)" : ""
+                let hint = node.plainScalarTag.map { " (remove the tag '\($0)')" }
+                    ?? (node.scalar.map { ScalarValue($0) != .null } == true ? " (quote it to use it as text)" : "")
                 return report(.wrongType, "'\(name)' must be text, found \(node.kindDescription)\(hint)", at: node.range)
             }
             if scalar.string.allSatisfy(\.isWhitespace) {
@@ -32,18 +37,24 @@ struct ShapeValidator {
             }
         case .number(let bounds):
             guard case .scalar(let scalar) = node, case .number(let value) = ScalarValue(scalar) else {
-                return report(.wrongType, "'\(name)' must be a number, found \(node.kindDescription)"
-                              + (Self.isQuotedNumber(node) ? "; write the number without quotes" : ""), at: node.range)
+                return report(.wrongType, "'\(name)' must be a number, found \(node.kindDescription)" + Self.numberHint(node), at: node.range)
+            }
+            // `1e400`, a 400-digit integer and `.inf` overflow to infinity, `.nan` compares false with every bound:
+            // either would pass a range check silently and poison every figure computed from it.
+            guard value.isFinite else {
+                return report(.outOfRange, "'\(name)' must be a finite number \(bounds.phrase), found \(scalar.string.quotedForMessage)",
+                              at: node.range)
             }
             if !bounds.contains(value) {
-                report(.outOfRange, "'\(name)' must be \(bounds.phrase), found \(value.compactText)", at: node.range)
+                report(.outOfRange, "'\(name)' must be \(bounds.phrase), found \(value.compactText)" + Self.percentHint(value, bounds),
+                       at: node.range)
             }
         case .integer(let allowed):
             guard case .scalar(let scalar) = node, case .number(let value) = ScalarValue(scalar),
                   let integer = Int(exactly: value)
             else {
-                return report(.wrongType, "'\(name)' must be an integer, found \(node.kindDescription)"
-                              + (Self.isQuotedNumber(node) ? "; write the number without quotes" : ""), at: node.range)
+                return report(.wrongType, "'\(name)' must be an integer, found \(node.kindDescription)" + Self.numberHint(node),
+                              at: node.range)
             }
             if !allowed.contains(integer) {
                 report(.invalidValue, "'\(name)' must be \(allowed.map(String.init).joined(separator: " or ")), found \(integer)",
@@ -51,7 +62,8 @@ struct ShapeValidator {
             }
         case .boolean:
             guard case .scalar(let scalar) = node, case .boolean = ScalarValue(scalar) else {
-                return report(.wrongType, "'\(name)' must be true or false, found \(node.kindDescription)", at: node.range)
+                return report(.wrongType, "'\(name)' must be true or false, found \(node.kindDescription)"
+                              + (node.plainScalarTag.map { "; remove the tag '\($0)'" } ?? ""), at: node.range)
             }
         case .choice(let choices, let noun):
             validateChoice(node, choices, name: noun ?? name)
@@ -59,10 +71,17 @@ struct ShapeValidator {
             guard case .scalar(let scalar) = node, ScalarValue(scalar) != .null else {
                 return report(.wrongType, "'\(name)' must be a marker such as CD19, found \(node.kindDescription)", at: node.range)
             }
+            // Every marker field is read by a safety rule (docs/format.md lists them): a typo there must stop the
+            // file, never quietly change which cells a selection acts on or drop a rule's escalation.
+            if let parts = Marker.missingComma(in: scalar.string) {
+                report(.unknownMarker, "\(scalar.string.quotedForMessage) in '\(name)' reads as one marker; a comma is missing: "
+                       + "write \(parts.joined(separator: ", ")) as separate markers", at: node.range)
+                return
+            }
             let marker = Marker(normalising: scalar.string)
             if !marker.isKnown {
                 let hint = marker.nearestKnown.map { "; did you mean '\($0)'?" } ?? "; check its spelling"
-                report(.unknownMarker, "unknown marker \(scalar.string.quotedForMessage)\(hint)", at: node.range, severity: .warning)
+                report(.unknownMarker, "unknown marker \(scalar.string.quotedForMessage)\(hint)", at: node.range)
             }
         case .list(let item, let constraints):
             validateList(node, item, constraints, name: name)
@@ -86,9 +105,14 @@ struct ShapeValidator {
                     report(.unknownKey, "unknown key \(key.quotedForMessage) in '\(name)'\(hint)", at: keyNode.range)
                 }
             }
-        case .choiceOrObject(let choices, let key, let object):
-            if case .mapping = node {
-                validateObject(node, object, context: "'\(name)' entry")
+        case .choiceOrObject(let choices, let key, let object, let variants):
+            if case .mapping(let mapping) = node {
+                // The choice's own shape when the key names one; else the general one, which reports the bad key.
+                if let choice = mapping.value(forKey: key)?.string, let variant = variants[choice] {
+                    validateObject(node, variant, context: "'\(name)' entry", keyTerm: " (\(key) '\(choice)')")
+                } else {
+                    validateObject(node, object, context: "'\(name)' entry")
+                }
             } else if case .scalar = node {
                 validateChoice(node, choices, name: key)
             } else {
@@ -146,12 +170,20 @@ struct ShapeValidator {
         var present = Set<String>()
         var sum = 0.0
         for (keyNode, value) in mapping {
+            if let problem = keyNode.tagProblem(field: keyNode.string ?? "") {
+                report(.invalidValue, problem, at: keyNode.range)
+                continue
+            }
             guard case .scalar(let keyScalar) = keyNode else {
                 report(.wrongType, "keys in \(context()) must be plain names, found \(keyNode.kindDescription)", at: keyNode.range)
                 continue
             }
             let key = keyScalar.string
             guard let field = object.field(named: key) else {
+                if let reason = object.refusals[key] {
+                    report(.invalidValue, reason, at: keyNode.range)
+                    continue
+                }
                 let hint = Suggestion.nearest(to: key, among: object.fields.map(\.name)).map { "did you mean '\($0)'? " } ?? ""
                 report(.unknownKey, "unknown key \(key.quotedForMessage) in \(context())\(keyTerm()); \(hint)valid keys are: \(object.keyList)",
                        at: keyNode.range)
@@ -159,7 +191,7 @@ struct ShapeValidator {
             }
             present.insert(key)
             validate(value, field.shape, name: key)
-            if object.sumAtMost != nil, case .scalar(let scalar) = value, case .number(let number) = ScalarValue(scalar) {
+            if object.sumAtMost != nil, case .scalar(let scalar) = value, case .number(let number) = ScalarValue(scalar), number.isFinite {
                 sum += number
             }
         }
@@ -178,6 +210,13 @@ struct ShapeValidator {
                 report(.invalidValue, "\(context())\(keyTerm()) may have only one of \(object.exactlyOneOf.quotedAlternatives); "
                        + "found '\(given[0].string ?? "")' and \((extra.string ?? "").quotedForMessage)", at: extra.range)
             }
+        }
+        for pair in object.ordered {
+            guard let low = mapping.value(forKey: pair.low), let high = mapping.value(forKey: pair.high),
+                  case .number(let lowValue)? = low.scalarValue, case .number(let highValue)? = high.scalarValue,
+                  lowValue.isFinite, highValue.isFinite, lowValue > highValue else { continue }
+            report(.invalidValue, "'\(pair.low)' \(lowValue.compactText) is above '\(pair.high)' \(highValue.compactText) in \(context())\(keyTerm()): "
+                   + "no value can pass; expected '\(pair.low)' at most '\(pair.high)'", at: low.range)
         }
         // Fractions are often written rounded to two places; allow that much over.
         if let limit = object.sumAtMost, sum > limit + 0.005 {
@@ -217,9 +256,17 @@ struct ShapeValidator {
         return (isMarker ? Marker(normalising: text).name : text, node.range)
     }
 
-    private static func isQuotedNumber(_ node: YAMLNode) -> Bool {
-        guard let scalar = node.scalar, scalar.style != .plain else { return false }
-        return Double(scalar.string) != nil
+    /// How to mend a value that is not a number: a quoted number, or one tagged as text.
+    private static func numberHint(_ node: YAMLNode) -> String {
+        if let tag = node.plainScalarTag { return "; remove the tag '\(tag)'" }
+        guard let scalar = node.scalar, scalar.style != .plain, Double(scalar.string) != nil else { return "" }
+        return "; write the number without quotes"
+    }
+
+    /// A fraction written as a percentage (`min: 70` for a viability of 70%) is the likeliest mistake above 1.
+    private static func percentHint(_ value: Double, _ bounds: NumberBounds) -> String {
+        guard bounds.minimum == 0, bounds.maximum == 1, value > 1, value <= 100 else { return "" }
+        return "; this looks like a percent: write \((value / 100).compactText)"
     }
 
     static func isIdentifier(_ text: String) -> Bool {

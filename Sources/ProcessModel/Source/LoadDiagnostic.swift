@@ -1,7 +1,8 @@
 /// A problem found while reading a process file: unreadable bytes, broken YAML, or a value that breaks format 1.
 ///
 /// Loading reports every problem it can find in a file, not only the first. Errors make the file
-/// unusable (rules do not run on it); warnings, such as an unknown marker, leave a usable model.
+/// unusable (rules do not run on it); a warning would leave a usable model (the loader gives none today:
+/// an unknown marker, once a warning, is an error since it could lower a rule's severity).
 public struct LoadDiagnostic: Error, Hashable, Comparable, Sendable, CustomStringConvertible {
     /// How bad the problem is.
     public enum Severity: String, Hashable, Sendable {

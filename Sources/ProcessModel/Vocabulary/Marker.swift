@@ -3,7 +3,8 @@ public struct Marker: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let name: String
 
     /// Normalises a marker as written in a process file: trims spaces, drops a trailing `+`,
-    /// upper-cases it, writes a `CD` number without leading zeros or inner spaces (`cd 019+` is `CD19`),
+    /// upper-cases it, writes a `CD` number without leading zeros, inner spaces or a hyphen
+    /// (`cd 019+` and `CD-19` are `CD19`),
     /// and maps a synonym to the name in common use (`CD269` is `BCMA`), so a selection written with
     /// one name acts on cells declared with the other.
     public init(normalising text: String) {
@@ -16,6 +17,8 @@ public struct Marker: Hashable, Comparable, Sendable, CustomStringConvertible {
         var scalars = String.UnicodeScalarView(text.unicodeScalars.filter { $0 != " " && $0 != "\t" })
         while scalars.last == "+" { scalars.removeLast() }
         var name = String(scalars).uppercased()
+        // `CD-22` is CD22 written with a hyphen, as some labels do; no marker name has a hyphen after CD.
+        if name.hasPrefix("CD-"), name.dropFirst(3).first?.isNumber == true { name.remove(at: name.index(name.startIndex, offsetBy: 2)) }
         if name.hasPrefix("CD"), let number = Int(name.dropFirst(2).prefix { $0.isNumber }) {
             let rest = name.dropFirst(2).drop { $0.isNumber }
             name = "CD\(number)\(rest)"
@@ -44,14 +47,25 @@ public struct Marker: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public var description: String { name }
 
+    /// The known markers a value holds when it is two or more of them with the comma between them missing
+    /// (`[CD4 CD8]` is one scalar, `CD4 CD8`), else `nil`. `CD 22` is one marker written with a space.
+    public static func missingComma(in text: String) -> [String]? {
+        // Runs for every marker of every file: most have no blank inside to split on.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) else { return nil }
+        let parts = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard parts.count > 1 else { return nil }
+        let markers = parts.map { Marker(normalising: String($0)) }
+        return markers.allSatisfy(\.isKnown) ? markers.map(\.name) : nil
+    }
+
     /// Whether the marker is in the vocabulary the tool knows.
     public var isKnown: Bool { Marker.vocabulary.contains(self) }
 }
 
 extension Marker {
-    /// Markers the tool recognises. An unknown marker is allowed (a site may use a newer antigen)
-    /// but gets a warning naming the nearest known one, since a typo here silently changes which
-    /// populations a selection acts on.
+    /// Markers the tool recognises. An unknown marker is an error naming the nearest known one: every
+    /// marker field is read by a safety rule, and a typo there silently changes which populations a
+    /// selection acts on, or drops an escalation (a newer antigen is added here, with its source).
     ///
     /// CD numbers follow the HLDA nomenclature (HCDM, hcdm.org); the non-CD antigens are CAR targets
     /// and malignancy markers in clinical use.
@@ -73,6 +87,8 @@ extension Marker {
 
     /// The known marker nearest in spelling, for a "did you mean" hint.
     public var nearestKnown: Marker? {
-        Suggestion.nearest(to: name, among: Marker.vocabulary.map(\.name)).map(Marker.init(normalising:))
+        // A bare number (`car_target: 19`) is a CD number with its prefix left out.
+        if name.allSatisfy(\.isNumber), case let prefixed = Marker(normalising: "CD" + name), prefixed.isKnown { return prefixed }
+        return Suggestion.nearest(to: name, among: Marker.vocabulary.map(\.name)).map(Marker.init(normalising:))
     }
 }

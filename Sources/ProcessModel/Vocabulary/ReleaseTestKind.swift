@@ -33,4 +33,32 @@ public enum ReleaseTestKind: String, NamedValue {
         case .adventitiousAgents: "adventitious viruses"
         }
     }
+
+    /// The unit and range of the test's `min` and `max`, or `nil` for a pass/fail test, which takes no number.
+    ///
+    /// The upper ends are past any specification a product could meet or need, so a number above them is a
+    /// slip of the pen (a percent for a fraction, a count in the wrong exponent) rather than a real limit.
+    public var limit: ReleaseTestLimit? {
+        switch self {
+        case .sterility, .mycoplasma, .rcl, .rcr, .adventitiousAgents: nil
+        case .identity, .viability, .purity, .residualMalignantCells:
+            ReleaseTestLimit(unit: "fraction of cells, 0.7 for 70%", bounds: .fraction)
+        // Ph. Eur. 2.6.14 / USP <85>: limits are a few EU per mL or per kg; 1000 EU/mL is far past any product.
+        case .endotoxin: ReleaseTestLimit(unit: "EU/mL", bounds: .between(0, 1000))
+        // Release limits are at most 5 copies per transduced cell (FDA, 2020); 100 would be a cell full of vector.
+        case .vcn: ReleaseTestLimit(unit: "copies per transduced cell", bounds: .between(0, 100))
+        // Assays differ (IFN-gamma pg/mL, % lysis, relative potency); 1e9 is past the reading of any of them.
+        case .potency: ReleaseTestLimit(unit: "the assay's unit", bounds: .between(0, 1e9))
+        // A kilogram of cells is about 1e12; no dose is near it.
+        case .cellCount: ReleaseTestLimit(unit: "viable CAR-positive cells", bounds: .between(0, 1e12))
+        // Beads per 3e6 cells: more beads than cells in the sample would be a suspension of beads.
+        case .residualBeads: ReleaseTestLimit(unit: "beads per 3e6 cells", bounds: .between(0, 3e6))
+        }
+    }
+}
+
+/// The unit and the values of a release test's numeric limits.
+public struct ReleaseTestLimit: Sendable {
+    public let unit: String
+    public let bounds: NumberBounds
 }

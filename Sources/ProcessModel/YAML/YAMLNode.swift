@@ -115,10 +115,11 @@ public enum YAMLNode: Sendable {
         }
     }
 
-    /// How the node is named in "found ..." messages.
+    /// How the node is named in "found ..." messages; a number that is not finite is quoted as written.
     var kindDescription: String {
         switch self {
-        case .scalar(let scalar): ScalarValue(scalar).description
+        case .scalar(let scalar):
+            if case .number(let value) = ScalarValue(scalar), !value.isFinite { scalar.string.quotedForMessage } else { ScalarValue(scalar).description }
         case .mapping: "a mapping"
         case .sequence: "a list"
         }
