@@ -7,8 +7,16 @@ import Testing
 /// (`--scratch-path`) live in the temporary folder, never in this repository's `.build`; they are kept between
 /// runs, so only the first run builds processlint from scratch.
 @Suite(.serialized) struct PluginTests {
-    static let folder = FileManager.default.temporaryDirectory.appendingPathComponent("processlint-command-plugin")
+    /// One folder per checkout: two checkouts testing at once (git worktrees) must not share a package that names
+    /// one of them, nor one SwiftPM lock.
+    static let folder = FileManager.default.temporaryDirectory
+        .appendingPathComponent("processlint-command-plugin-\(stableHash(Repository.path(".")))")
     static let package = folder.appendingPathComponent("package")
+
+    /// FNV-1a of the text, in hex: unlike `hashValue`, the same in every run.
+    static func stableHash(_ text: String) -> String {
+        String(text.utf8.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }, radix: 16)
+    }
 
     struct Output {
         let status: Int32
