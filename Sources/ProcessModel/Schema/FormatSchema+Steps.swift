@@ -8,7 +8,7 @@ extension FormatSchema {
             .optional("note", .text(.prose), "free text about the step"),
         ],
         variants: OperationKind.allCases.map { kind in
-            TaggedShape.Variant(choice: Choice(kind.rawValue, kind.summary), fields: parameters(of: kind) + [
+            TaggedShape.Variant(choice: Choice(kind.rawValue, kind.summary, synonyms: kind.synonyms), fields: parameters(of: kind) + [
                 .optional("performance", .object(performance(of: kind)),
                           "figures measured for this step that replace the catalogue's; needs a source"),
             ])

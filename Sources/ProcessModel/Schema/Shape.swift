@@ -44,10 +44,28 @@ public indirect enum Shape: Sendable {
 public struct Choice: Sendable {
     public let value: String
     public let summary: String
+    /// Other words for the value, lower-case, that suggest it when written instead.
+    public let synonyms: [String]
 
-    public init(_ value: String, _ summary: String) {
+    public init(_ value: String, _ summary: String, synonyms: [String] = []) {
         self.value = value
         self.summary = summary
+        self.synonyms = synonyms
+    }
+
+    /// The choice a written word most likely means: one it is a synonym of (ignoring case, spaces, '_' and '-',
+    /// and a marker named with it, as in `CD3 selection`), else the nearest in spelling.
+    static func suggestion(for text: String, among choices: [Choice]) -> String? {
+        let words = text.lowercased().split { $0 == " " || $0 == "_" || $0 == "-" }
+        let plain = words.joined(separator: " ")
+        // `CD3 selection`, `CD19 depletion`: the marker is the step's `markers`, the rest its operation.
+        let withoutMarkers = words.filter { !($0.hasPrefix("cd") && $0.dropFirst(2).allSatisfy(\.isNumber)) }.joined(separator: " ")
+        for candidate in [plain, withoutMarkers] where !candidate.isEmpty {
+            if let choice = choices.first(where: { $0.synonyms.contains(candidate) || $0.value.replacingOccurrences(of: "-", with: " ") == candidate }) {
+                return choice.value
+            }
+        }
+        return Suggestion.nearest(to: text, among: choices.map(\.value))
     }
 }
 

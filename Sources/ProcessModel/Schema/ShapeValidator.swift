@@ -129,7 +129,7 @@ struct ShapeValidator {
             return report(.wrongType, "'\(name)' must be one of \(valid.joined(separator: ", ")); found \(node.kindDescription)",
                           at: node.range)
         }
-        let hint = Suggestion.nearest(to: scalar.string, among: valid).map { "did you mean '\($0)'? " } ?? ""
+        let hint = Choice.suggestion(for: scalar.string, among: choices).map { "did you mean '\($0)'? " } ?? ""
         report(.invalidValue,
                "unknown \(name) \(scalar.string.quotedForMessage); \(hint)expected one of: \(valid.sorted().joined(separator: ", "))",
                at: node.range)
@@ -232,6 +232,13 @@ struct ShapeValidator {
         let idText = { mapping.value(forKey: "id")?.string.map { "step \($0.quotedForMessage)" } ?? "a step" }
         guard let tagNode = mapping.value(forKey: tagged.key) else {
             report(.missingKey, "\(idText()) is missing the required key '\(tagged.key)'", at: node.range)
+            // The likeliest reason is a misspelled key (`operaton:`): name it on its own line.
+            let known = tagged.common.map(\.name) + [tagged.key] + tagged.variants.flatMap { $0.fields.map(\.name) }
+            for (keyNode, _) in mapping {
+                guard let key = keyNode.string, !known.contains(key) else { continue }
+                let hint = Suggestion.nearest(to: key, among: known).map { "; did you mean '\($0)'?" } ?? ""
+                report(.unknownKey, "unknown key \(key.quotedForMessage) in \(idText())\(hint)", at: keyNode.range)
+            }
             return validateKnownFields(of: mapping, tagged.common, name: name)
         }
         guard let tag = tagNode.string, let shape = tagged.objectShape(for: tag) else {

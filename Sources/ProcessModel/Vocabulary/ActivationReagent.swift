@@ -17,6 +17,16 @@ public enum ActivationReagent: String, NamedValue {
         }
     }
 
+    public var synonyms: [String] {
+        switch self {
+        case .cd3CD28MagneticBeads: ["dynabeads", "cts dynabeads", "dynabeads cd3/cd28", "cd3/cd28 beads", "magnetic beads", "beads"]
+        case .cd3CD28Nanomatrix: ["transact", "t cell transact", "nanomatrix"]
+        case .cd3CD28Antibodies: ["anti cd3/cd28", "cd3/cd28 antibodies", "plate bound antibodies"]
+        case .cd3Antibody: ["okt3", "muromonab", "anti cd3"]
+        case .other: []
+        }
+    }
+
     /// Whether the reagent leaves magnetic particles in the product until a bead-removal step.
     public var leavesMagneticBeads: Bool { self == .cd3CD28MagneticBeads }
 }

@@ -40,6 +40,28 @@ public enum OperationKind: String, NamedValue {
         }
     }
 
+    public var synonyms: [String] {
+        switch self {
+        case .densityGradient: ["ficoll", "ficoll paque", "lymphoprep", "density gradient centrifugation", "pbmc isolation", "gradient"]
+        case .elutriation: ["elutra", "counterflow centrifugation", "counterflow elutriation"]
+        case .adherence: ["plastic adherence", "monocyte depletion by adherence"]
+        case .positiveSelection: ["selection", "select", "t cell selection", "enrichment", "t cell enrichment", "immunomagnetic selection"]
+        case .depletion: ["deplete", "negative selection", "purge", "tumour depletion", "tumor depletion"]
+        case .activation: ["activate", "stimulation", "stimulate"]
+        case .transduction: ["transduce", "lentiviral transduction", "retroviral transduction", "viral transduction", "infection"]
+        case .electroporation: ["electroporate", "nucleofection"]
+        case .transfection: ["transfect", "lipofection"]
+        case .expansion: ["expand", "culture", "cell culture", "proliferation"]
+        case .beadRemoval: ["debead", "debeading", "bead depletion", "magnet removal", "demagnetisation"]
+        case .wash: ["washing", "buffer exchange", "concentration"]
+        case .harvest: ["harvesting", "collection"]
+        case .formulation: ["formulate", "final formulation", "fill", "fill and finish"]
+        case .cryopreservation: ["freeze", "freezing", "cryopreserve", "cryo", "controlled rate freezing"]
+        case .thaw: ["thawing", "warm"]
+        case .hold: ["wait", "storage", "store"]
+        }
+    }
+
     /// The performance figures a step of this kind may override: only those the step can change.
     public var performanceFigures: [PerformanceFigure] {
         switch self {

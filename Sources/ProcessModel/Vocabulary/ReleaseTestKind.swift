@@ -34,6 +34,26 @@ public enum ReleaseTestKind: String, NamedValue {
         }
     }
 
+    public var synonyms: [String] {
+        switch self {
+        case .sterility: ["bacterial culture", "bacteria and fungi", "bacterial and fungal"]
+        case .mycoplasma: ["myco", "mycoplasma pcr"]
+        case .endotoxin: ["lal", "bacterial endotoxins", "endotoxins"]
+        case .vcn: ["vector copy number", "copy number", "transgene copy number"]
+        case .rcl: ["replication competent lentivirus"]
+        case .rcr: ["replication competent retrovirus"]
+        case .identity: ["car expression", "transduction efficiency", "car positive"]
+        case .potency: ["cytotoxicity", "ifn gamma release", "interferon gamma", "killing"]
+        case .viability: ["viable cells", "7 aad", "trypan blue"]
+        case .cellCount: ["cell number", "viable cell count", "dose count", "count"]
+        case .purity: ["cd3 purity", "t cell purity"]
+        case .residualMalignantCells: ["residual tumour cells", "residual tumor cells", "residual blasts", "mrd", "residual leukaemia",
+                                       "residual leukemia", "tumour cells", "tumor cells"]
+        case .residualBeads: ["beads", "bead count", "residual dynabeads"]
+        case .adventitiousAgents: ["adventitious viruses", "viral safety"]
+        }
+    }
+
     /// The unit and range of the test's `min` and `max`, or `nil` for a pass/fail test, which takes no number.
     ///
     /// The upper ends are past any specification a product could meet or need, so a number above them is a
