@@ -5,6 +5,10 @@
 /// checked, and a step with a bad parameter still has its id checked for duplicates.
 struct ShapeValidator {
     private(set) var problems: [(LoadDiagnostic.Severity, LoadDiagnostic.Kind, String, SourceRange)] = []
+    /// The key of the value about to be validated, handed from a mapping's loop to `validate`, which takes it at
+    /// once: a finding about a whole mapping belongs on `composition:`, the line a reader looks for, not on the
+    /// mapping's first key.
+    private var keyRange: SourceRange?
 
     mutating func validate(_ node: YAMLNode, against object: ObjectShape, context: String) {
         if let problem = node.tagProblem(field: context) { return report(.invalidValue, problem, at: node.range) }
@@ -18,6 +22,8 @@ struct ShapeValidator {
     }
 
     private mutating func validate(_ node: YAMLNode, _ shape: Shape, name: String) {
+        let key = keyRange
+        keyRange = nil
         // A tag the format does not take (`!!python/object`, `!custom`) or one its value does not fit is an
         // error in itself, whatever the field: a tag must never change silently what a value means.
         if let problem = node.tagProblem(field: name) { return report(.invalidValue, problem, at: node.range) }
@@ -37,7 +43,8 @@ struct ShapeValidator {
             }
         case .number(let bounds):
             guard case .scalar(let scalar) = node, case .number(let value) = ScalarValue(scalar) else {
-                return report(.wrongType, "'\(name)' must be a number, found \(node.kindDescription)" + Self.numberHint(node), at: node.range)
+                return report(.wrongType, "'\(name)' must be a number, found \(node.kindDescription)" + Self.numberHint(node, bounds: bounds),
+                              at: node.range)
             }
             // `1e400`, a 400-digit integer and `.inf` overflow to infinity, `.nan` compares false with every bound:
             // either would pass a range check silently and poison every figure computed from it.
@@ -88,7 +95,7 @@ struct ShapeValidator {
         case .object(let object):
             // A list entry with an id (a custom rule, an external rule) is named by it: "'rules' entry 'site-x'".
             validateObject(node, object, context: node.mapping?.value(forKey: "id")?.string
-                .map { "'\(name)' entry \($0.quotedForMessage)" } ?? "'\(name)'")
+                .map { "'\(name)' entry \($0.quotedForMessage)" } ?? "'\(name)'", keyRange: key)
         case .tagged(let tagged):
             validateTagged(node, tagged, name: name)
         case .dictionary(let keys, let value):
@@ -162,13 +169,21 @@ struct ShapeValidator {
     }
 
     /// `context` and `keyTerm` name the mapping in messages; they are built only when there is a problem to report.
+    /// `keyRange` is where the mapping's own key stands, for findings about the mapping as a whole.
     private mutating func validateObject(_ node: YAMLNode, _ object: ObjectShape, context: @autoclosure () -> String,
-                                         keyTerm: @autoclosure () -> String = "") {
+                                         keyTerm: @autoclosure () -> String = "", keyRange: SourceRange? = nil) {
         guard case .mapping(let mapping) = node else {
             return report(.wrongType, "\(context()) must be a mapping, found \(node.kindDescription)", at: node.range)
         }
         var present = Set<String>()
         var sum = 0.0
+        let place = keyRange ?? node.range
+        self.keyRange = nil
+        // Fractions written as percentages are one mistake, said once, not an error per key and one for the sum.
+        let writtenInPercent = object.sumAtMost == 1 && Self.looksLikePercentages(mapping)
+        if writtenInPercent {
+            report(.outOfRange, "the values in \(context()) look like percentages: write fractions (0.15, not 15)", at: place)
+        }
         for (keyNode, value) in mapping {
             if let problem = keyNode.tagProblem(field: keyNode.string ?? "") {
                 report(.invalidValue, problem, at: keyNode.range)
@@ -190,6 +205,8 @@ struct ShapeValidator {
                 continue
             }
             present.insert(key)
+            if writtenInPercent, case .number = field.shape { continue }
+            self.keyRange = keyNode.range
             validate(value, field.shape, name: key)
             if object.sumAtMost != nil, case .scalar(let scalar) = value, case .number(let number) = ScalarValue(scalar), number.isFinite {
                 sum += number
@@ -219,9 +236,9 @@ struct ShapeValidator {
                    + "no value can pass; expected '\(pair.low)' at most '\(pair.high)'", at: low.range)
         }
         // Fractions are often written rounded to two places; allow that much over.
-        if let limit = object.sumAtMost, sum > limit + 0.005 {
+        if let limit = object.sumAtMost, sum > limit + 0.005, !writtenInPercent {
             report(.outOfRange, "the fractions in \(context()) add up to \(Self.rounded(sum)); they must add up to at most \(limit.compactText)",
-                   at: node.range)
+                   at: place)
         }
     }
 
@@ -264,10 +281,17 @@ struct ShapeValidator {
     }
 
     /// How to mend a value that is not a number: a quoted number, or one tagged as text.
-    private static func numberHint(_ node: YAMLNode) -> String {
+    private static func numberHint(_ node: YAMLNode, bounds: NumberBounds? = nil) -> String {
         if let tag = node.plainScalarTag { return "; remove the tag '\(tag)'" }
-        guard let scalar = node.scalar, scalar.style != .plain, Double(scalar.string) != nil else { return "" }
-        return "; write the number without quotes"
+        guard let scalar = node.scalar else { return "" }
+        if scalar.style != .plain, Double(scalar.string) != nil { return "; write the number without quotes" }
+        return UnitHint(scalar.string, isFraction: bounds.map { $0.minimum == 0 && $0.maximum == 1 } ?? false)?.text ?? ""
+    }
+
+    /// Whether a mapping of fractions holds percentages: more than one value above 1 and none above 100.
+    private static func looksLikePercentages(_ mapping: YAMLNode.Mapping) -> Bool {
+        let numbers = mapping.compactMap { $0.value.number }
+        return numbers.filter { $0 > 1 }.count >= 2 && numbers.allSatisfy { $0 <= 100 }
     }
 
     /// A fraction written as a percentage (`min: 70` for a viability of 70%) is the likeliest mistake above 1.
