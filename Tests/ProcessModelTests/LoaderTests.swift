@@ -120,7 +120,22 @@ import Testing
             + "starting_material: {kind: pbmc}\nsteps:\n" + steps + "\n"
         let result = load(text, limits: LoadLimits(maximumDiagnostics: 10))
         #expect(result.diagnostics.count == 11)
-        #expect(result.diagnostics.last?.message == "90 more problems not shown; fix the ones above first")
+        #expect(result.diagnostics.last?.message == "90 more problems not shown (90 errors); fix the ones above first")
+    }
+
+    @Test func theCapLimitsWhatIsShownNeverTheVerdict() {
+        // Warnings past the cap stay warnings: the line that stands for them does not turn the file into an error.
+        var warnings = DiagnosticList(file: "w.yaml", limit: 10)
+        for line in 1...300 { warnings.add(.warning, .invalidValue, "w", at: SourcePosition(line: line, column: 1)) }
+        #expect(!warnings.hasErrors)
+        #expect(warnings.sorted().count == 11)
+        #expect(warnings.sorted().allSatisfy { $0.severity == .warning })
+        #expect(warnings.sorted().last?.message == "290 more problems not shown (290 warnings); fix the ones above first")
+        // An error past the cap still makes the file an error, though none is shown above the line.
+        var mixed = warnings
+        mixed.add(.error, .invalidValue, "e", at: SourcePosition(line: 301, column: 1))
+        #expect(mixed.hasErrors)
+        #expect(mixed.sorted().last?.description == "w.yaml:1:1: error: 291 more problems not shown (1 error, 290 warnings); fix the ones above first")
     }
 
     @Test func sizeLimitIsConfigurable() {

@@ -121,19 +121,20 @@ public struct ProcessLoader: Sendable {
     }
 }
 
-/// The diagnostics of one file, capped so a pathological file cannot flood the output.
+/// The diagnostics of one file, capped so a pathological file cannot flood the output. The cap limits what is
+/// shown, never the verdict: a problem left out still counts by its severity, so 300 warnings stay warnings.
 struct DiagnosticList {
     let file: String
     let limit: Int
     private var items: [LoadDiagnostic] = []
-    private var dropped = 0
+    private var dropped: [LoadDiagnostic.Severity: Int] = [:]
 
     init(file: String, limit: Int) {
         self.file = file
         self.limit = limit
     }
 
-    var hasErrors: Bool { items.contains { $0.severity == .error } }
+    var hasErrors: Bool { dropped[.error, default: 0] > 0 || items.contains { $0.severity == .error } }
 
     mutating func add(_ severity: LoadDiagnostic.Severity, _ kind: LoadDiagnostic.Kind, _ message: String, at position: SourcePosition) {
         add(severity, kind, message, at: SourceRange(at: position))
@@ -141,7 +142,7 @@ struct DiagnosticList {
 
     mutating func add(_ severity: LoadDiagnostic.Severity, _ kind: LoadDiagnostic.Kind, _ message: String, at range: SourceRange) {
         guard items.count < limit else {
-            dropped += 1
+            dropped[severity, default: 0] += 1
             return
         }
         items.append(LoadDiagnostic(severity, kind, message, at: SourceLocation(file: file, range: range)))
@@ -149,10 +150,13 @@ struct DiagnosticList {
 
     func sorted() -> [LoadDiagnostic] {
         var result = items.sorted()
-        if dropped > 0 {
-            result.append(LoadDiagnostic(.error, .invalidValue, "\(dropped) more problems not shown; fix the ones above first",
-                                         at: SourceLocation(file: file, range: SourceRange(at: .fileStart))))
-        }
+        let total = dropped.values.reduce(0, +)
+        guard total > 0 else { return result }
+        let worst: LoadDiagnostic.Severity = dropped[.error, default: 0] > 0 ? .error : .warning
+        let counts = dropped.sorted { $0.key == .error && $1.key != .error }.map { "\($0.value) \($0.key.rawValue)\($0.value == 1 ? "" : "s")" }
+        result.append(LoadDiagnostic(worst, .invalidValue,
+                                     "\(total) more problems not shown (\(counts.joined(separator: ", "))); fix the ones above first",
+                                     at: SourceLocation(file: file, range: SourceRange(at: .fileStart))))
         return result
     }
 }
