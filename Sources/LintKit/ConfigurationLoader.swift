@@ -38,14 +38,16 @@ public struct ConfigurationLoader: Sendable {
         guard !chain.contains(file) else {
             return .failure(ConfigurationError([LoadDiagnostic(.error, .inconsistent, "'extends' makes a cycle: \((chain + [file]).joined(separator: " → "))", at: at)]))
         }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            return .failure(ConfigurationError([LoadDiagnostic(.error, .unreadableFile, "cannot read configuration file", at: at)]))
+        let bytes: [UInt8]
+        switch FileBytes.contents(of: file, limits: .standard, kind: .configuration) {
+        case .success(let read): bytes = read
+        case .failure(let problem): return .failure(ConfigurationError([problem]))
         }
         let folder = URL(fileURLWithPath: file).deletingLastPathComponent().path
         var configuration = Configuration()
         var named: [LoadDiagnostic] = []
         let (root, diagnostics) = YAMLDocument.load(
-            bytes: [UInt8](data), file: file, describedAs: "the configuration",
+            bytes: bytes, file: file, kind: .configuration, describedAs: "the configuration",
             emptyMessage: "configuration file is empty: write the settings, or delete the file"
         ) { root in
             let fields = root.fields

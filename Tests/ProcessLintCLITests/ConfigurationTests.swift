@@ -61,6 +61,24 @@ import Testing
         #expect(output.err.contains("'extends' makes a cycle"))
     }
 
+    @Test func anOversizedConfigurationOrRuleFileIsRefusedInItsOwnTermsBeforeItIsRead() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("processlint-big-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let huge = "# " + String(repeating: "x", count: 5 * 1024 * 1024) + "\n"
+        try huge.write(toFile: folder + "/big.processlint.yml", atomically: true, encoding: .utf8)
+        let configuration = CommandRunner.run("lint", "--config", folder + "/big.processlint.yml", fixtures + "/../ok/minimal.yaml")
+        #expect(configuration.status == 2)
+        #expect(configuration.err.contains("big.processlint.yml:1:1: error: configuration file is 5242883 bytes, over the limit of 4194304 bytes"))
+        #expect(!configuration.err.contains("--max-file-size") && !configuration.err.contains("process file"))
+
+        try huge.write(toFile: folder + "/big-rules.yaml", atomically: true, encoding: .utf8)
+        try "custom_rules: [big-rules.yaml]\n".write(toFile: folder + "/.processlint.yml", atomically: true, encoding: .utf8)
+        let rules = CommandRunner.run("lint", "--config", folder + "/.processlint.yml", fixtures + "/../ok/minimal.yaml")
+        #expect(rules.status == 2)
+        #expect(rules.err.contains("big-rules.yaml:1:1: error: rule file is 5242883 bytes, over the limit of 4194304 bytes"))
+    }
+
     @Test func aMissingConfigurationFileIsAnError() {
         #expect(CommandRunner.run(["lint", "--config", "/no/such/config.yml", fixtures + "/site/process.yaml"]).status == 2)
     }

@@ -14,16 +14,15 @@ public struct RuleFileReader {
 
     /// The rules of the file at `path` and its warnings, or every problem in it.
     public func read(file path: String) -> Result<(rules: [DeclarativeRule], warnings: [LoadDiagnostic]), ConfigurationError> {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(ConfigurationError([LoadDiagnostic(.error, .unreadableFile, "cannot read rule file",
-                                                               at: SourceLocation(file: path, range: SourceRange(at: .fileStart)))]))
+        switch FileBytes.contents(of: path, limits: limits, kind: .ruleFile) {
+        case .success(let bytes): return read(bytes: bytes, file: path)
+        case .failure(let problem): return .failure(ConfigurationError([problem]))
         }
-        return read(bytes: [UInt8](data), file: path)
     }
 
     public func read(bytes: [UInt8], file: String) -> Result<(rules: [DeclarativeRule], warnings: [LoadDiagnostic]), ConfigurationError> {
         let (root, diagnostics) = YAMLDocument.load(
-            bytes: bytes, file: file, shape: RuleFileSchema.file, describedAs: "the rule file",
+            bytes: bytes, file: file, kind: .ruleFile, shape: RuleFileSchema.file, describedAs: "the rule file",
             emptyMessage: "rule file is empty: a rule file is a mapping that starts with '\(RuleFileSchema.versionKey): 1'",
             limits: limits)
         guard let root, !diagnostics.contains(where: { $0.severity == .error }) else { return .failure(ConfigurationError(diagnostics)) }

@@ -26,7 +26,25 @@ public struct LoadLimits: Sendable, Hashable {
 
     public static let standard = LoadLimits()
 
-    func tooLargeMessage(_ size: Int) -> String {
-        "file is \(size) bytes, over the limit of \(maximumFileBytes) bytes; a process file is a few kilobytes (raise the limit with --max-file-size)"
+    func tooLargeMessage(_ size: Int, _ kind: YAMLFileKind) -> String {
+        switch kind {
+        case .process:
+            "file is \(size) bytes, over the limit of \(maximumFileBytes) bytes; a process file is a few kilobytes (raise the limit with --max-file-size)"
+        case .configuration, .ruleFile:
+            "\(kind.noun) is \(size) bytes, over the limit of \(maximumFileBytes) bytes; a \(kind.noun) is a few kilobytes"
+        }
+    }
+}
+
+/// The kinds of YAML file the tool reads, so that each is spoken of in its own terms.
+public enum YAMLFileKind: Sendable {
+    case process, configuration, ruleFile
+
+    var noun: String {
+        switch self {
+        case .process: "process file"
+        case .configuration: "configuration file"
+        case .ruleFile: "rule file"
+        }
     }
 }

@@ -41,7 +41,7 @@ public struct ProcessLoader: Sendable {
 
     /// Loads one file from disk.
     public func load(file: String) -> LoadResult {
-        switch readBytes(of: file) {
+        switch FileBytes.contents(of: file, limits: limits, kind: .process) {
         case .success(let bytes): return load(bytes: bytes, file: file)
         case .failure(let problem): return LoadResult(file: file, design: nil, diagnostics: [problem], text: nil)
         }
@@ -86,38 +86,6 @@ public struct ProcessLoader: Sendable {
             diagnostics.add(.error, .inconsistent, problem.message, at: problem.range)
         }
         return design
-    }
-
-    /// The file's bytes, at most one past the size limit. POSIX calls rather than FileManager: one open,
-    /// one fstat and a read per file, with no attribute dictionary (this runs for every file of a run).
-    private func readBytes(of file: String) -> Result<[UInt8], LoadDiagnostic> {
-        let location = SourceLocation(file: file, range: SourceRange(at: .fileStart))
-        func failure(_ message: String, _ kind: LoadDiagnostic.Kind = .unreadableFile) -> Result<[UInt8], LoadDiagnostic> {
-            .failure(LoadDiagnostic(.error, kind, message, at: location))
-        }
-        func systemError() -> String { "cannot read file: " + String(cString: strerror(errno)).lowercased() }
-        // Non-blocking, so opening a FIFO with no writer returns at once; the type check below then refuses it.
-        let descriptor = open(file, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { return failure(systemError()) }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return failure(systemError()) }
-        guard status.st_mode & S_IFMT == S_IFREG else { return failure("not a regular file") }
-        let size = Int(status.st_size)
-        guard size <= limits.maximumFileBytes else { return failure(limits.tooLargeMessage(size), .fileTooLarge) }
-        // Read one byte past the limit, so a file that grew after the size check is still caught.
-        let capacity = min(size, limits.maximumFileBytes) + 1
-        var bytes = [UInt8](repeating: 0, count: capacity)
-        var count = 0
-        while count < capacity {
-            let chunk = bytes.withUnsafeMutableBytes { buffer in read(descriptor, buffer.baseAddress! + count, capacity - count) }
-            if chunk < 0 && errno == EINTR { continue }
-            guard chunk >= 0 else { return failure(systemError()) }
-            if chunk == 0 { break }
-            count += chunk
-        }
-        bytes.removeSubrange(count...)
-        return .success(bytes)
     }
 }
 

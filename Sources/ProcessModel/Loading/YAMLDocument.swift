@@ -6,10 +6,10 @@
 public enum YAMLDocument {
     /// The root node and the text, or the problems that stopped the file, added to `diagnostics`.
     /// - Parameter emptyMessage: what to say of a file with no content, in the terms of its kind.
-    static func compose(bytes: [UInt8], limits: LoadLimits, emptyMessage: String = processEmptyMessage,
+    static func compose(bytes: [UInt8], limits: LoadLimits, kind: YAMLFileKind = .process, emptyMessage: String = processEmptyMessage,
                         into diagnostics: inout DiagnosticList) -> (root: YAMLNode?, text: String?) {
         guard bytes.count <= limits.maximumFileBytes else {
-            diagnostics.add(.error, .fileTooLarge, limits.tooLargeMessage(bytes.count), at: .fileStart)
+            diagnostics.add(.error, .fileTooLarge, limits.tooLargeMessage(bytes.count, kind), at: .fileStart)
             return (nil, nil)
         }
         let text: String
@@ -35,18 +35,18 @@ public enum YAMLDocument {
 
     /// Loads a YAML file of another kind (a configuration file, say) and checks it against `shape`:
     /// the same located, complete reporting as process files.
-    public static func load(bytes: [UInt8], file: String, shape: ObjectShape, describedAs context: String,
+    public static func load(bytes: [UInt8], file: String, kind: YAMLFileKind, shape: ObjectShape, describedAs context: String,
                             emptyMessage: String, limits: LoadLimits = .standard) -> (root: YAMLNode.Mapping?, diagnostics: [LoadDiagnostic]) {
-        load(bytes: bytes, file: file, describedAs: context, emptyMessage: emptyMessage, limits: limits) { _ in shape }
+        load(bytes: bytes, file: file, kind: kind, describedAs: context, emptyMessage: emptyMessage, limits: limits) { _ in shape }
     }
 
     /// Loads a YAML file whose valid keys depend on what it declares itself: `shape` sees the composed
     /// mapping before validation (a configuration's `custom_rules` add rule ids its `disable` may name).
-    public static func load(bytes: [UInt8], file: String, describedAs context: String, emptyMessage: String,
+    public static func load(bytes: [UInt8], file: String, kind: YAMLFileKind, describedAs context: String, emptyMessage: String,
                             limits: LoadLimits = .standard,
                             shape: (YAMLNode.Mapping) -> ObjectShape) -> (root: YAMLNode.Mapping?, diagnostics: [LoadDiagnostic]) {
         var diagnostics = DiagnosticList(file: file, limit: limits.maximumDiagnostics)
-        let (root, _) = compose(bytes: bytes, limits: limits, emptyMessage: emptyMessage, into: &diagnostics)
+        let (root, _) = compose(bytes: bytes, limits: limits, kind: kind, emptyMessage: emptyMessage, into: &diagnostics)
         guard let root else { return (nil, diagnostics.sorted()) }
         guard case .mapping(let mapping) = root else {
             diagnostics.add(.error, .wrongType, "\(context) must be a mapping, found \(root.kindDescription)", at: root.range.start)
