@@ -34,6 +34,8 @@ public struct Configuration: Sendable {
 
     /// The file name looked for, from each process file's folder upwards.
     public static let fileName = ".processlint.yml"
+    /// The other extension people give YAML files: read as well, never silently passed over.
+    public static let alternativeFileName = ".processlint.yaml"
 
     /// Whether a file is left out: not matched by an `include` pattern (when there are any), matched by an `exclude`
     /// one, or one of the rule files named under `custom_rules` (YAML, but not a process).

@@ -21,12 +21,15 @@ public struct ConfigurationLoader: Sendable {
         load(file: URL(fileURLWithPath: file).standardizedFileURL.path, chain: [])
     }
 
-    /// The nearest `.processlint.yml` in `directory` or a folder above it.
+    /// The nearest `.processlint.yml` (or `.processlint.yaml`) in `directory` or a folder above it. A folder that has
+    /// both gives the `.yml` one; the other is then reported by `load`, so neither is silently passed over.
     public func find(from directory: String) -> String? {
         var folder = URL(fileURLWithPath: directory).standardizedFileURL
         while true {
-            let candidate = folder.appendingPathComponent(Configuration.fileName).path
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            for name in [Configuration.fileName, Configuration.alternativeFileName] {
+                let candidate = folder.appendingPathComponent(name).path
+                if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            }
             let parent = folder.deletingLastPathComponent()
             if parent.path == folder.path { return nil }
             folder = parent
@@ -37,6 +40,11 @@ public struct ConfigurationLoader: Sendable {
         let at = SourceLocation(file: file, range: SourceRange(at: .fileStart))
         guard !chain.contains(file) else {
             return .failure(ConfigurationError([LoadDiagnostic(.error, .inconsistent, "'extends' makes a cycle: \((chain + [file]).joined(separator: " → "))", at: at)]))
+        }
+        let sibling = URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(Configuration.alternativeFileName).path
+        if URL(fileURLWithPath: file).lastPathComponent == Configuration.fileName, FileManager.default.fileExists(atPath: sibling) {
+            return .failure(ConfigurationError([LoadDiagnostic(
+                .error, .inconsistent, "both \(Configuration.fileName) and \(Configuration.alternativeFileName) are here: keep one", at: at)]))
         }
         let bytes: [UInt8]
         switch FileBytes.contents(of: file, limits: .standard, kind: .configuration) {

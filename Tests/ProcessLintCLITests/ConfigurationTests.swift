@@ -79,6 +79,22 @@ import Testing
         #expect(rules.err.contains("big-rules.yaml:1:1: error: rule file is 5242883 bytes, over the limit of 4194304 bytes"))
     }
 
+    @Test func aConfigurationNamedWithTheYamlExtensionIsReadAndTwoAreAnError() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("processlint-yaml-ext-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(atPath: fixtures + "/../ok/minimal.yaml", toPath: folder + "/minimal.yaml")
+        try "disable: [dose-not-stated]\n".write(toFile: folder + "/.processlint.yaml", atomically: true, encoding: .utf8)
+        let (_, document) = try lint(folder + "/minimal.yaml")
+        let rules = document.files.flatMap { $0.diagnostics.map(\.rule) }
+        #expect(!rules.isEmpty && !rules.contains("dose-not-stated"))
+
+        try "disable: []\n".write(toFile: folder + "/.processlint.yml", atomically: true, encoding: .utf8)
+        let both = CommandRunner.run("lint", folder + "/minimal.yaml")
+        #expect(both.status == 2)
+        #expect(both.err.contains("both .processlint.yml and .processlint.yaml are here: keep one"))
+    }
+
     @Test func aMissingConfigurationFileIsAnError() {
         #expect(CommandRunner.run(["lint", "--config", "/no/such/config.yml", fixtures + "/site/process.yaml"]).status == 2)
     }

@@ -66,6 +66,16 @@ public struct ProcessLoader: Sendable {
                             at: root.range.start)
             return nil
         }
+        // YAML of another kind (a workflow, a compose file) met by a broad path has none of the format's own keys
+        // (`name` and `description` are everyone's): one line says so, not an error for every key it lacks.
+        let formatKeys = Set(FormatSchema.process.fields.map(\.name)).subtracting(["name", "description"])
+        if !mapping.contains(where: { $0.key.string.map(formatKeys.contains) ?? false }) {
+            diagnostics.add(.error, .notAProcessFile,
+                            "not a process file: it has none of the format's keys; a process file starts with 'processlint: 1' "
+                            + "(name only the folders that hold process files, or exclude this one in .processlint.yml)",
+                            at: root.range.start)
+            return nil
+        }
         if let version = mapping.value(forKey: "processlint"), let scalar = version.scalar,
            case .number(let number) = ScalarValue(scalar), number.isFinite, number != Double(FormatSchema.version) {
             // A newer format would fail every check below for reasons that are not the user's mistake.

@@ -13,6 +13,7 @@ public struct LoadDiagnostic: Error, Hashable, Comparable, Sendable, CustomStrin
     /// What kind of problem it is; a stable identifier that machine-readable output can carry.
     public enum Kind: String, Hashable, Sendable, CaseIterable {
         case unreadableFile = "unreadable-file"
+        case notAProcessFile = "not-a-process-file"
         case fileTooLarge = "file-too-large"
         case notUTF8 = "not-utf8"
         case yamlSyntax = "yaml-syntax"
