@@ -199,7 +199,10 @@ struct ShapeValidator {
                     report(.invalidValue, reason, at: keyNode.range)
                     continue
                 }
-                let hint = Suggestion.nearest(to: key, among: object.fields.map(\.name)).map { "did you mean '\($0)'? " } ?? ""
+                let placement = object.placement(of: key).map { path in
+                    "it belongs under '\(path.last!)'" + (path.count > 1 ? " in '\(path.dropLast().joined(separator: "' in '"))'" : "") + "; "
+                }
+                let hint = placement ?? Suggestion.nearest(to: key, among: object.fields.map(\.name)).map { "did you mean '\($0)'? " } ?? ""
                 report(.unknownKey, "unknown key \(key.quotedForMessage) in \(context())\(keyTerm()); \(hint)valid keys are: \(object.keyList)",
                        at: keyNode.range)
                 continue

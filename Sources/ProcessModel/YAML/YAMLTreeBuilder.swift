@@ -56,7 +56,7 @@ struct YAMLTreeBuilder {
             }
             defer { yaml_parser_delete(&parser) }
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            var pass = Pass(limits: limits)
+            var pass = Pass(limits: limits, text: text)
             return pass.run(&parser)
         }
     }
@@ -64,6 +64,8 @@ struct YAMLTreeBuilder {
     /// The state of one pass over the events.
     private struct Pass {
         let limits: LoadLimits
+        /// The text parsed, to explain a syntax error in terms of its lines.
+        let text: String
         var outcome = Outcome()
         var stack: [Frame] = []
         var anchors: [String: Anchored] = [:]
@@ -71,8 +73,9 @@ struct YAMLTreeBuilder {
         var documents = 0
         var hasDuplicateKeys = false
 
-        init(limits: LoadLimits) {
+        init(limits: LoadLimits, text: String) {
             self.limits = limits
+            self.text = text
         }
 
         mutating func run(_ parser: inout yaml_parser_t) -> Outcome {
@@ -83,6 +86,12 @@ struct YAMLTreeBuilder {
                     // pass sees the level that crosses its own limit.
                     if let problem = parser.problem, String(cString: problem).hasPrefix("Maximum nesting level") {
                         return fail(.nestingTooDeep, Self.nestingMessage(limits.maximumDepth), at: Self.position(parser.problem_mark))
+                    }
+                    let line = Self.position(parser.problem_mark).line
+                    let collection = parser.context == nil ? nil : Self.position(parser.context_mark)
+                    if let problem = parser.problem.map({ String(cString: $0) }),
+                       let hint = IndentationHint(problem: problem, line: line, collection: collection, in: LineIndex(text)) {
+                        return fail(.yamlSyntax, "invalid YAML: " + hint.message, at: hint.position)
                     }
                     return fail(.yamlSyntax, Self.syntaxMessage(parser), at: Self.position(parser.problem_mark))
                 }
