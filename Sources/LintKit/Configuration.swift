@@ -73,8 +73,8 @@ public struct Configuration: Sendable {
             .optional("disable", .list(of: .choice(ids, noun: "rule"), constraints: ListConstraints(uniqueBy: ".")), "rules not to run"),
             .optional("severity", .dictionary(keys: ids, value: .choice(severities, noun: "severity")), "a severity per rule, replacing its default"),
             .optional("options", .object(ObjectShape(options)), "rule options, by rule"),
-            .optional("include", .list(of: .text(.prose), constraints: .any), "glob patterns of the process files to lint, relative to this file; all when absent"),
-            .optional("exclude", .list(of: .text(.prose), constraints: .any), "glob patterns of process files to leave out, relative to this file"),
+            .optional("include", .list(of: .text(.prose), constraints: .oneOrMore), "glob patterns of the process files to lint, relative to this file; all when absent"),
+            .optional("exclude", .list(of: .text(.prose), constraints: .oneOrMore), "glob patterns of process files to leave out, relative to this file"),
             .optional("external_rules", .list(of: .object(ExternalRuleDeclaration.shape), constraints: .any),
                       "programs run as rules, once per run, over the processes this file governs (docs/custom-rules.md)"),
         ])

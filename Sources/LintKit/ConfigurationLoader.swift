@@ -59,10 +59,17 @@ public struct ConfigurationLoader: Sendable {
             emptyMessage: "configuration file is empty: write the settings, or delete the file"
         ) { root in
             let fields = root.fields
-            if let extends = fields["extends"]?.string {
-                switch load(file: resolve(extends, in: folder), chain: chain + [file]) {
-                case .success(let inherited): configuration = inherited
-                case .failure(let problems): named += problems.diagnostics
+            if let extendsNode = fields["extends"], let extends = extendsNode.string {
+                let target = resolve(extends, in: folder)
+                // A target that cannot be read is this file's mistake: said at its 'extends:', not at a path that does not exist.
+                if let reason = Self.unreadable(target) {
+                    named.append(LoadDiagnostic(.error, .unreadableFile, "cannot read the configuration '\(extends)' that 'extends' names "
+                                                + "(\(target)): \(reason)", at: SourceLocation(file: file, range: extendsNode.range)))
+                } else {
+                    switch load(file: target, chain: chain + [file]) {
+                    case .success(let inherited): configuration = inherited
+                    case .failure(let problems): named += problems.diagnostics
+                    }
                 }
             }
             configuration.customRules += customRules(fields["custom_rules"], of: file, in: folder, inherited: configuration.customRules,
@@ -92,9 +99,17 @@ public struct ConfigurationLoader: Sendable {
                 if let name = name.string, let number = value.number { configuration.options[id, default: [:]][name] = number }
             }
         }
-        configuration.include += (fields["include"]?.sequence?.compactMap(\.string) ?? []).map { ($0, folder) }
-        configuration.exclude += (fields["exclude"]?.sequence?.compactMap(\.string) ?? []).map { ($0, folder) }
+        configuration.include += (fields["include"]?.items?.compactMap(\.string) ?? []).map { ($0, folder) }
+        configuration.exclude += (fields["exclude"]?.items?.compactMap(\.string) ?? []).map { ($0, folder) }
         return .success(configuration)
+    }
+
+    /// Why a file a configuration names cannot be read, or `nil` when it can.
+    private static func unreadable(_ path: String) -> String? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return "no such file" }
+        if isDirectory.boolValue { return "it is a folder" }
+        return FileManager.default.isReadableFile(atPath: path) ? nil : "permission denied"
     }
 
     private func resolve(_ path: String, in folder: String) -> String {
@@ -117,8 +132,8 @@ public struct ConfigurationLoader: Sendable {
                 problems.append(LoadDiagnostic(.error, .invalidValue, "this build of processlint cannot read rule files", at: at))
                 continue
             }
-            guard FileManager.default.isReadableFile(atPath: path) else {
-                problems.append(LoadDiagnostic(.error, .unreadableFile, "cannot read rule file '\(relative)' (\(path))", at: at))
+            if let reason = Self.unreadable(path) {
+                problems.append(LoadDiagnostic(.error, .unreadableFile, "cannot read rule file '\(relative)' (\(path)): \(reason)", at: at))
                 continue
             }
             switch ruleFiles.rules(inFile: path) {

@@ -20,7 +20,7 @@ struct CatalogueOptions: ParsableArguments {
             return (builtIn + configuration.customRules.map { (description: $0.description, origin: $0.origin) })
                 .sorted { $0.description.id < $1.description.id }
         case .failure(let error):
-            error.diagnostics.forEach { console.err($0.description + "\n") }
+            console.err(error.diagnostics)
             return nil
         }
     }

@@ -30,7 +30,7 @@ struct EstimateCommand: ConsoleCommand {
         discovered.problems.forEach { console.err($0.description + "\n") }
         var estimates: [(ProcessDesign, ResidualEstimate)] = []
         ProcessLoader(limits: load.limits).load(files: discovered.files) { result in
-            result.diagnostics.forEach { console.err($0.description + "\n") }
+            console.err(result.diagnostics)
             guard let design = result.design else {
                 failed = true
                 return

@@ -88,11 +88,11 @@ struct LintCommand: ConsoleCommand {
         switch run.plan() {
         case .success(let planned): plan = planned
         case .failure(let error):
-            for problem in error.diagnostics { console.err(problem.description + "\n") }
+            console.err(error.diagnostics)
             return stopped(by: error.diagnostics, console: console, reportFile: reportFile)
         }
         // Shown, never fatal: an unknown marker in a site's rule file may be a typo that changes what the rule matches.
-        for warning in plan.warnings { console.err(warning.description + "\n") }
+        console.err(plan.warnings)
         var reporter = format.reporter(
             rules: plan.rules, root: SourceRoot(sourceRoot),
             color: console.isTerminal && !noColor && console.environment["NO_COLOR", default: ""].isEmpty, quiet: quiet)

@@ -22,7 +22,7 @@ struct TestCommand: ConsoleCommand {
     func run(console: Console) -> ExitStatus {
         let report = RuleTestRunner(loader: .standard, limits: load.limits).run(directory: rulesDirectory)
         if !report.problems.isEmpty {
-            report.problems.forEach { console.err($0.description + "\n") }
+            console.err(report.problems)
             return .invalidInput
         }
         console.out(report.text)

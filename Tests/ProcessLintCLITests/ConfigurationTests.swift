@@ -95,6 +95,31 @@ import Testing
         #expect(both.err.contains("both .processlint.yml and .processlint.yaml are here: keep one"))
     }
 
+    @Test func configurationMistakesAreQuotedAtTheirEntryAndAnExcludeMayBeOnePattern() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("processlint-config-entry-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: folder + "/drafts", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(atPath: fixtures + "/../ok/minimal.yaml", toPath: folder + "/minimal.yaml")
+        try FileManager.default.copyItem(atPath: fixtures + "/../err/typical-mistakes.yaml", toPath: folder + "/drafts/broken.yaml")
+
+        try "extends: ../missing/site.processlint.yml\n".write(toFile: folder + "/.processlint.yml", atomically: true, encoding: .utf8)
+        let extends = CommandRunner.run("lint", folder)
+        #expect(extends.status == 2)
+        #expect(extends.err.contains(".processlint.yml:1:10: error: cannot read the configuration '../missing/site.processlint.yml' that 'extends' names"))
+        #expect(extends.err.contains("no such file [format]\n  extends: ../missing/site.processlint.yml\n           ^~~~"))
+
+        try "custom_rules: [drafts]\n".write(toFile: folder + "/.processlint.yml", atomically: true, encoding: .utf8)
+        let rules = CommandRunner.run("lint", folder)
+        #expect(rules.err.contains(".processlint.yml:1:16: error: cannot read rule file 'drafts'"))
+        #expect(rules.err.contains("it is a folder"))
+
+        // A single pattern, not a list, leaves the broken draft out.
+        try "exclude: drafts/*\n".write(toFile: folder + "/.processlint.yml", atomically: true, encoding: .utf8)
+        let excluded = CommandRunner.run("lint", "--fail-on", "never", folder)
+        #expect(excluded.status == 0, "\(excluded.err)")
+        #expect(!excluded.out.contains("broken.yaml"))
+    }
+
     @Test func aMissingConfigurationFileIsAnError() {
         #expect(CommandRunner.run(["lint", "--config", "/no/such/config.yml", fixtures + "/site/process.yaml"]).status == 2)
     }

@@ -56,6 +56,7 @@ public enum JSONSchemaGenerator {
             members = ["type": .string("array"), "items": schema(item)]
             if constraints.minimumCount > 0 { members["minItems"] = .integer(constraints.minimumCount) }
             if constraints.uniqueBy == "." { members["uniqueItems"] = .boolean(true) }
+            if constraints.acceptsOneItem { members = ["anyOf": .array([schema(item), .object(members)])] }
         case .object(let shape):
             guard case .object(let object) = object(shape) else { fatalError("an object shape gives an object schema") }
             members = object

@@ -129,13 +129,18 @@ public struct ListConstraints: Sendable {
     public var minimumCount = 0
     /// Items must differ in this field of theirs (step ids) or, for scalars, in value (`"."`).
     public var uniqueBy: String?
+    /// A single item written without the list (`exclude: drafts/*`) stands for a list of one.
+    public var acceptsOneItem = false
 
-    public init(minimumCount: Int = 0, uniqueBy: String? = nil) {
+    public init(minimumCount: Int = 0, uniqueBy: String? = nil, acceptsOneItem: Bool = false) {
         self.minimumCount = minimumCount
         self.uniqueBy = uniqueBy
+        self.acceptsOneItem = acceptsOneItem
     }
 
     public static let any = ListConstraints()
+    /// Any number of items, or one written alone.
+    public static let oneOrMore = ListConstraints(acceptsOneItem: true)
     public static let nonEmpty = ListConstraints(minimumCount: 1)
 }
 

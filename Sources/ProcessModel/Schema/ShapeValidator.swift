@@ -143,6 +143,7 @@ struct ShapeValidator {
     }
 
     private mutating func validateList(_ node: YAMLNode, _ item: Shape, _ constraints: ListConstraints, name: String) {
+        if constraints.acceptsOneItem, case .scalar = node { return validate(node, item, name: name) }
         guard case .sequence(let sequence) = node else {
             return report(.wrongType, "'\(name)' must be a list, found \(node.kindDescription)", at: node.range)
         }

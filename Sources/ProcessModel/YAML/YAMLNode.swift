@@ -79,6 +79,12 @@ public enum YAMLNode: Sendable {
         return nil
     }
 
+    /// A list's items, or a scalar written alone where a list of one is allowed (`ListConstraints.oneOrMore`).
+    public var items: [YAMLNode]? {
+        if case .scalar = self { return [self] }
+        return sequence
+    }
+
     /// A scalar's text; `nil` for a mapping or a list.
     public var string: String? { scalar?.string }
 
