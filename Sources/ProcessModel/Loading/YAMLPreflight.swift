@@ -16,6 +16,8 @@ struct YAMLPreflight {
         var documentCount = 0
         /// Whether the problems found make building the tree unsafe or pointless.
         var isFatal = false
+        /// The file's comments, found from the scalars' source ranges (complete only when the pass ends normally).
+        var comments: [YAMLComment] = []
     }
 
     /// A problem with its position; the loader adds the file.
@@ -51,6 +53,7 @@ struct YAMLPreflight {
             var stack: [Frame] = []
             var anchorSizes: [String: (nodes: Int, height: Int)] = [:]
             var expandedNodes = 0
+            var commentFinder = YAMLCommentFinder()
 
             func fail(_ kind: LoadDiagnostic.Kind, _ message: String, at position: SourcePosition) -> Outcome {
                 outcome.diagnostics.append(Problem(kind: kind, message: message, position: position))
@@ -80,6 +83,7 @@ struct YAMLPreflight {
 
                 switch event.type {
                 case YAML_STREAM_END_EVENT:
+                    outcome.comments = commentFinder.comments(in: UnsafeBufferPointer(buffer))
                     return outcome
                 case YAML_DOCUMENT_START_EVENT:
                     outcome.documentCount += 1
@@ -90,6 +94,10 @@ struct YAMLPreflight {
                     }
                 case YAML_SCALAR_EVENT:
                     expandedNodes += 1
+                    let style = event.data.scalar.style
+                    commentFinder.note(.init(start: Int(event.start_mark.index), end: Int(event.end_mark.index),
+                                             startLine: Int(event.start_mark.line),
+                                             isBlock: style == YAML_LITERAL_SCALAR_STYLE || style == YAML_FOLDED_SCALAR_STYLE))
                     if let anchor = Self.string(event.data.scalar.anchor) { anchorSizes[anchor] = (1, 1) }
                     if let frame = stack.last, frame.isMapping, frame.expectingKey {
                         let key = Self.string(event.data.scalar.value, length: event.data.scalar.length)
