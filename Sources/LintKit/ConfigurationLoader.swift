@@ -85,9 +85,8 @@ public struct ConfigurationLoader: Sendable {
         }
         configuration.include += (fields["include"]?.sequence?.compactMap(\.string) ?? []).map { ($0, folder) }
         configuration.exclude += (fields["exclude"]?.sequence?.compactMap(\.string) ?? []).map { ($0, folder) }
-        // The schema admits only YAML's core boolean spellings (plain true, True, TRUE and the false ones), so what
-        // is left is one word in some case. Set here, it replaces what an extended file says, as every setting does.
-        if let strict = fields["strict_suppressions"]?.string { configuration.strictSuppressions = strict.lowercased() == "true" }
+        // Read by the format's one scalar typing, as every boolean is; set here, it replaces what an extended file says.
+        if case .boolean(let strict)? = fields["strict_suppressions"]?.scalarValue { configuration.strictSuppressions = strict }
         return .success(configuration)
     }
 

@@ -72,9 +72,12 @@ import Testing
         #expect(flagged.status == 1)
         #expect(flagged.out.contains("error: a suppression needs a reason, and this site requires one (strict suppressions)"))
 
-        let configured = CommandRunner.run("lint", "--config", try configuration(in: scratch, "strict_suppressions: true\n"), file)
-        #expect(configured.status == 1)
-        #expect(configured.out.contains("error: a suppression needs a reason"))
+        // Every spelling of true that YAML's core schema allows, read by the format's one scalar typing.
+        for spelling in ["true", "True", "TRUE", "!!bool true"] {
+            let configured = CommandRunner.run("lint", "--config", try configuration(in: scratch, "strict_suppressions: \(spelling)\n"), file)
+            #expect(configured.status == 1, "\(spelling)")
+            #expect(configured.out.contains("error: a suppression needs a reason"), "\(spelling)")
+        }
 
         let off = CommandRunner.run("lint", "--config", try configuration(in: scratch, "strict_suppressions: false\n"), file)
         #expect(off.status == 0)
