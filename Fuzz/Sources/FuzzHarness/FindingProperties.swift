@@ -1,3 +1,4 @@
+import Foundation
 import LintKit
 import ResidualModel
 
@@ -30,8 +31,11 @@ public enum FindingProperties {
             .flatMap { [$0.median, $0.low, $0.high, $0.mean] }
     }
 
-    /// Whether text holds `nan`, `inf` or `infinity` as a word, as Swift prints a non-finite Double.
+    /// Whether text holds `nan`, `inf` or `infinity` as a word, as Swift prints a non-finite Double, outside the
+    /// values it quotes: messages cite what the file says ('1e400', an unknown key such as 'x.nan'), and only the
+    /// tool's own words count. (An apostrophe inside a word, as in "site's", quotes nothing.)
     public static func mentionsNonFinite(_ text: String) -> Bool {
-        text.split(whereSeparator: { !$0.isLetter }).contains { ["nan", "inf", "infinity"].contains($0.lowercased()) }
+        let own = text.replacingOccurrences(of: #"(?<![\p{L}\p{N}])'[^']*'(?![\p{L}\p{N}])"#, with: " ", options: .regularExpression)
+        return own.split(whereSeparator: { !$0.isLetter }).contains { ["nan", "inf", "infinity"].contains($0.lowercased()) }
     }
 }
