@@ -12,6 +12,7 @@ import ProcessModel
 ///       residual-tumour-risk: {threshold: 1.0e-4}
 ///     include: ["*.yaml"]
 ///     exclude: ["drafts/*"]
+///     strict_suppressions: true
 ///     external_rules:
 ///       - {id: site-closed-expansion, command: [python3, rules/closed.py]}
 public struct Configuration: Sendable {
@@ -29,6 +30,8 @@ public struct Configuration: Sendable {
     public var warnings: [LoadDiagnostic] = []
     /// Programs run as rules, each once per run over every process this configuration governs.
     public var externalRules: [ExternalRuleDeclaration] = []
+    /// Whether a suppression comment without a reason is an error (not a warning), for sites whose QA requires one.
+    public var strictSuppressions = false
 
     public init() {}
 
@@ -77,6 +80,8 @@ public struct Configuration: Sendable {
             .optional("exclude", .list(of: .text(.prose), constraints: .oneOrMore), "glob patterns of process files to leave out, relative to this file"),
             .optional("external_rules", .list(of: .object(ExternalRuleDeclaration.shape), constraints: .any),
                       "programs run as rules, once per run, over the processes this file governs (docs/custom-rules.md)"),
+            .optional("strict_suppressions", .boolean,
+                      "a suppression comment without a reason is an error, not a warning (default false; as --strict-suppressions)"),
         ])
     }
 }

@@ -101,6 +101,8 @@ public struct ConfigurationLoader: Sendable {
         }
         configuration.include += (fields["include"]?.items?.compactMap(\.string) ?? []).map { ($0, folder) }
         configuration.exclude += (fields["exclude"]?.items?.compactMap(\.string) ?? []).map { ($0, folder) }
+        // Read by the format's one scalar typing, as every boolean is; set here, it replaces what an extended file says.
+        if case .boolean(let strict)? = fields["strict_suppressions"]?.scalarValue { configuration.strictSuppressions = strict }
         return .success(configuration)
     }
 

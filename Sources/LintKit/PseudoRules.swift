@@ -1,5 +1,6 @@
 /// The descriptions of the two pseudo-rules the engine reports under with no `Rule` behind them: `format`
-/// (the loader's problems) and `suppression` (suppression comments without a reason, or that silence nothing).
+/// (the loader's problems) and `suppression` (suppression comments without a reason, that silence nothing, or
+/// that are malformed).
 /// Output formats with a rule table (SARIF, JUnit) list them beside the registered rules, so every finding's
 /// rule resolves.
 public enum PseudoRules {
@@ -15,7 +16,8 @@ public enum PseudoRules {
         id: Suppressions.ruleID, title: "Justified suppression comments", defaultSeverity: .warning,
         rationale: "A regulated site must be able to say why a finding is accepted. So a suppression comment "
             + "(`# processlint:disable-next-line RULE-ID -- reason`) needs a reason, must name a known rule, and must "
-            + "silence a finding.",
+            + "silence a finding; and a comment that starts with `processlint` but is not a directive is reported with "
+            + "the directive it probably meant, rather than silencing nothing unnoticed.",
         references: ["README.md (suppression comments)", "docs/lint-json.md (suppressed findings as an audit trail)"],
         triggering: [], nonTriggering: [])
 

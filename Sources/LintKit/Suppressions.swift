@@ -7,11 +7,19 @@ import ProcessModel
 ///     # processlint:disable-file RULE-ID[, RULE-ID] -- reason
 ///
 /// A regulated site must be able to say why a finding is accepted; so a suppression without a reason,
-/// one naming an unknown rule, and one that silences nothing are findings themselves (rule `suppression`).
+/// one naming no rule or an unknown one, and one that silences nothing are findings themselves (rule
+/// `suppression`), and so is a comment that starts with `processlint` but is not one of the two directives.
+///
+/// Only real YAML comments count, as the loader found them from the parser's scalar ranges: a directive
+/// written inside a quoted string or a block scalar is text, and silences nothing.
 public enum Suppressions {
     public static let ruleID = "suppression"
 
-    struct Comment {
+    /// The directives, after `processlint:`.
+    static let directives = ["disable-next-line", "disable-file"]
+
+    /// A well-formed directive.
+    struct Directive {
         let ruleIDs: [String]
         let reason: String?
         let wholeFile: Bool
@@ -19,81 +27,95 @@ public enum Suppressions {
         let range: SourceRange
     }
 
-    /// Marks the diagnostics that comments in `text` suppress, and adds findings about the comments themselves.
-    public static func apply(to diagnostics: [Diagnostic], text: String, file: String, knownRules: Set<String>) -> [Diagnostic] {
-        let comments = parse(text)
-        guard !comments.isEmpty else { return diagnostics }
+    /// What a comment is to the suppression machinery.
+    enum Reading {
+        case directive(Directive)
+        /// It starts with `processlint` but is no directive: the head as written, and the directive meant.
+        case malformed(written: String, meant: String, range: SourceRange)
+    }
+
+    /// Marks the diagnostics that suppression comments silence, and adds findings about the comments themselves.
+    /// - Parameter strict: a suppression without a reason is an error rather than a warning (`--strict-suppressions`,
+    ///   or `strict_suppressions: true` in the configuration), for sites whose QA requires a reason for each.
+    public static func apply(to diagnostics: [Diagnostic], comments: [YAMLComment], file: String, knownRules: Set<String>,
+                             strict: Bool = false) -> [Diagnostic] {
+        let readings = comments.compactMap(read)
+        guard !readings.isEmpty else { return diagnostics }
+        let directives = readings.compactMap { reading -> Directive? in
+            if case .directive(let directive) = reading { return directive }
+            return nil
+        }
         var result = diagnostics
         var used = Set<Int>()
         for index in result.indices where !result[index].isLoadError {
             let diagnostic = result[index]
             let line = diagnostic.location.range.start.line
-            if let match = comments.firstIndex(where: { comment in
-                comment.reason != nil && comment.ruleIDs.contains(diagnostic.ruleID) && (comment.wholeFile || comment.line + 1 == line)
+            if let match = directives.firstIndex(where: { directive in
+                directive.reason != nil && directive.ruleIDs.contains(diagnostic.ruleID) && (directive.wholeFile || directive.line + 1 == line)
             }) {
-                result[index].suppression = comments[match].reason
+                result[index].suppression = directives[match].reason
                 used.insert(match)
             }
         }
-        for (index, comment) in comments.enumerated() {
-            let problem: String?
-            if comment.reason == nil {
-                problem = "a suppression needs a reason: add ' -- why this finding is accepted'"
-            } else if let unknown = comment.ruleIDs.first(where: { !knownRules.contains($0) }) {
+        for (index, directive) in directives.enumerated() {
+            let problem: (String, Severity)?
+            if directive.ruleIDs.isEmpty {
+                let name = directive.wholeFile ? "disable-file" : "disable-next-line"
+                problem = ("the suppression names no rule: write 'processlint:\(name) RULE-ID -- reason'", .warning)
+            } else if directive.reason == nil {
+                problem = strict
+                    ? ("a suppression needs a reason, and this site requires one (strict suppressions): add ' -- why this finding is accepted'", .error)
+                    : ("a suppression needs a reason: add ' -- why this finding is accepted'", .warning)
+            } else if let unknown = directive.ruleIDs.first(where: { !knownRules.contains($0) }) {
                 let hint = Suggestion.nearest(to: unknown, among: knownRules).map { "; did you mean '\($0)'?" } ?? ""
-                problem = "the suppression names no known rule '\(unknown)'\(hint)"
+                problem = ("the suppression names no known rule '\(unknown)'\(hint)", .warning)
             } else if !used.contains(index) {
-                problem = "the suppression of \(comment.ruleIDs.joined(separator: ", ")) silences nothing: remove it"
+                problem = ("the suppression of \(directive.ruleIDs.joined(separator: ", ")) silences nothing: remove it", .warning)
             } else {
                 problem = nil
             }
-            if let problem {
-                result.append(Diagnostic(ruleID: ruleID, severity: .warning, finding: Finding(problem, at: comment.range), file: file))
+            if let (message, severity) = problem {
+                result.append(Diagnostic(ruleID: ruleID, severity: severity, finding: Finding(message, at: directive.range), file: file))
             }
+        }
+        for case .malformed(let written, let meant, let range) in readings {
+            let message = "'\(written)' is not a suppression directive, so it silences nothing; did you mean '\(meant)'?"
+            result.append(Diagnostic(ruleID: ruleID, severity: .warning, finding: Finding(message, at: range), file: file))
         }
         return result.sorted()
     }
 
-    static func parse(_ text: String) -> [Comment] {
-        guard mentionsSuppression(text) else { return [] }
-        var comments: [Comment] = []
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            guard let hash = line.firstIndex(of: "#") else { continue }
-            let comment = line[line.index(after: hash)...].trimmingCharacters(in: .whitespaces)
-            let wholeFile: Bool
-            let rest: Substring
-            if comment.hasPrefix("processlint:disable-next-line") {
-                wholeFile = false
-                rest = comment.dropFirst("processlint:disable-next-line".count)
-            } else if comment.hasPrefix("processlint:disable-file") {
-                wholeFile = true
-                rest = comment.dropFirst("processlint:disable-file".count)
-            } else {
-                continue
-            }
+    /// A comment as a directive, a malformed one, or `nil` when it is not about processlint at all.
+    static func read(_ comment: YAMLComment) -> Reading? {
+        let text = comment.text.drop { $0 == " " || $0 == "\t" }
+        let range = SourceRange(at: comment.position)
+        for (name, wholeFile) in zip(directives, [false, true]) {
+            let head = "processlint:" + name
+            guard text.hasPrefix(head) else { continue }
+            let rest = text.dropFirst(head.count)
+            guard rest.first.map({ $0 == " " || $0 == "\t" }) ?? true else { break }
             let parts = rest.components(separatedBy: "--")
-            let ids = parts[0].split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
-            let reason = parts.count > 1 ? parts.dropFirst().joined(separator: "--").trimmingCharacters(in: .whitespaces) : ""
-            let column = line.distance(from: line.startIndex, to: hash) + 1
-            comments.append(Comment(ruleIDs: ids, reason: reason.isEmpty ? nil : reason, wholeFile: wholeFile, line: offset + 1,
-                                    range: SourceRange(at: SourcePosition(line: offset + 1, column: column))))
+            let ids = parts[0].split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }).map(String.init)
+            let reason = parts.dropFirst().joined(separator: "--").trimmingCharacters(in: .whitespaces)
+            return .directive(Directive(ruleIDs: ids, reason: reason.isEmpty ? nil : reason, wholeFile: wholeFile,
+                                        line: comment.position.line, range: range))
         }
-        return comments
+        return malformed(text, at: range)
     }
 
-    /// Whether the text holds a suppression comment at all: a plain byte search, since this runs on every
-    /// file and both Foundation's `contains` (through NSString) and the standard library's generic
-    /// `firstRange(of:)` cost more than parsing the file.
-    private static func mentionsSuppression(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { haystack in
-            guard haystack.count >= marker.count else { return false }
-            for start in 0...(haystack.count - marker.count) where haystack[start] == marker[0] {
-                if haystack[start..<(start + marker.count)].elementsEqual(marker) { return true }
-            }
-            return false
-        }
+    /// A comment that starts with the word `processlint` (in any case) but is no directive: the directive it
+    /// most likely meant. Any mention of a file means `disable-file`; anything else the narrower `disable-next-line`,
+    /// since `disable-line` and the like are other linters' spellings for one line.
+    private static func malformed(_ text: Substring, at range: SourceRange) -> Reading? {
+        let word = "processlint"
+        guard text.prefix(word.count).lowercased() == word else { return nil }
+        let after = text.dropFirst(word.count)
+        // `processlinting` or `processlint1` is another word, not a directive.
+        if let next = after.first, next.isLetter || next.isNumber { return nil }
+        let attempt = after.drop { " \t:=_-".contains($0) }
+        let keyword = attempt.prefix { $0 != " " && $0 != "\t" }
+        let meant = keyword.lowercased().contains("file") ? "disable-file" : "disable-next-line"
+        let written = text[..<keyword.endIndex].trimmingCharacters(in: .whitespaces)
+        return .malformed(written: written, meant: "processlint:" + meant, range: range)
     }
-
-    private static let marker = Array("processlint:disable".utf8)
 }

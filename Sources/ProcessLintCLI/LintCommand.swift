@@ -63,6 +63,9 @@ struct LintCommand: ConsoleCommand {
     @Flag(help: "With --baseline: rewrite it without the entries that matched nothing, and with λ lowered where it fell (nothing is added).")
     var updateBaseline = false
 
+    @Flag(help: "A suppression comment without a reason is an error (as strict_suppressions: true in the configuration).")
+    var strictSuppressions = false
+
     func validate() throws {
         if updateBaseline && baseline == nil { throw ValidationError("--update-baseline rewrites the file of --baseline FILE: give one") }
     }
@@ -75,6 +78,7 @@ struct LintCommand: ConsoleCommand {
         }
         let console = reportFile?.console(over: terminal) ?? terminal
         var run = LintRun(paths: paths, limits: load.limits, configurationFile: config)
+        run.strictSuppressions = strictSuppressions
         if let baseline {
             switch Baseline.read(from: baseline) {
             case .success(let accepted): run.baseline = (accepted, "in the baseline \(baseline)")

@@ -19,6 +19,8 @@ struct LintRun {
     var baseline: (Baseline, reason: String)?
     /// What each result carries besides its report.
     var keeps = Keeps.report
+    /// `--strict-suppressions`: a suppression without a reason is an error, whatever the configuration says.
+    var strictSuppressions = false
 
     enum Keeps {
         case report
@@ -149,9 +151,10 @@ struct LintRun {
         let result = file.result
         var diagnostics = file.diagnostics + external
         let customIDs = configuration.customRules.map { $0.description.id } + configuration.externalRules.map(\.id)
-        if let text = result.text, result.design != nil {
+        if result.design != nil {
             let known = customIDs.isEmpty ? registryIDs.set : registryIDs.set.union(customIDs)
-            diagnostics = Suppressions.apply(to: diagnostics, text: text, file: result.file, knownRules: known)
+            diagnostics = Suppressions.apply(to: diagnostics, comments: result.comments, file: result.file, knownRules: known,
+                                             strict: strictSuppressions || configuration.strictSuppressions)
         }
         var usage = Baseline.Usage()
         if let (baseline, reason) = baseline {

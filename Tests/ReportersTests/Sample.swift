@@ -19,8 +19,8 @@ enum Sample {
 
     /// `diagnostic` at line 2, suppressed by a justified comment on line 1.
     static func suppressed(_ diagnostic: Diagnostic, reason: String = "accepted in deviation DV-1") -> Diagnostic {
-        let text = "# processlint:disable-next-line \(rule.id) -- \(reason)\nname: value\n"
-        return Suppressions.apply(to: [diagnostic], text: text, file: diagnostic.location.file, knownRules: [rule.id])[0]
+        let comment = YAMLComment(at: SourcePosition(line: 1, column: 1), text: " processlint:disable-next-line \(rule.id) -- \(reason)")
+        return Suppressions.apply(to: [diagnostic], comments: [comment], file: diagnostic.location.file, knownRules: [rule.id])[0]
     }
 
     static func loadError(_ message: String, file: String = "p.yaml") -> Diagnostic {

@@ -64,10 +64,10 @@ public struct RuleTestRunner {
         return results.diagnostics
     }
 
-    private func findings(in design: ProcessDesign, text: String, adding external: [Diagnostic], configuration: Configuration,
+    private func findings(in design: ProcessDesign, comments: [YAMLComment], adding external: [Diagnostic], configuration: Configuration,
                           knownRules: Set<String>) -> [Diagnostic] {
-        Suppressions.apply(to: linter.lint(design, configuration: configuration) + external, text: text, file: design.file,
-                           knownRules: knownRules)
+        Suppressions.apply(to: linter.lint(design, configuration: configuration) + external, comments: comments, file: design.file,
+                           knownRules: knownRules, strict: configuration.strictSuppressions)
             .filter { $0.suppression == nil }
     }
 
@@ -90,7 +90,7 @@ public struct RuleTestRunner {
                                                   at: SourceLocation(file: file, range: SourceRange(at: SourcePosition(line: unknown.commentLine, column: 1)))))
         }
         let underTest = Set(expectations.map(\.ruleID))
-        let found = findings(in: design, text: text, adding: external, configuration: configuration, knownRules: knownRules)
+        let found = findings(in: design, comments: loaded.comments, adding: external, configuration: configuration, knownRules: knownRules)
             .filter { underTest.contains($0.ruleID) }
         func lines(of rule: String) -> String {
             let lines = found.filter { $0.ruleID == rule }.map { String($0.location.range.start.line) }

@@ -9,6 +9,8 @@ public struct LoadResult: Sendable {
     public let diagnostics: [LoadDiagnostic]
     /// The file's text, when it was UTF-8: for quoting lines under findings and reading suppression comments.
     public let text: String?
+    /// The file's YAML comments, as the parser tells them from text (suppression comments are read from these).
+    public var comments: [YAMLComment] = []
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
@@ -51,14 +53,18 @@ public struct ProcessLoader: Sendable {
     public func load(bytes: [UInt8], file: String) -> LoadResult {
         var diagnostics = DiagnosticList(file: file, limit: limits.maximumDiagnostics)
         var text: String?
-        let design = load(bytes, into: &diagnostics, text: &text)
+        var comments: [YAMLComment] = []
+        let design = load(bytes, into: &diagnostics, text: &text, comments: &comments)
         let sorted = diagnostics.sorted()
-        return LoadResult(file: file, design: sorted.contains { $0.severity == .error } ? nil : design, diagnostics: sorted, text: text)
+        return LoadResult(file: file, design: sorted.contains { $0.severity == .error } ? nil : design, diagnostics: sorted, text: text,
+                          comments: comments)
     }
 
-    private func load(_ bytes: [UInt8], into diagnostics: inout DiagnosticList, text decodedText: inout String?) -> ProcessDesign? {
+    private func load(_ bytes: [UInt8], into diagnostics: inout DiagnosticList, text decodedText: inout String?,
+                      comments: inout [YAMLComment]) -> ProcessDesign? {
         let document = YAMLDocument.compose(bytes: bytes, limits: limits, into: &diagnostics)
         decodedText = document.text
+        comments = document.comments
         guard let root = document.root else { return nil }
         guard case .mapping(let mapping) = root else {
             diagnostics.add(.error, .wrongType,

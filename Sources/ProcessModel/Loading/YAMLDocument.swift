@@ -4,31 +4,31 @@
 /// the located tree. Process files, configuration and rule files share them, so all are equally safe against
 /// broken and hostile input.
 public enum YAMLDocument {
-    /// The root node and the text, or the problems that stopped the file, added to `diagnostics`.
+    /// The root node, the text and its comments, or the problems that stopped the file, added to `diagnostics`.
     /// - Parameter emptyMessage: what to say of a file with no content, in the terms of its kind.
     static func compose(bytes: [UInt8], limits: LoadLimits, kind: YAMLFileKind = .process, emptyMessage: String = processEmptyMessage,
-                        into diagnostics: inout DiagnosticList) -> (root: YAMLNode?, text: String?) {
+                        into diagnostics: inout DiagnosticList) -> (root: YAMLNode?, text: String?, comments: [YAMLComment]) {
         guard bytes.count <= limits.maximumFileBytes else {
             diagnostics.add(.error, .fileTooLarge, limits.tooLargeMessage(bytes.count, kind), at: .fileStart)
-            return (nil, nil)
+            return (nil, nil, [])
         }
         let text: String
         switch SourceText.decode(bytes) {
         case .success(let decoded): text = decoded
         case .failure(let failure):
             diagnostics.add(.error, .notUTF8, failure.message, at: failure.position)
-            return (nil, nil)
+            return (nil, nil, [])
         }
         let tree = YAMLTreeBuilder(limits: limits).build(text)
         for problem in tree.problems {
             diagnostics.add(.error, problem.kind, problem.message, at: problem.position)
         }
-        guard !tree.isFatal else { return (nil, text) }
+        guard !tree.isFatal else { return (nil, text, tree.comments) }
         guard let root = tree.root, !(root.scalar.map { ScalarValue($0) == .null } ?? false) else {
             diagnostics.add(.error, .emptyFile, emptyMessage, at: .fileStart)
-            return (nil, text)
+            return (nil, text, tree.comments)
         }
-        return (root, text)
+        return (root, text, tree.comments)
     }
 
     static let processEmptyMessage = "file is empty: a process file is a mapping that starts with 'processlint: 1'"
@@ -46,7 +46,7 @@ public enum YAMLDocument {
                             limits: LoadLimits = .standard,
                             shape: (YAMLNode.Mapping) -> ObjectShape) -> (root: YAMLNode.Mapping?, diagnostics: [LoadDiagnostic]) {
         var diagnostics = DiagnosticList(file: file, limit: limits.maximumDiagnostics)
-        let (root, _) = compose(bytes: bytes, limits: limits, kind: kind, emptyMessage: emptyMessage, into: &diagnostics)
+        let (root, _, _) = compose(bytes: bytes, limits: limits, kind: kind, emptyMessage: emptyMessage, into: &diagnostics)
         guard let root else { return (nil, diagnostics.sorted()) }
         guard case .mapping(let mapping) = root else {
             diagnostics.add(.error, .wrongType, "\(context) must be a mapping, found \(root.kindDescription)", at: root.range.start)

@@ -14,6 +14,8 @@ struct YAMLTreeBuilder {
     struct Outcome {
         var root: YAMLNode?
         var problems: [Problem] = []
+        /// The file's comments, found from the scalars' source ranges (complete only when the pass reached the end).
+        var comments: [YAMLComment] = []
         /// Whether the problems make the tree unusable (it is then `nil`).
         var isFatal: Bool { root == nil && !problems.isEmpty }
     }
@@ -57,7 +59,9 @@ struct YAMLTreeBuilder {
             defer { yaml_parser_delete(&parser) }
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             var pass = Pass(limits: limits, text: text)
-            return pass.run(&parser)
+            var outcome = pass.run(&parser)
+            if pass.reachedEnd { outcome.comments = pass.commentFinder.comments(in: UnsafeBufferPointer(buffer)) }
+            return outcome
         }
     }
 
@@ -72,6 +76,8 @@ struct YAMLTreeBuilder {
         var expandedNodes = 0
         var documents = 0
         var hasDuplicateKeys = false
+        var commentFinder = YAMLCommentFinder()
+        private(set) var reachedEnd = false
 
         init(limits: LoadLimits, text: String) {
             self.limits = limits
@@ -105,6 +111,7 @@ struct YAMLTreeBuilder {
             let start = Self.position(event.start_mark)
             switch event.type {
             case YAML_STREAM_END_EVENT:
+                reachedEnd = true
                 if hasDuplicateKeys { outcome.root = nil }
                 return outcome
             case YAML_DOCUMENT_START_EVENT:
@@ -116,6 +123,8 @@ struct YAMLTreeBuilder {
                 }
             case YAML_SCALAR_EVENT:
                 let data = event.data.scalar
+                commentFinder.note(.init(start: Int(event.start_mark.index), end: Int(event.end_mark.index), startLine: Int(event.start_mark.line),
+                                         isBlock: data.style == YAML_LITERAL_SCALAR_STYLE || data.style == YAML_FOLDED_SCALAR_STYLE))
                 let scalar = YAMLNode.Scalar(
                     string: Self.string(data.value, length: data.length), style: Self.style(data.style),
                     tag: Self.string(data.tag), span: SourceRange(start: start, end: Self.position(event.end_mark)))
