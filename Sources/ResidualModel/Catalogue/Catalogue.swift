@@ -72,10 +72,17 @@ public struct Catalogue: Codable, Sendable {
 
     /// What the clinical record says, used to turn the physical λ into a calibrated one.
     public struct Calibration: Codable, Sendable {
-        /// Observed rate of relapse from a CAR-transduced malignant cell per patient, for the reference process.
+        /// The cohort treated with the reference process whose record the calibration rests on.
+        public let cohort: String
+        /// The indications that cohort stands for: only for these is an absolute calibrated P printed.
+        public let indications: [String]
+        /// Relapses from a CAR-transduced malignant cell per patient of that cohort (a Poisson mean).
         public let recordedRate: Figure
-        /// Circulating malignant fraction of the reference patient the record is compared with.
-        public let referenceMalignantFraction: Figure
+        /// Circulating malignant fraction at apheresis across the cohort's patients: patient-to-patient
+        /// spread, not uncertainty about one patient. Its mean enters the calibration, since λ is linear in it.
+        public let cohortMalignantFraction: Figure
+        /// The cohort's mean dose of CAR-positive T cells.
+        public let cohortDose: Figure
     }
 
     /// The catalogue shipped with the tool.
@@ -106,7 +113,7 @@ public struct Catalogue: Codable, Sendable {
                     for (key, table) in nested.sorted(by: { $0.key < $1.key }) {
                         figures += table.sorted { $0.key < $1.key }.map { ("\(path).\(key).\($0.key)", $0.value) }
                     }
-                } else if !(child.value is Int) {
+                } else if !(child.value is Int || child.value is String || child.value is [String]) {
                     add(path, child.value)
                 }
             }

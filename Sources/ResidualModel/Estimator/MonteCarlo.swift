@@ -2,48 +2,61 @@ import Foundation
 
 /// The risk by seeded Monte Carlo: draws every figure, propagates the chain, and summarises λ.
 ///
-/// Reproducible: the same design, draws and seed give the same figures on every machine.
+/// Every figure is drawn once per run from the run's shared `Draws`, so the calibration reference and
+/// the assessed process see the same values of what they share. Reproducible: the same design, draws
+/// and seed give the same figures on every machine.
 struct MonteCarlo {
     let balance: MassBalance
-    let log10Kappa: Normal
-    let draws: Int
-    let seed: UInt64
+    let calibration: Calibration
+    let draws: Draws
+    let note: String?
+    let cohort: String?
 
     func risk() -> Risk {
-        var generator = SplitMix64(seed: seed)
         let program = LambdaProgram(balance)
+        let count = draws.count
+        let read = Set(program.variables)
+        let columns = balance.variables.indices.map { read.contains($0) ? draws.column(balance.variables[$0].key) : [] }
+        let distributions = balance.variables.map(\.distribution)
+        let reference = calibration.referenceColumn(draws)
+        let rates = calibration.rateColumn(draws)
         var draw = balance.centralDraw
-        var lambdas = [Double](repeating: 0, count: draws)
-        var shares = [Double](repeating: 0, count: draws)
-        var calibrated = [Double](repeating: 0, count: draws)
+        var lambdas = [Double](repeating: 0, count: count)
+        var shares = [Double](repeating: 0, count: count)
+        var relative = [Double](repeating: 0, count: count)
+        var calibrated = [Double](repeating: 0, count: count)
         var noneSum = 0.0
         var calibratedNoneSum = 0.0
-        for index in 0..<draws {
-            // Only the variables λ reads are drawn; the others (granulocyte depletion, say) cannot change it.
-            for variable in program.variables { draw[variable] = generator.nextStandardNormal() }
+        for index in 0..<count {
+            // Only the variables λ reads are set; the others (granulocyte depletion, say) cannot change it.
+            for variable in program.variables { draw[variable] = distributions[variable].value(columns[variable][index]) }
             let (lambda, share) = draw.withUnsafeBufferPointer { program.lambda($0) }
-            let kappa = pow10(log10Kappa.mean + log10Kappa.deviation * generator.nextStandardNormal())
+            let ratio = lambda * pow10(-reference[index])
             lambdas[index] = lambda
             shares[index] = share
-            calibrated[index] = kappa * lambda
+            relative[index] = ratio
+            calibrated[index] = rates[index] * ratio
             noneSum += exp(-lambda)
-            calibratedNoneSum += exp(-kappa * lambda)
+            calibratedNoneSum += exp(-calibrated[index])
         }
-        let count = Double(draws)
+        let total = Double(count)
         let lambda = Self.spread(&lambdas)
         let calibratedLambda = Self.spread(&calibrated)
         return Risk(
-            method: .monteCarlo(draws: draws, seed: seed),
+            method: .monteCarlo(draws: count, seed: draws.seed),
+            methodNote: note,
             doseShare: Self.spread(&shares),
             lambda: lambda,
-            probability: Self.probability(lambda, mean: 1 - noneSum / count),
+            probability: Self.probability(lambda, mean: 1 - noneSum / total),
+            relativeRisk: Self.spread(&relative),
             calibratedLambda: calibratedLambda,
-            calibratedProbability: Self.probability(calibratedLambda, mean: 1 - calibratedNoneSum / count)
+            calibratedProbability: Self.probability(calibratedLambda, mean: 1 - calibratedNoneSum / total),
+            calibrationCohort: cohort
         )
     }
 
     /// Median, 5th and 95th percentiles, and mean of the samples (reordered in place).
-    private static func spread(_ samples: inout [Double]) -> Spread {
+    static func spread(_ samples: inout [Double]) -> Spread {
         let mean = samples.reduce(0, +) / Double(samples.count)
         let last = Double(samples.count - 1)
         let rank = { (p: Double) in Int(p * last) }
