@@ -27,6 +27,19 @@ public struct Catalogue: Codable, Sendable {
     public let defaultComposition: [String: Figure]
     public let defaultBodyWeightKilograms: Figure
     public let calibration: Calibration
+    /// Patients treated with each reference product by indication, and the events of the mechanism seen
+    /// among them: what the credibility check holds the estimate against. Keyed by the reference process's file name.
+    public let exposure: [String: Exposure]
+    /// Circulating malignant fraction at apheresis across patients, by indication (B-ALL is the
+    /// calibration cohort's): its mean sets a product's expected events in that indication.
+    public let circulatingFraction: [String: Figure]
+
+    public struct Exposure: Codable, Sendable {
+        /// Relapses from a CAR-carrying malignant cell reported among these patients.
+        public let observedEvents: Int
+        /// Patients treated, by indication.
+        public let patients: [String: Figure]
+    }
 
     public struct DensityGradient: Codable, Sendable {
         public let mononuclearRecovery: Figure
@@ -109,6 +122,10 @@ public struct Catalogue: Codable, Sendable {
                     figures.append((path, figure))
                 } else if let table = child.value as? [String: Figure] {
                     figures += table.sorted { $0.key < $1.key }.map { ("\(path).\($0.key)", $0.value) }
+                } else if let products = child.value as? [String: Exposure] {
+                    for (key, product) in products.sorted(by: { $0.key < $1.key }) {
+                        figures += product.patients.sorted { $0.key < $1.key }.map { ("\(path).\(key).\($0.key)", $0.value) }
+                    }
                 } else if let nested = child.value as? [String: [String: Figure]] {
                     for (key, table) in nested.sorted(by: { $0.key < $1.key }) {
                         figures += table.sorted { $0.key < $1.key }.map { ("\(path).\(key).\($0.key)", $0.value) }

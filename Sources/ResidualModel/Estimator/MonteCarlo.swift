@@ -12,7 +12,38 @@ struct MonteCarlo {
     let note: String?
     let cohort: String?
 
+    /// The calibrated λ of every draw: expected relapses per patient at the process's stated figures.
+    func calibratedLambdas() -> [Double] {
+        var calibrated: [Double] = []
+        _ = sample(calibrated: &calibrated)
+        return calibrated
+    }
+
     func risk() -> Risk {
+        var calibrated: [Double] = []
+        var samples = sample(calibrated: &calibrated)
+        let total = Double(draws.count)
+        let lambda = Self.spread(&samples.lambdas)
+        let calibratedLambda = Self.spread(&calibrated)
+        return Risk(
+            method: .monteCarlo(draws: draws.count, seed: draws.seed),
+            methodNote: note,
+            doseShare: Self.spread(&samples.shares),
+            lambda: lambda,
+            probability: Self.probability(lambda, mean: 1 - samples.noneSum / total),
+            relativeRisk: Self.spread(&samples.relative),
+            calibratedLambda: calibratedLambda,
+            calibratedProbability: Self.probability(calibratedLambda, mean: 1 - samples.calibratedNoneSum / total),
+            calibrationCohort: cohort
+        )
+    }
+
+    private struct Samples {
+        var lambdas, shares, relative: [Double]
+        var noneSum, calibratedNoneSum: Double
+    }
+
+    private func sample(calibrated: inout [Double]) -> Samples {
         let program = LambdaProgram(balance)
         let count = draws.count
         let read = Set(program.variables)
@@ -24,7 +55,7 @@ struct MonteCarlo {
         var lambdas = [Double](repeating: 0, count: count)
         var shares = [Double](repeating: 0, count: count)
         var relative = [Double](repeating: 0, count: count)
-        var calibrated = [Double](repeating: 0, count: count)
+        calibrated = [Double](repeating: 0, count: count)
         var noneSum = 0.0
         var calibratedNoneSum = 0.0
         for index in 0..<count {
@@ -39,20 +70,7 @@ struct MonteCarlo {
             noneSum += exp(-lambda)
             calibratedNoneSum += exp(-calibrated[index])
         }
-        let total = Double(count)
-        let lambda = Self.spread(&lambdas)
-        let calibratedLambda = Self.spread(&calibrated)
-        return Risk(
-            method: .monteCarlo(draws: count, seed: draws.seed),
-            methodNote: note,
-            doseShare: Self.spread(&shares),
-            lambda: lambda,
-            probability: Self.probability(lambda, mean: 1 - noneSum / total),
-            relativeRisk: Self.spread(&relative),
-            calibratedLambda: calibratedLambda,
-            calibratedProbability: Self.probability(calibratedLambda, mean: 1 - calibratedNoneSum / total),
-            calibrationCohort: cohort
-        )
+        return Samples(lambdas: lambdas, shares: shares, relative: relative, noneSum: noneSum, calibratedNoneSum: calibratedNoneSum)
     }
 
     /// Median, 5th and 95th percentiles, and mean of the samples (reordered in place).

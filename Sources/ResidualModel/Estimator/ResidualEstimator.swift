@@ -78,6 +78,13 @@ public struct ResidualEstimator: Sendable {
                           note: "asked for", cohort: cohort(design)).risk()
     }
 
+    /// The calibrated λ of every draw of the run (expected relapses per patient at the file's figures), for
+    /// the credibility check against the record.
+    func calibratedLambdas(of design: ProcessDesign) -> [Double] {
+        MonteCarlo(balance: balance(design, steps: design.steps), calibration: calibration, draws: run, note: nil, cohort: nil)
+            .calibratedLambdas()
+    }
+
     func balance(_ design: ProcessDesign, steps: [Step]) -> MassBalance {
         var builder = MassBalanceBuilder(design: design, catalogue: catalogue)
         return builder.build(steps: steps)
