@@ -32,6 +32,13 @@ public final class Draws: @unchecked Sendable {
         return column
     }
 
+    /// The values of a figure drawn from `distribution` for every draw of the run, computed once per run.
+    func values(_ key: String, _ distribution: FigureDistribution) -> [Double] {
+        let memoKey = "\(key) \(distribution.median) \(distribution.lowerDeviation) \(distribution.upperDeviation) "
+            + "\(distribution.lowerBound ?? .nan) \(distribution.upperBound ?? .nan)"
+        return memo(memoKey) { column(key).map(distribution.value) }
+    }
+
     /// A per-draw quantity computed once per run and reused (the calibration reference's λ).
     func memo(_ key: String, _ compute: () -> [Double]) -> [Double] {
         lock.lock()

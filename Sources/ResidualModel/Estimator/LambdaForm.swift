@@ -8,12 +8,17 @@ struct LambdaForm {
     /// `nil` when the whole product is infused.
     let share: LogLinear?
 
-    init?(_ balance: MassBalance) {
+    /// - Parameter strictly: only when every factor is one term, with no split population counted at its
+    ///   dominant term (the Monte Carlo shortcut must give what the step-by-step program gives).
+    init?(_ balance: MassBalance, strictly: Bool = false) {
         let central = balance.centralDraw
+        let tChain = balance.chain(.T, through: balance.steps.count, carrying: true)
+        let malignantChain = balance.chain(.malignant, through: balance.steps.count, carrying: true)
         guard balance.integrates, balance.steps.filter({ $0.uptake != nil }).count == 1,
               let t0 = balance.initial[.T], t0 > 0, let m0 = balance.initial[.malignant], m0 > 0,
-              let carT = balance.chain(.T, through: balance.steps.count, carrying: true).logLinear(at: central),
-              let carMalignant = balance.chain(.malignant, through: balance.steps.count, carrying: true).logLinear(at: central)
+              !strictly || (tChain.terms.count == 1 && malignantChain.terms.count == 1),
+              let carT = tChain.logLinear(at: central),
+              let carMalignant = malignantChain.logLinear(at: central)
         else { return nil }
         malignant = carMalignant + .constant(log10(m0))
         share = balance.dose.map { .constant(log10($0)) - carT - .constant(log10(t0)) }
