@@ -33,7 +33,10 @@ public final class Draws: @unchecked Sendable {
     }
 
     /// The values of a figure drawn from `distribution` for every draw of the run, computed once per run.
+    /// A figure a file measured itself differs from file to file: computed, not kept, so that a run over
+    /// many files does not keep a column for each.
     func values(_ key: String, _ distribution: FigureDistribution) -> [Double] {
+        if key.contains(" (measured") { return column(key).map(distribution.value) }
         let memoKey = "\(key) \(distribution.median) \(distribution.lowerDeviation) \(distribution.upperDeviation) "
             + "\(distribution.lowerBound ?? .nan) \(distribution.upperBound ?? .nan)"
         return memo(memoKey) { column(key).map(distribution.value) }

@@ -6,9 +6,23 @@ import ProcessModel
 /// Build one per catalogue and share it: it is a value, safe to use from many threads. Its Monte Carlo
 /// draws are one set per estimator, shared by every process it estimates and by the calibration reference.
 public struct ResidualEstimator: Sendable {
-    public let catalogue: Catalogue
-    let calibration: Calibration
+    /// The catalogue and the calibration, behind one reference: the estimator is copied into every lint
+    /// context, and a reference costs less to copy than kilobytes of figures.
+    private final class Model: Sendable {
+        let catalogue: Catalogue
+        let calibration: Calibration
+
+        init(catalogue: Catalogue, calibration: Calibration) {
+            self.catalogue = catalogue
+            self.calibration = calibration
+        }
+    }
+
+    private let model: Model
     private var run: Draws
+
+    public var catalogue: Catalogue { model.catalogue }
+    var calibration: Calibration { model.calibration }
 
     /// Monte Carlo settings for chains where the exact path does not apply.
     public var draws: Int {
@@ -21,8 +35,7 @@ public struct ResidualEstimator: Sendable {
     }
 
     public init(catalogue: Catalogue, calibrationReference: ProcessDesign) {
-        self.catalogue = catalogue
-        calibration = Calibration(catalogue: catalogue, reference: calibrationReference)
+        model = Model(catalogue: catalogue, calibration: Calibration(catalogue: catalogue, reference: calibrationReference))
         run = Draws(count: 100_000, seed: 2018)
     }
 
