@@ -39,7 +39,8 @@ struct EstimateCommand: ConsoleCommand {
         }
         switch format {
         case .table: estimates.forEach { console.out(EstimateTable(design: $0.0, estimate: $0.1).text) }
-        case .json: console.out(EstimateJSON.text(estimates, calibration: ResidualEstimator.standard.calibrationFactor))
+        case .json: console.out(EstimateJSON.text(estimates, calibration: ResidualEstimator.standard.calibrationFactor,
+                                                  cohort: ResidualEstimator.standard.calibrationCohort))
         case .csv: console.out(EstimateCSV.text(estimates))
         }
         if discovered.files.isEmpty && discovered.problems.isEmpty {

@@ -8,13 +8,18 @@ import Testing
 
 /// A computed risk that is not finite fails the file with a finding that names its inputs; it never passes
 /// because `NaN > threshold` is false. The loader keeps stated numbers finite, so the test breaks the estimate
-/// from the other side: a catalogue whose assumed body weight is out of its domain makes λ NaN for a per-kg dose.
+/// from the other side: a catalogue whose malignant culture rate is out of its domain (400 logs a day) makes λ
+/// overflow over a 9-day expansion.
 @Suite struct NonFiniteEstimateTests {
-    static func estimator(bodyWeight: Double) throws -> ResidualEstimator {
+    static func estimator(malignantLogFoldPerDay: Double) throws -> ResidualEstimator {
         var catalogue = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(Catalogue.bundled)) as? [String: Any])
-        var weight = try #require(catalogue["defaultBodyWeightKilograms"] as? [String: Any])
-        weight["central"] = bodyWeight
-        catalogue["defaultBodyWeightKilograms"] = weight
+        var culture = try #require(catalogue["culture"] as? [String: Any])
+        var rates = try #require(culture["logFoldPerDay"] as? [String: Any])
+        var rate = try #require(rates["malignant"] as? [String: Any])
+        (rate["central"], rate["low"], rate["high"]) = (malignantLogFoldPerDay, malignantLogFoldPerDay - 1, malignantLogFoldPerDay + 1)
+        rates["malignant"] = rate
+        culture["logFoldPerDay"] = rates
+        catalogue["culture"] = culture
         let broken = try JSONDecoder().decode(Catalogue.self, from: JSONSerialization.data(withJSONObject: catalogue))
         let reference = try #require(ProcessLoader().load(file: Repository.path("Sources/ResidualModel/Resources/calibration-reference.yaml")).design)
         var estimator = ResidualEstimator(catalogue: broken, calibrationReference: reference)
@@ -31,12 +36,13 @@ import Testing
         steps:
           - {id: activate, operation: activation, reagent: anti-cd3-antibody}
           - {id: transduce, operation: transduction}
+          - {id: expand, operation: expansion, days: 9}
         dose: {car_t_cells_per_kg: 2.0e6}
         """
 
     @Test func aNonFiniteEstimateIsAnErrorNamingItsInputs() throws {
         let design = try #require(ProcessLoader().load(bytes: Array(Self.process.utf8), file: "p.yaml").design)
-        let linter = Linter(registry: BuiltinRules.registry, estimator: try Self.estimator(bodyWeight: -70))
+        let linter = Linter(registry: BuiltinRules.registry, estimator: try Self.estimator(malignantLogFoldPerDay: 400))
         let risk = try #require(linter.check(design, configuration: Configuration()).risk)
         #expect(!risk.lambda.median.isFinite, "the broken catalogue must make the estimate non-finite, or this test proves nothing")
         let found = linter.lint(design).filter { $0.message.contains("not a finite number") }
@@ -44,12 +50,12 @@ import Testing
         let finding = try #require(found.first)
         #expect(finding.severity == .error && finding.ruleID == "residual-tumour-risk")
         #expect(finding.message.contains("car_t_cells_per_kg 2000000, body_weight_kg not stated"), "\(finding.message)")
-        #expect(finding.location.range.start.line == 9, "at the dose")
+        #expect(finding.location.range.start.line == 10, "at the dose")
     }
 
     @Test func aFiniteEstimateAddsNothing() throws {
         let design = try #require(ProcessLoader().load(bytes: Array(Self.process.utf8), file: "p.yaml").design)
-        let linter = Linter(registry: BuiltinRules.registry, estimator: try Self.estimator(bodyWeight: 70))
+        let linter = Linter(registry: BuiltinRules.registry, estimator: try Self.estimator(malignantLogFoldPerDay: -0.15))
         #expect(!linter.lint(design).contains { $0.message.contains("not a finite number") })
     }
 }

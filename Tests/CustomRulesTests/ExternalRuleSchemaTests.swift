@@ -31,19 +31,19 @@ import Testing
             external_rules:
               - {id: site-capture, command: [python3, \(ScratchFolder.externalRule("count-invocations.py")), log, \(request)]}
             """)
-        // Risk by the exact path, none at all (no malignant fraction stated), and by Monte Carlo (a depletion
-        // that acts on part of the T cells).
+        // Risk by Monte Carlo (the bundled catalogue's skewed figures), none at all (no malignant fraction
+        // stated), and by the exact path (a CAR that does not persist: λ is zero without a draw).
         let files = ["processes/ctl019-academic-2018.yaml", "Tests/Fixtures/ok/minimal.yaml", "examples/external-rule/open-flask-expansion.yaml"]
         for (index, file) in files.enumerated() { try scratch.copy(file, to: "p\(index).yaml") }
         try scratch.write("p\(files.count).yaml", """
             processlint: 1
-            name: partial coverage
-            product: {car_target: CD19, vector: lentiviral}
+            name: no persisting CAR
+            product: {car_target: CD19, vector: mrna}
             indication: B-ALL
             starting_material: {kind: leukapheresis, total_nucleated_cells: 1.0e10, composition: {T: 0.5, malignant: 0.1}}
             steps:
               - {id: s, operation: depletion, markers: [CD4]}
-              - {id: t, operation: transduction}
+              - {id: t, operation: electroporation}
             dose: {car_t_cells: 1.0e5}
             """)
         let configuration = try scratch.configuration(".processlint.yml")

@@ -29,7 +29,7 @@ import Testing
             } else {
                 #expect(figure.low == nil && figure.high == nil, "\(path) has half a range")
             }
-            #expect(["fraction", "log10", "log10 per day", "days", "kg", "per patient"].contains(figure.unit), "\(path): \(figure.unit)")
+            #expect(["fraction", "log10", "log10 per day", "days", "kg", "per patient", "cells", "patients"].contains(figure.unit), "\(path): \(figure.unit)")
             if figure.unit == "fraction" {
                 #expect((0...1).contains(figure.low ?? figure.central) && (0...1).contains(figure.high ?? figure.central), "\(path)")
             }

@@ -54,3 +54,38 @@ enum Support {
         balance.steps[step].factor(for: population, carrying: carrying)?.value(at: balance.centralDraw) ?? 1
     }
 }
+
+extension Support {
+    /// The bundled catalogue with every range made symmetric on its working scale and kept five deviations
+    /// from its bound: a catalogue on which the exact path applies, so it can be checked against Monte Carlo.
+    static let symmetricCatalogue: Catalogue = {
+        let data = try! Data(contentsOf: URL(fileURLWithPath: path("Sources/ResidualModel/Resources/catalogue.json")))
+        func symmetric(_ value: Any) -> Any {
+            if let array = value as? [Any] { return array.map(symmetric) }
+            guard var table = value as? [String: Any] else { return value }
+            guard let central = table["central"] as? Double, let low = table["low"] as? Double, let high = table["high"] as? Double,
+                  let unit = table["unit"] as? String else {
+                return table.mapValues(symmetric)
+            }
+            let (median, half): (Double, Double) = switch unit {
+            case "fraction", "per patient": (log10(central), min((log10(high) - log10(low)) / 2, -log10(central) * Normal.z95 / 5))
+            case "log10": (central, min((high - low) / 2, central * Normal.z95 / 5))
+            default: (central, (high - low) / 2)
+            }
+            let logScale = unit == "fraction" || unit == "per patient"
+            if half <= 0 {
+                table["low"] = nil
+                table["high"] = nil
+            } else {
+                table["low"] = logScale ? pow10(median - half) : median - half
+                table["high"] = logScale ? pow10(median + half) : median + half
+            }
+            return table
+        }
+        let json = symmetric(try! JSONSerialization.jsonObject(with: data))
+        return try! JSONDecoder().decode(Catalogue.self, from: JSONSerialization.data(withJSONObject: json))
+    }()
+
+    /// An estimator on the symmetric catalogue.
+    static let symmetricEstimator = ResidualEstimator(catalogue: symmetricCatalogue, calibrationReference: Calibration.referenceDesign)
+}

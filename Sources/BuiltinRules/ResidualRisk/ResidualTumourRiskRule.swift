@@ -5,7 +5,8 @@ import ResidualModel
 
 /// The estimated chance of a relapse from a CAR-carrying malignant cell is above the threshold.
 struct ResidualTumourRiskRule: Rule {
-    /// Calibrated P(relapse from a CAR-carrying malignant cell), averaged over the uncertainty, above which the rule reports.
+    /// Calibrated P(relapse from a CAR-carrying malignant cell), averaged over the uncertainty that remains after
+    /// the calibration (what differs from the reference, and the record's own), above which the rule reports.
     static let threshold = RuleOption("threshold", default: 1e-3, bounds: .fraction,
                                       "calibrated chance of a relapse from a CAR-carrying malignant cell above which to report")
 
@@ -15,10 +16,18 @@ struct ResidualTumourRiskRule: Rule {
         defaultSeverity: .warning,
         rationale: """
             The residual-cell estimate follows malignant cells through every step and gives λ, the expected \
-            number that carry the CAR in the dose, and the calibrated chance that one causes a relapse. Above \
-            one in a thousand (averaged over the uncertainty) the design should add or strengthen a purge. \
-            When the malignant cells carry the CAR's own target, a transduced one can hide it from the therapy \
-            (the 2018 case), and the finding is an error.
+            number that carry the CAR in the dose. The gate reads the calibrated chance that one causes a \
+            relapse, averaged over the uncertainty: the recorded event rate of the academic CTL019 B-ALL cohort \
+            (one case in about 200 patients) times the design's λ relative to that reference process over its \
+            cohort's blast loads and doses, both computed from the same draws of every figure. This figure is \
+            consistent with the record by construction: for the reference process itself it returns the \
+            recorded rate, and figures the design shares with the reference cancel, so only what differs adds \
+            spread. It assumes that the chance a CAR-carrying malignant cell in the dose causes a relapse is the \
+            same for every process; for a disease with no calibration cohort it borrows the B-ALL rate and says \
+            so. The physical λ alone is not used: with the literature's figures it predicts far more events than \
+            the record shows. Above one in a thousand the design should add or strengthen a purge. When the \
+            malignant cells carry the CAR's own target, a transduced one can hide it from the therapy (the 2018 \
+            case), and the finding is an error.
             """,
         references: [
             "Ruella M et al., Nat Med 2018;24:1499-1503, DOI 10.1038/s41591-018-0201-9",
@@ -63,13 +72,14 @@ struct ResidualTumourRiskRule: Rule {
         let targetOnTumour = design.startingMaterial.malignantMarkers?.contains { $0.value == design.product.carTarget.value } ?? false
         let best = context.remedies().max { $0.lambdaReduction < $1.lambdaReduction }
         let where_ = design.dose?.range ?? design.steps.last?.range ?? SourceRange(at: .fileStart)
-        let percent = FigureFormat.percent
         let scientific = FigureFormat.count
+        let calibration = risk.calibrationCohort.map { "calibrated on the \($0)" }
+            ?? "borrowed from the B-ALL calibration: '\(design.indication.value)' has no cohort of its own"
         return [Finding(
             "about \(scientific(risk.lambda.median)) CAR-carrying malignant cells reach the dose (90%: "
-                + "\(scientific(risk.lambda.low))–\(scientific(risk.lambda.high))); chance of a relapse from one: "
-                + "\(percent(risk.calibratedProbability.mean)) averaged over the uncertainty, "
-                + "\(percent(risk.calibratedProbability.median)) at central figures",
+                + "\(scientific(risk.lambda.low))–\(scientific(risk.lambda.high))), \(scientific(risk.relativeRisk.median)) times "
+                + "the reference cohort's; chance of a relapse from one: \(FigureFormat.chance(risk.calibratedProbability.mean)) "
+                + "averaged over the uncertainty (\(calibration))",
             at: where_,
             fix: best.map { "\($0.description): it divides λ by \(scientific($0.lambdaReduction)) at central figures" },
             risk: risk,

@@ -10,6 +10,7 @@ enum EstimateJSON {
     struct Document: Encodable {
         let schemaVersion: Int
         let calibrationFactor: SpreadJSON
+        let calibrationCohort: String
         let processes: [Process]
     }
 
@@ -21,6 +22,7 @@ enum EstimateJSON {
         let unavailable: String?
         let assumptions: [String]
         let sensitivity: [SensitivityJSON]
+        let figures: [FigureJSON]
         let remedies: [RemedyJSON]
     }
 
@@ -39,9 +41,19 @@ enum EstimateJSON {
 
     struct RiskJSON: Encodable {
         let method: String
+        let methodNote: String?
         let draws: Int?
         let seed: UInt64?
-        let doseShare, lambda, probability, calibratedLambda, calibratedProbability: SpreadJSON
+        let doseShare, lambda, probability, relativeRisk, calibratedLambda, calibratedProbability: SpreadJSON
+        /// `null` when the indication has no calibration cohort: the calibrated figures then borrow the reference's.
+        let calibrationCohort: String?
+    }
+
+    struct FigureJSON: Encodable {
+        let figure: String
+        let varianceShare: Double
+        let steps: [String]
+        let narrowedBy: String?
     }
 
     struct SensitivityJSON: Encodable {
@@ -57,8 +69,9 @@ enum EstimateJSON {
         let calibratedProbability: SpreadJSON?
     }
 
-    static func text(_ estimates: [(ProcessDesign, ResidualEstimate)], calibration: Spread) -> String {
-        let document = Document(schemaVersion: schemaVersion, calibrationFactor: SpreadJSON(calibration), processes: estimates.map(process))
+    static func text(_ estimates: [(ProcessDesign, ResidualEstimate)], calibration: Spread, cohort: String) -> String {
+        let document = Document(schemaVersion: schemaVersion, calibrationFactor: SpreadJSON(calibration), calibrationCohort: cohort,
+                                processes: estimates.map(process))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // An overflowing figure must not crash the output.
@@ -82,14 +95,15 @@ enum EstimateJSON {
                 case .exact: ("exact", nil, nil)
                 case .monteCarlo(let draws, let seed): ("monte-carlo", draws, seed)
                 }
-                return RiskJSON(method: method, draws: draws, seed: seed, doseShare: SpreadJSON(risk.doseShare),
+                return RiskJSON(method: method, methodNote: risk.methodNote, draws: draws, seed: seed, doseShare: SpreadJSON(risk.doseShare),
                                 lambda: SpreadJSON(risk.lambda), probability: SpreadJSON(risk.probability),
-                                calibratedLambda: SpreadJSON(risk.calibratedLambda),
-                                calibratedProbability: SpreadJSON(risk.calibratedProbability))
+                                relativeRisk: SpreadJSON(risk.relativeRisk), calibratedLambda: SpreadJSON(risk.calibratedLambda),
+                                calibratedProbability: SpreadJSON(risk.calibratedProbability), calibrationCohort: risk.calibrationCohort)
             },
             unavailable: estimate.unavailable,
             assumptions: estimate.assumptions,
             sensitivity: estimate.sensitivity.map { SensitivityJSON(step: $0.stepID, log10Reduction: $0.log10Reduction, varianceShare: $0.varianceShare) },
+            figures: estimate.figures.map { FigureJSON(figure: $0.figure, varianceShare: $0.varianceShare, steps: $0.stepIDs, narrowedBy: $0.narrowedBy) },
             remedies: estimate.remedies.map {
                 RemedyJSON(description: $0.description, lambdaReduction: $0.lambdaReduction, lambda: $0.risk.map { SpreadJSON($0.lambda) },
                            calibratedProbability: $0.risk.map { SpreadJSON($0.calibratedProbability) })

@@ -17,20 +17,29 @@ struct EstimateTable {
         } else if let reason = estimate.unavailable {
             lines.append("risk: not estimated: \(reason)")
         }
+        if !estimate.figures.isEmpty {
+            lines += ["", "figures by their share of the uncertainty of log10 λ (what a validation study would narrow):"]
+            let width = min(48, estimate.figures.map(\.figure.count).max() ?? 0)
+            for entry in estimate.figures where entry.varianceShare >= 0.01 {
+                let share = String(format: "%3.0f%%", entry.varianceShare * 100)
+                lines.append("  \(share)  \(entry.figure.padding(to: width))  steps: \(entry.stepIDs.joined(separator: ", "))")
+                if let study = entry.narrowedBy { lines.append("        narrowed by: \(study)") }
+            }
+        }
         if !estimate.sensitivity.isEmpty {
             lines += ["", "steps by their effect on λ (central figures):"]
             // Steps that change T and malignant cells alike (washes, freezing) cancel out of λ; the JSON lists them.
             for entry in estimate.sensitivity where abs(entry.log10Reduction) >= 0.01 {
                 let direction = entry.log10Reduction >= 0 ? "lowers" : "raises"
-                let share = entry.varianceShare.map { String(format: ", %.0f%% of the uncertainty", $0 * 100) } ?? ""
+                let share = entry.varianceShare.map { String(format: ", its figures %.0f%% of the uncertainty", $0 * 100) } ?? ""
                 lines.append("  \(entry.stepID.padding(to: 24)) \(direction) λ by \(String(format: "%.2f", abs(entry.log10Reduction))) log\(share)")
             }
         }
         if let risk = estimate.risk, !estimate.remedies.isEmpty {
-            lines += ["", "what if (P of a relapse from a CAR+ malignant cell, at central figures):"]
+            lines += ["", "what if (P of a relapse from a CAR+ malignant cell, averaged over the uncertainty; λ at central figures):"]
             for remedy in estimate.remedies {
-                let after = remedy.risk.map { FigureFormat.percent($0.calibratedProbability.median) } ?? "-"
-                lines.append("  \(remedy.description): \(FigureFormat.percent(risk.calibratedProbability.median)) → "
+                let after = remedy.risk.map { FigureFormat.chance($0.calibratedProbability.mean) } ?? "-"
+                lines.append("  \(remedy.description): \(FigureFormat.chance(risk.calibratedProbability.mean)) → "
                     + "\(after) (λ ÷ \(FigureFormat.count(remedy.lambdaReduction)))")
             }
         }
@@ -68,18 +77,29 @@ struct EstimateTable {
         func counts(_ spread: Spread) -> String {
             "\(FigureFormat.count(spread.median))  (90%: \(FigureFormat.count(spread.low))–\(FigureFormat.count(spread.high)); mean \(FigureFormat.count(spread.mean)))"
         }
-        func chance(_ spread: Spread) -> String {
-            "\(FigureFormat.percent(spread.median)) at central figures (90%: \(FigureFormat.percent(spread.low))–"
-                + "\(FigureFormat.percent(spread.high))); \(FigureFormat.percent(spread.mean)) averaged over the uncertainty"
-        }
-        return [
-            "risk (\(method)):",
+        var lines = ["risk (\(method)):"]
+        if let note = risk.methodNote { lines.append("  (the exact path does not apply: \(note))") }
+        lines += [
             "  share of the product infused                 \(FigureFormat.count(risk.doseShare.median))",
             "  λ, CAR+ malignant cells in the dose          \(counts(risk.lambda))",
-            "  P(at least one in the dose)                  \(chance(risk.probability))",
-            "  calibrated λ, those that would cause relapse \(counts(risk.calibratedLambda))",
-            "  P(relapse from a CAR+ malignant cell)        \(chance(risk.calibratedProbability))",
+            "  P(at least one in the dose)                  \(FigureFormat.chance(risk.probability.mean)) averaged over the uncertainty",
+            "  relative risk (λ ÷ λ of the reference cohort) \(counts(risk.relativeRisk))",
         ]
+        let gate = "\(FigureFormat.chance(risk.calibratedProbability.mean)) averaged over the uncertainty (90%: "
+            + "\(FigureFormat.percent(risk.calibratedProbability.low))–\(FigureFormat.percent(risk.calibratedProbability.high)))"
+        if let cohort = risk.calibrationCohort {
+            lines += [
+                "  P(relapse from a CAR+ malignant cell)        \(gate)",
+                "    calibrated on the \(cohort);",
+            ]
+        } else {
+            lines += [
+                "  P(relapse from a CAR+ malignant cell)        not calibrated for '\(design.indication.value)': no cohort of that disease",
+                "    has a record to fit; the lint gate reads the reference cohort's rate × the relative risk: \(gate)",
+            ]
+        }
+        lines.append("    κ (relapses per CAR+ malignant cell in the dose) is assumed the same for every process and fitted in each draw")
+        return lines
     }
 }
 

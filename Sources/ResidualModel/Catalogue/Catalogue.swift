@@ -27,6 +27,19 @@ public struct Catalogue: Codable, Sendable {
     public let defaultComposition: [String: Figure]
     public let defaultBodyWeightKilograms: Figure
     public let calibration: Calibration
+    /// Patients treated with each reference product by indication, and the events of the mechanism seen
+    /// among them: what the credibility check holds the estimate against. Keyed by the reference process's file name.
+    public let exposure: [String: Exposure]
+    /// Circulating malignant fraction at apheresis across patients, by indication (B-ALL is the
+    /// calibration cohort's): its mean sets a product's expected events in that indication.
+    public let circulatingFraction: [String: Figure]
+
+    public struct Exposure: Codable, Sendable {
+        /// Relapses from a CAR-carrying malignant cell reported among these patients.
+        public let observedEvents: Int
+        /// Patients treated, by indication.
+        public let patients: [String: Figure]
+    }
 
     public struct DensityGradient: Codable, Sendable {
         public let mononuclearRecovery: Figure
@@ -72,10 +85,17 @@ public struct Catalogue: Codable, Sendable {
 
     /// What the clinical record says, used to turn the physical λ into a calibrated one.
     public struct Calibration: Codable, Sendable {
-        /// Observed rate of relapse from a CAR-transduced malignant cell per patient, for the reference process.
+        /// The cohort treated with the reference process whose record the calibration rests on.
+        public let cohort: String
+        /// The indications that cohort stands for: only for these is an absolute calibrated P printed.
+        public let indications: [String]
+        /// Relapses from a CAR-transduced malignant cell per patient of that cohort (a Poisson mean).
         public let recordedRate: Figure
-        /// Circulating malignant fraction of the reference patient the record is compared with.
-        public let referenceMalignantFraction: Figure
+        /// Circulating malignant fraction at apheresis across the cohort's patients: patient-to-patient
+        /// spread, not uncertainty about one patient. Its mean enters the calibration, since λ is linear in it.
+        public let cohortMalignantFraction: Figure
+        /// The cohort's mean dose of CAR-positive T cells.
+        public let cohortDose: Figure
     }
 
     /// The catalogue shipped with the tool.
@@ -102,11 +122,15 @@ public struct Catalogue: Codable, Sendable {
                     figures.append((path, figure))
                 } else if let table = child.value as? [String: Figure] {
                     figures += table.sorted { $0.key < $1.key }.map { ("\(path).\($0.key)", $0.value) }
+                } else if let products = child.value as? [String: Exposure] {
+                    for (key, product) in products.sorted(by: { $0.key < $1.key }) {
+                        figures += product.patients.sorted { $0.key < $1.key }.map { ("\(path).\(key).\($0.key)", $0.value) }
+                    }
                 } else if let nested = child.value as? [String: [String: Figure]] {
                     for (key, table) in nested.sorted(by: { $0.key < $1.key }) {
                         figures += table.sorted { $0.key < $1.key }.map { ("\(path).\(key).\($0.key)", $0.value) }
                     }
-                } else if !(child.value is Int) {
+                } else if !(child.value is Int || child.value is String || child.value is [String]) {
                     add(path, child.value)
                 }
             }

@@ -61,11 +61,6 @@ struct CappedLogNormal {
         return (low + high) / 2
     }
 
-    /// Adds an independent normal to X (the calibration factor κ).
-    func adding(_ other: Normal) -> CappedLogNormal {
-        CappedLogNormal(x: x + other, y: y, covariance: covariance)
-    }
-
     /// As a spread of 10^Z.
     var spread: Spread {
         Spread(median: pow10(quartet.median), low: pow10(quartet.low), high: pow10(quartet.high), mean: expectation(pow10))

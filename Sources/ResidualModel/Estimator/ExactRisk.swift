@@ -2,67 +2,90 @@ import Foundation
 
 /// The risk when λ is a product of log-normal factors, so that it is computed, not sampled.
 ///
-/// It applies when each factor on the T-cell and malignant chains is one log-normal term (or nearly:
-/// see `Factor.logLinear`) and there is one gene-transfer step. Then log10 λ = X + min(0, Y), with X
-/// the log10 of CAR-carrying malignant cells in the product and Y the log10 of the dose share, both
-/// normal: where the share stays below 1 (99% of the time) log10 λ is simply normal; where it may
-/// reach 1, one numerical integral handles the cap. Elsewhere the estimator falls back to Monte Carlo.
+/// It applies when λ has the form X + min(0, Y) (`LambdaForm`), so does the calibration reference, and
+/// every figure either reads (the recorded rate included) is normal on its working scale: drawn
+/// symmetrically, and out of reach of its bound. Then X and Y are jointly normal: where the dose share
+/// stays below 1 (99% of the time) log10 λ is simply normal; where it may reach 1, one numerical
+/// integral handles the cap. Elsewhere the estimator falls back to Monte Carlo and says why.
 struct ExactRisk {
-    /// log10 of CAR-carrying malignant cells in the product.
-    let malignant: LogLinear
-    /// log10 of the dose share before its cap at 1; `nil` when the whole product is infused.
-    let share: LogLinear?
-    let log10Kappa: Normal
+    let form: LambdaForm
+    /// The calibrated λ's log10 minus the physical one: log10 rate − log10 λ of the reference cohort.
+    let calibration: LogLinear
+    /// The design's variables, then the reference's and the rate that the design does not read.
     let variables: [MassBalance.Variable]
 
-    init?(balance: MassBalance, log10Kappa: Normal) {
-        guard balance.integrates, balance.steps.filter({ $0.uptake != nil }).count == 1,
-              let t0 = balance.initial[.T], t0 > 0, let m0 = balance.initial[.malignant], m0 > 0,
-              let carT = balance.chain(.T, through: balance.steps.count, carrying: true).logLinear,
-              let carMalignant = balance.chain(.malignant, through: balance.steps.count, carrying: true).logLinear
-        else { return nil }
-        malignant = carMalignant + .constant(log10(m0))
-        share = balance.dose.map { .constant(log10($0)) - carT - .constant(log10(t0)) }
-        self.log10Kappa = log10Kappa
-        variables = balance.variables
+    /// Why the exact path does not apply, or `nil` when it does.
+    static func unavailable(_ balance: MassBalance, _ calibration: Calibration) -> String? {
+        switch make(balance, calibration) {
+        case .success: nil
+        case .failure(let reason): reason.text
+        }
     }
 
-    /// log10 λ ignoring the cap: exact when the cap is immaterial, and the basis of the variance shares.
-    var log10Lambda: LogLinear { share.map { malignant + $0 } ?? malignant }
+    init?(balance: MassBalance, calibration: Calibration) {
+        guard case .success(let exact) = Self.make(balance, calibration) else { return nil }
+        self = exact
+    }
+
+    private init(form: LambdaForm, calibration: LogLinear, variables: [MassBalance.Variable]) {
+        self.form = form
+        self.calibration = calibration
+        self.variables = variables
+    }
+
+    private struct Reason: Error {
+        let text: String
+    }
+
+    private static func make(_ balance: MassBalance, _ calibrationModel: Calibration) -> Result<ExactRisk, Reason> {
+        guard let form = LambdaForm(balance) else {
+            return .failure(Reason(text: "λ is not a product of single factors (a selection splits a population, or several gene transfers)"))
+        }
+        var variables = balance.variables
+        guard let reference = calibrationModel.referenceForm(joining: &variables) else {
+            return .failure(Reason(text: "the calibration reference is not a product of normal factors"))
+        }
+        let rateIndex = MassBalance.Variable.join([calibrationModel.rate], into: &variables)[0]
+        let calibration = LogLinear(constant: 0, coefficients: [(rateIndex, 1)]) - reference
+        let read = Set((form.uncapped + calibration).coefficients.map(\.variable) + (form.share?.coefficients.map(\.variable) ?? []))
+        let skewed = read.sorted().map { variables[$0] }.filter { $0.distribution.normal == nil }.map(\.key)
+        guard skewed.isEmpty else {
+            return .failure(Reason(text: "figures drawn from an asymmetric range or near a bound: " + skewed.joined(separator: ", ")))
+        }
+        return .success(ExactRisk(form: form, calibration: calibration, variables: variables))
+    }
 
     /// Whether the share may reach 1 (P above 1%), so that the cap must be integrated.
     private var capMatters: Bool {
-        guard let share = share?.normal else { return false }
+        guard let share = form.share?.normal(variables) else { return false }
         return share.mean + 2.326 * share.deviation >= 0
     }
 
-    func risk() -> Risk {
-        guard capMatters, let share else {
-            let lambda = log10Lambda.normal
-            let calibrated = lambda + log10Kappa
-            return Risk(method: .exact, doseShare: (share?.normal ?? .zero).spread, lambda: lambda.spread,
-                        probability: Self.probability(lambda), calibratedLambda: calibrated.spread,
-                        calibratedProbability: Self.probability(calibrated))
+    func risk(calibrated label: String?) -> Risk {
+        let rate = calibration.coefficients.first { variables[$0.variable].key == Calibration.rateKey }
+        let rateForm = rate.map { LogLinear(constant: 0, coefficients: [($0.variable, 1)]) } ?? .zero
+        let referenceOffset = rateForm - calibration  // log10 λ of the reference cohort
+        guard capMatters, let share = form.share else {
+            let lambda = form.uncapped.normal(variables)!
+            let calibrated = (form.uncapped + calibration).normal(variables)!
+            let relativeRisk = (form.uncapped - referenceOffset).normal(variables)!
+            return Risk(method: .exact, methodNote: nil, doseShare: (form.share?.normal(variables) ?? .zero).spread,
+                        lambda: lambda.spread, probability: Self.probability(lambda), relativeRisk: relativeRisk.spread,
+                        calibratedLambda: calibrated.spread, calibratedProbability: Self.probability(calibrated), calibrationCohort: label)
         }
-        let capped = CappedLogNormal(x: malignant.normal, y: share.normal, covariance: Self.covariance(malignant, share))
-        let calibrated = capped.adding(log10Kappa)
-        let shareNormal = share.normal
-        let (low, high) = shareNormal.interval90
-        let cappedShare = Spread(median: pow10(min(0, shareNormal.mean)), low: pow10(min(0, low)), high: pow10(min(0, high)),
-                                 mean: shareNormal.expectation { pow10(min(0, $0)) })
-        return Risk(method: .exact, doseShare: cappedShare, lambda: capped.spread, probability: capped.probability,
-                    calibratedLambda: calibrated.spread, calibratedProbability: calibrated.probability)
-    }
-
-    /// Covariance of two log-linear forms: the products of their coefficients on shared variables.
-    private static func covariance(_ a: LogLinear, _ b: LogLinear) -> Double {
-        var sum = 0.0
-        var j = 0
-        for (variable, weight) in a.coefficients {
-            while j < b.coefficients.count, b.coefficients[j].variable < variable { j += 1 }
-            if j < b.coefficients.count, b.coefficients[j].variable == variable { sum += weight * b.coefficients[j].weight }
+        let y = share.normal(variables)!
+        func capped(_ x: LogLinear) -> CappedLogNormal {
+            CappedLogNormal(x: x.normal(variables)!, y: y, covariance: x.covariance(with: share, variables))
         }
-        return sum
+        let lambda = capped(form.malignant)
+        let calibrated = capped(form.malignant + calibration)
+        let relativeRisk = capped(form.malignant - referenceOffset)
+        let (low, high) = y.interval90
+        let cappedShare = Spread(median: pow10(min(0, y.mean)), low: pow10(min(0, low)), high: pow10(min(0, high)),
+                                 mean: y.expectation { pow10(min(0, $0)) })
+        return Risk(method: .exact, methodNote: nil, doseShare: cappedShare, lambda: lambda.spread, probability: lambda.probability,
+                    relativeRisk: relativeRisk.spread, calibratedLambda: calibrated.spread,
+                    calibratedProbability: calibrated.probability, calibrationCohort: label)
     }
 
     /// P(at least one) = 1 − E[exp(−λ)] over log10 λ ~ N; the interval maps λ's through 1 − exp(−λ).
@@ -71,13 +94,5 @@ struct ExactRisk {
         let (low, high) = log10Lambda.interval90
         return Spread(median: atLeastOne(log10Lambda.mean), low: atLeastOne(low), high: atLeastOne(high),
                       mean: log10Lambda.expectation(atLeastOne))
-    }
-
-    /// The share of the variance of log10 λ carried by one step's figures.
-    func varianceShare(ofStep stepID: String) -> Double {
-        let total = log10Lambda.normal.deviation * log10Lambda.normal.deviation
-        guard total > 0 else { return 0 }
-        return log10Lambda.coefficients.filter { variables[$0.variable].stepID == stepID }
-            .reduce(0) { $0 + $1.weight * $1.weight } / total
     }
 }

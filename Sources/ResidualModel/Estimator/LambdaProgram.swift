@@ -27,10 +27,14 @@ struct LambdaProgram: Sendable {
     let initialMalignant: Double
     let dose: Double?
     let integrates: Bool
+    /// Whether the dose share is capped at 1 (not for the calibration reference, whose λ is scaled to its
+    /// cohort's mean dose and so must stay proportional to the dose).
+    let capsShare: Bool
     /// The variables any term reads: the only ones a draw needs to sample.
     private(set) var variables: [Int] = []
 
-    init(_ balance: MassBalance) {
+    init(_ balance: MassBalance, capsShare: Bool = true) {
+        self.capsShare = capsShare
         initialTCells = balance.initial[.T] ?? 0
         initialMalignant = balance.initial[.malignant] ?? 0
         dose = balance.dose
@@ -93,7 +97,7 @@ struct LambdaProgram: Sendable {
                             if let uptake = step.malignantUptake { Self.transfer(min(0, log10Factor(uptake)), from: &mPlain, to: &mCarrying) }
                         }
                         let carT = pow10(tCarrying)
-                        let share = dose.map { carT > 0 ? min(1, $0 / carT) : 1 } ?? 1
+                        let share = dose.map { carT > 0 ? (capsShare ? min(1, $0 / carT) : $0 / carT) : 1 } ?? 1
                         return (integrates ? share * pow10(mCarrying) : 0, share)
                     }
                 }

@@ -1,5 +1,5 @@
-/// log10 of a random quantity written as a constant plus a weighted sum of independent standard
-/// normal variables: `constant + Σ coefficient[k]·Z[k]`.
+/// log10 of a random quantity written as a constant plus a weighted sum of independent figures, each
+/// on its working scale (log10 of a fraction, a log depletion, a rate per day): `constant + Σ coefficient[k]·V[k]`.
 ///
 /// One figure drawn once per run is one variable, shared by every population it acts on, so a wash
 /// that loses T cells and malignant cells alike cancels out of their ratio, as it should.
@@ -55,9 +55,33 @@ struct LogLinear: Sendable {
         LogLinear(constant: constant * factor, sorted: coefficients.map { ($0.variable, $0.weight * factor) })
     }
 
-    /// The distribution: exact, since the variables are independent standard normals.
-    var normal: Normal {
-        Normal(mean: constant, deviation: coefficients.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot())
+    /// The distribution, when every variable it reads is normal: then exact, since they are independent.
+    func normal(_ variables: [MassBalance.Variable]) -> Normal? {
+        var mean = constant, variance = 0.0
+        for (variable, weight) in coefficients {
+            guard let normal = variables[variable].distribution.normal else { return nil }
+            mean += weight * normal.mean
+            variance += weight * weight * normal.deviation * normal.deviation
+        }
+        return Normal(mean: mean, deviation: variance.squareRoot())
+    }
+
+    /// Covariance with another form over the same variables: shared variables times their variances.
+    func covariance(with other: LogLinear, _ variables: [MassBalance.Variable]) -> Double {
+        var sum = 0.0
+        var j = 0
+        for (variable, weight) in coefficients {
+            while j < other.coefficients.count, other.coefficients[j].variable < variable { j += 1 }
+            if j < other.coefficients.count, other.coefficients[j].variable == variable {
+                sum += weight * other.coefficients[j].weight * variables[variable].distribution.variance
+            }
+        }
+        return sum
+    }
+
+    /// The same form over another list of variables: each index moved to where `map` puts it.
+    func reindexed(_ map: [Int]) -> LogLinear {
+        LogLinear(constant: constant, coefficients: coefficients.map { (map[$0.variable], $0.weight) })
     }
 
     /// The value for one draw of the variables.
@@ -89,16 +113,16 @@ struct Factor: Sendable {
 
     /// The factor as one log-linear term: exactly when it is one, or approximately when one term carries
     /// at least 99% of it at central figures (CD4 and CD8 selection keeps 95% of T cells at the selection's
-    /// recovery and carries the other 5% over at 10⁻³: the second term is a rounding error). The kept
+    /// recovery and carries the other 5% over at 10⁻²·⁵: the second term is a rounding error). The kept
     /// term's constant absorbs the others' central share.
-    var logLinear: LogLinear? {
+    func logLinear(at central: [Double]) -> LogLinear? {
         if terms.count == 1 && terms[0].weight == 1 { return terms[0].log10 }
-        let centrals = terms.map { $0.weight * pow10($0.log10.constant) }
+        let centrals = terms.map { $0.weight * pow10($0.log10.value(at: central)) }
         let total = centrals.reduce(0, +)
         guard let largest = centrals.indices.max(by: { centrals[$0] < centrals[$1] }), total > 0,
               centrals[largest] >= 0.99 * total else { return nil }
         var dominant = terms[largest].log10
-        dominant.constant = log10(total)
+        dominant.constant += log10(total) - dominant.value(at: central)
         return dominant
     }
 

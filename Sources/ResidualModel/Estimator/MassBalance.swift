@@ -14,17 +14,20 @@ struct MassBalance: Sendable {
     let dose: Double?
     /// Whether the CAR gene integrates, so a malignant cell that takes it up keeps it.
     let integrates: Bool
-    /// The random variables, by index: which step's figure each one is.
+    /// The random variables, by index: one per figure the process reads, however many steps read it.
     let variables: [Variable]
 
-    /// One figure of one step, drawn once per run.
+    /// One figure, drawn once per run and shared by every step that reads it.
     struct Variable: Sendable {
-        let stepID: String
-        let figure: String
+        /// What the figure is: its catalogue path (with the step, for a value the file measured itself).
+        let key: String
+        let distribution: FigureDistribution
+        /// The steps that read it.
+        var stepIDs: [String]
     }
 
-    /// Every variable at zero: every figure at its central value.
-    var centralDraw: [Double] { [Double](repeating: 0, count: variables.count) }
+    /// Every figure at its median: the central counts.
+    var centralDraw: [Double] { variables.map(\.distribution.median) }
 
     struct StepFactors: Sendable {
         let stepID: String

@@ -11,6 +11,7 @@ struct MassBalanceBuilder {
     let design: ProcessDesign
     let catalogue: Catalogue
     private(set) var variables: [MassBalance.Variable] = []
+    private var indexOfKey: [String: Int] = [:]
     private(set) var assumptions: [String] = []
 
     init(design: ProcessDesign, catalogue: Catalogue) {
@@ -64,28 +65,40 @@ struct MassBalanceBuilder {
 
     // MARK: - Random variables
 
-    /// A figure drawn once for this step: its log10 as a log-linear variable.
-    private mutating func variable(_ name: String, of step: Step, _ distribution: Normal) -> LogLinear {
-        guard distribution.deviation > 0 else { return .constant(distribution.mean) }
-        variables.append(MassBalance.Variable(stepID: step.id.value, figure: name))
-        return LogLinear(constant: distribution.mean, coefficients: [(variables.count - 1, distribution.deviation)])
+    /// The figure `key` as a variable of the run: the same one for every step that reads it.
+    private mutating func variable(_ key: String, _ distribution: FigureDistribution, of step: Step) -> LogLinear {
+        guard !distribution.isPoint else { return .constant(distribution.median) }
+        if let index = indexOfKey[key] {
+            if !variables[index].stepIDs.contains(step.id.value) { variables[index].stepIDs.append(step.id.value) }
+            return LogLinear(constant: 0, coefficients: [(index, 1)])
+        }
+        variables.append(MassBalance.Variable(key: key, distribution: distribution, stepIDs: [step.id.value]))
+        indexOfKey[key] = variables.count - 1
+        return LogLinear(constant: 0, coefficients: [(variables.count - 1, 1)])
     }
 
     /// A fraction figure (recovery, efficiency) as log10, replaced by the step's own measured value if it states one.
-    /// A measured value keeps the catalogue's spread: one site's validation does not remove run-to-run variation.
-    private mutating func fraction(_ name: String, _ figure: Figure, _ override: PerformanceFigure?, of step: Step) -> LogLinear {
-        var distribution = figure.log10Normal
+    /// A measured value keeps the catalogue's spread: one site's validation does not remove run-to-run
+    /// variation. It is that site's figure, not the catalogue's: a variable of its own.
+    private mutating func fraction(_ key: String, _ figure: Figure, _ override: PerformanceFigure?, of step: Step) -> LogLinear {
+        var distribution = figure.distribution
+        var key = key
         if let override, let measured = step.performance?.figures[override]?.value {
-            distribution.mean = log10(max(measured, 1e-12))
+            distribution.median = min(0, log10(max(measured, 1e-12)))
+            key += " (measured in step '\(step.id.value)')"
         }
-        return variable(name, of: step, distribution)
+        return variable(key, distribution, of: step)
     }
 
     /// A log-depletion figure as log10 of the surviving fraction (so negated).
-    private mutating func logDepletion(_ name: String, _ figure: Figure, _ override: PerformanceFigure?, of step: Step) -> LogLinear {
-        var distribution = figure.normal
-        if let override, let measured = step.performance?.figures[override]?.value { distribution.mean = measured }
-        return -variable(name, of: step, distribution)
+    private mutating func logDepletion(_ key: String, _ figure: Figure, _ override: PerformanceFigure?, of step: Step) -> LogLinear {
+        var distribution = figure.distribution
+        var key = key
+        if let override, let measured = step.performance?.figures[override]?.value {
+            distribution.median = max(0, measured)
+            key += " (measured in step '\(step.id.value)')"
+        }
+        return -variable(key, distribution, of: step)
     }
 
     // MARK: - Operations
@@ -99,39 +112,39 @@ struct MassBalanceBuilder {
 
         switch step.operation.value {
         case .densityGradient:
-            let recovery = fraction("mononuclear recovery", catalogue.densityGradient.mononuclearRecovery, .recovery, of: step)
+            let recovery = fraction("densityGradient.mononuclearRecovery", catalogue.densityGradient.mononuclearRecovery, .recovery, of: step)
             each(.single(recovery))
-            factors[.granulocyte] = .single(logDepletion("granulocyte log depletion", catalogue.densityGradient.granulocyteLogDepletion, .logDepletion, of: step))
-            factors[.malignant] = .single(recovery + logDepletion("malignant log depletion", catalogue.densityGradient.malignantLogDepletion, nil, of: step))
+            factors[.granulocyte] = .single(logDepletion("densityGradient.granulocyteLogDepletion", catalogue.densityGradient.granulocyteLogDepletion, .logDepletion, of: step))
+            factors[.malignant] = .single(recovery + logDepletion("densityGradient.malignantLogDepletion", catalogue.densityGradient.malignantLogDepletion, nil, of: step))
         case .elutriation:
-            let recovery = fraction("lymphocyte recovery", catalogue.elutriation.lymphocyteRecovery, .recovery, of: step)
+            let recovery = fraction("elutriation.lymphocyteRecovery", catalogue.elutriation.lymphocyteRecovery, .recovery, of: step)
             each(.single(recovery))
-            factors[.monocyte] = .single(logDepletion("monocyte log depletion", catalogue.elutriation.monocyteLogDepletion, .logDepletion, of: step))
-            factors[.granulocyte] = .single(logDepletion("granulocyte log depletion", catalogue.elutriation.granulocyteLogDepletion, .logDepletion, of: step))
-            factors[.malignant] = .single(recovery + logDepletion("malignant log depletion", catalogue.elutriation.malignantLogDepletion, nil, of: step))
+            factors[.monocyte] = .single(logDepletion("elutriation.monocyteLogDepletion", catalogue.elutriation.monocyteLogDepletion, .logDepletion, of: step))
+            factors[.granulocyte] = .single(logDepletion("elutriation.granulocyteLogDepletion", catalogue.elutriation.granulocyteLogDepletion, .logDepletion, of: step))
+            factors[.malignant] = .single(recovery + logDepletion("elutriation.malignantLogDepletion", catalogue.elutriation.malignantLogDepletion, nil, of: step))
         case .adherence:
-            let recovery = fraction("recovery", catalogue.adherence.recovery, .recovery, of: step)
+            let recovery = fraction("adherence.recovery", catalogue.adherence.recovery, .recovery, of: step)
             each(.single(recovery))
-            factors[.monocyte] = .single(recovery + logDepletion("monocyte log depletion", catalogue.adherence.monocyteLogDepletion, .logDepletion, of: step))
+            factors[.monocyte] = .single(recovery + logDepletion("adherence.monocyteLogDepletion", catalogue.adherence.monocyteLogDepletion, .logDepletion, of: step))
         case .positiveSelection(let selection, _):
             // Separate arms select each marker from the same material; each non-target cell still
             // passes one selection, so the carry-over is that of one selection on all the markers.
-            let kept = fraction("target recovery", catalogue.positiveSelection.targetRecovery, .recovery, of: step)
-            let carried = logDepletion("non-target log depletion", catalogue.positiveSelection.nonTargetLogDepletion, .logDepletion, of: step)
+            let kept = fraction("positiveSelection.targetRecovery", catalogue.positiveSelection.targetRecovery, .recovery, of: step)
+            let carried = logDepletion("positiveSelection.nonTargetLogDepletion", catalogue.positiveSelection.nonTargetLogDepletion, .logDepletion, of: step)
             let split = { (share: Double) in Factor(terms: [(share, kept), (1 - share, carried)].filter { $0.0 > 0 }) }
             for population in all { factors[population] = split(coverage(of: population, by: selection.markerSet, positive: true)) }
             carryingMalignant = split(coverage(of: .malignant, by: selection.markerSet, positive: true, masked: true))
         case .depletion(let selection):
-            let removed = logDepletion("target log depletion", catalogue.depletion.targetLogDepletion, .logDepletion, of: step)
-            let passed = fraction("non-target recovery", catalogue.depletion.nonTargetRecovery, .recovery, of: step)
+            let removed = logDepletion("depletion.targetLogDepletion", catalogue.depletion.targetLogDepletion, .logDepletion, of: step)
+            let passed = fraction("depletion.nonTargetRecovery", catalogue.depletion.nonTargetRecovery, .recovery, of: step)
             let split = { (share: Double) in Factor(terms: [(share, removed), (1 - share, passed)].filter { $0.0 > 0 }) }
             for population in all { factors[population] = split(coverage(of: population, by: selection.markerSet, positive: false)) }
             carryingMalignant = split(coverage(of: .malignant, by: selection.markerSet, positive: false, masked: true))
         case .activation(let reagent, _):
             if reagent.value.leavesMagneticBeads {
                 // Cells bound to the beads are kept magnetically: a weak selection on CD3.
-                let kept = fraction("T-cell recovery on beads", catalogue.magneticBeadActivation.tCellRecovery, .recovery, of: step)
-                let carried = logDepletion("unbound-cell log depletion", catalogue.magneticBeadActivation.nonTargetLogDepletion, .logDepletion, of: step)
+                let kept = fraction("magneticBeadActivation.tCellRecovery", catalogue.magneticBeadActivation.tCellRecovery, .recovery, of: step)
+                let carried = logDepletion("magneticBeadActivation.nonTargetLogDepletion", catalogue.magneticBeadActivation.nonTargetLogDepletion, .logDepletion, of: step)
                 for population in all {
                     let share = coverage(of: population, by: Self.cd3, positive: true)
                     factors[population] = Factor(terms: [(share, kept), (1 - share, carried)].filter { $0.0 > 0 })
@@ -146,14 +159,14 @@ struct MassBalanceBuilder {
             culture(days: days.value, in: &factors, of: step)
         case .beadRemoval, .wash, .harvest, .formulation, .hold:
             if let figure = catalogue.stepRecovery[step.kind.rawValue] {
-                each(.single(fraction("recovery", figure, .recovery, of: step)))
+                each(.single(fraction("stepRecovery.\(step.kind.rawValue)", figure, .recovery, of: step)))
             }
         case .cryopreservation:
-            each(.single(fraction("freeze-thaw viability", catalogue.freezeThawViability, .viability, of: step)))
+            each(.single(fraction("freezeThawViability", catalogue.freezeThawViability, .viability, of: step)))
         case .thaw:
             // A thaw costs viability once: here when the starting material came frozen, else at the freeze.
             if !afterCryopreservation {
-                each(.single(fraction("freeze-thaw viability", catalogue.freezeThawViability, .viability, of: step)))
+                each(.single(fraction("freezeThawViability", catalogue.freezeThawViability, .viability, of: step)))
             }
         }
         // A measured malignant log depletion replaces whatever the model says the step does to them.
@@ -167,17 +180,18 @@ struct MassBalanceBuilder {
 
     private static let cd3: Set<Marker> = [Marker(normalising: "CD3")]
 
-    private static let cultureFigureNames = Dictionary(uniqueKeysWithValues: Population.allCases.map { ($0, "\($0.rawValue) log fold per day") })
-
-    /// Culture over some days: each population grows or dies at its own per-day rate, one draw per run.
+    /// Culture over some days: each population grows or dies at its own per-day rate. The rate is one
+    /// variable per population per run, so the days of several culture steps add up under one draw.
     private mutating func culture(days: Double, in factors: inout [Population: Factor], of step: Step) {
         for population in Population.allCases {
             guard let perDay = catalogue.culture.logFoldPerDay[population.rawValue] else { continue }
-            var change = variable(Self.cultureFigureNames[population]!, of: step, perDay.normal).scaled(by: days)
+            var change = variable("culture.logFoldPerDay.\(population.rawValue)", perDay.distribution, of: step).scaled(by: days)
+            let median = perDay.distribution.median * days
+            // A measured fold or survival sets this step's central change and keeps the rate's spread.
             if population == .T, let fold = step.performance?.figures[.foldExpansion]?.value {
-                change.constant = log10(fold)
+                change.constant += log10(fold) - median
             } else if population == .malignant, let survival = step.performance?.figures[.malignantSurvival]?.value {
-                change.constant = log10(max(survival, 1e-12))
+                change.constant += log10(max(survival, 1e-12)) - median
             }
             factors[population] = (factors[population] ?? .one) * .single(change)
         }
@@ -187,8 +201,8 @@ struct MassBalanceBuilder {
         guard let table = catalogue.transductionEfficiency[vector.rawValue], let t = table["T"], let malignant = table["malignant"] else {
             return nil
         }
-        return (.single(fraction("T-cell transduction", t, .transductionEfficiency, of: step)),
-                .single(fraction("malignant-cell transduction", malignant, .malignantTransductionEfficiency, of: step)))
+        return (.single(fraction("transductionEfficiency.\(vector.rawValue).T", t, .transductionEfficiency, of: step)),
+                .single(fraction("transductionEfficiency.\(vector.rawValue).malignant", malignant, .malignantTransductionEfficiency, of: step)))
     }
 
     /// The share of a population that carries any of the markers. Normal populations take it from the

@@ -2,48 +2,122 @@ import Foundation
 
 /// The risk by seeded Monte Carlo: draws every figure, propagates the chain, and summarises λ.
 ///
-/// Reproducible: the same design, draws and seed give the same figures on every machine.
+/// Every figure is drawn once per run from the run's shared `Draws`, so the calibration reference and
+/// the assessed process see the same values of what they share. Reproducible: the same design, draws
+/// and seed give the same figures on every machine.
 struct MonteCarlo {
     let balance: MassBalance
-    let log10Kappa: Normal
-    let draws: Int
-    let seed: UInt64
+    let calibration: Calibration
+    let draws: Draws
+    let note: String?
+    let cohort: String?
+
+    /// The calibrated λ of every draw: expected relapses per patient at the process's stated figures.
+    func calibratedLambdas() -> [Double] {
+        var calibrated: [Double] = []
+        _ = sample(calibrated: &calibrated)
+        return calibrated
+    }
 
     func risk() -> Risk {
-        var generator = SplitMix64(seed: seed)
-        let program = LambdaProgram(balance)
-        var draw = balance.centralDraw
-        var lambdas = [Double](repeating: 0, count: draws)
-        var shares = [Double](repeating: 0, count: draws)
-        var calibrated = [Double](repeating: 0, count: draws)
-        var noneSum = 0.0
-        var calibratedNoneSum = 0.0
-        for index in 0..<draws {
-            // Only the variables λ reads are drawn; the others (granulocyte depletion, say) cannot change it.
-            for variable in program.variables { draw[variable] = generator.nextStandardNormal() }
-            let (lambda, share) = draw.withUnsafeBufferPointer { program.lambda($0) }
-            let kappa = pow10(log10Kappa.mean + log10Kappa.deviation * generator.nextStandardNormal())
-            lambdas[index] = lambda
-            shares[index] = share
-            calibrated[index] = kappa * lambda
-            noneSum += exp(-lambda)
-            calibratedNoneSum += exp(-kappa * lambda)
-        }
-        let count = Double(draws)
-        let lambda = Self.spread(&lambdas)
+        var calibrated: [Double] = []
+        var samples = sample(calibrated: &calibrated)
+        let total = Double(draws.count)
+        let lambda = Self.spread(&samples.lambdas)
         let calibratedLambda = Self.spread(&calibrated)
         return Risk(
-            method: .monteCarlo(draws: draws, seed: seed),
-            doseShare: Self.spread(&shares),
+            method: .monteCarlo(draws: draws.count, seed: draws.seed),
+            methodNote: note,
+            doseShare: Self.spread(&samples.shares),
             lambda: lambda,
-            probability: Self.probability(lambda, mean: 1 - noneSum / count),
+            probability: Self.probability(lambda, mean: 1 - samples.noneSum / total),
+            relativeRisk: Self.spread(&samples.relative),
             calibratedLambda: calibratedLambda,
-            calibratedProbability: Self.probability(calibratedLambda, mean: 1 - calibratedNoneSum / count)
+            calibratedProbability: Self.probability(calibratedLambda, mean: 1 - samples.calibratedNoneSum / total),
+            calibrationCohort: cohort
         )
     }
 
+    private struct Samples {
+        var lambdas, shares, relative: [Double]
+        var noneSum, calibratedNoneSum: Double
+    }
+
+    private func sample(calibrated: inout [Double]) -> Samples {
+        if let form = LambdaForm(balance, strictly: true) { return sample(form, calibrated: &calibrated) }
+        let program = LambdaProgram(balance)
+        let count = draws.count
+        let read = Set(program.variables)
+        let columns = balance.variables.indices.map { read.contains($0) ? draws.column(balance.variables[$0].key) : [] }
+        let distributions = balance.variables.map(\.distribution)
+        let reference = calibration.referenceColumn(draws)
+        let rates = calibration.rateColumn(draws)
+        var draw = balance.centralDraw
+        var lambdas = [Double](repeating: 0, count: count)
+        var shares = [Double](repeating: 0, count: count)
+        var relative = [Double](repeating: 0, count: count)
+        calibrated = [Double](repeating: 0, count: count)
+        var noneSum = 0.0
+        var calibratedNoneSum = 0.0
+        for index in 0..<count {
+            // Only the variables λ reads are set; the others (granulocyte depletion, say) cannot change it.
+            for variable in program.variables { draw[variable] = distributions[variable].value(columns[variable][index]) }
+            let (lambda, share) = draw.withUnsafeBufferPointer { program.lambda($0) }
+            let ratio = lambda * pow10(-reference[index])
+            lambdas[index] = lambda
+            shares[index] = share
+            relative[index] = ratio
+            calibrated[index] = rates[index] * ratio
+            noneSum += exp(-lambda)
+            calibratedNoneSum += exp(-calibrated[index])
+        }
+        return Samples(lambdas: lambdas, shares: shares, relative: relative, noneSum: noneSum, calibratedNoneSum: calibratedNoneSum)
+    }
+
+    /// The same samples when λ is X + min(0, Y) (`LambdaForm`): a column at a time over the run's cached
+    /// figure values, instead of the step-by-step program per draw; a lint run over thousands of files
+    /// spends most of its time here. Only where every factor is one term: the two paths then agree to rounding.
+    private func sample(_ form: LambdaForm, calibrated: inout [Double]) -> Samples {
+        let count = draws.count
+        func column(_ form: LogLinear) -> [Double] {
+            var sum = [Double](repeating: form.constant, count: count)
+            for (variable, weight) in form.coefficients {
+                let values = draws.values(balance.variables[variable].key, balance.variables[variable].distribution)
+                sum.withUnsafeMutableBufferPointer { sum in
+                    values.withUnsafeBufferPointer { values in
+                        for index in 0..<count { sum[index] += weight * values[index] }
+                    }
+                }
+            }
+            return sum
+        }
+        let malignant = column(form.malignant)
+        let share = form.share.map(column)
+        let reference = calibration.referenceColumn(draws)
+        let rates = calibration.rateColumn(draws)
+        var lambdas = [Double](repeating: 0, count: count)
+        var shares = [Double](repeating: 1, count: count)
+        var relative = [Double](repeating: 0, count: count)
+        calibrated = [Double](repeating: 0, count: count)
+        var noneSum = 0.0
+        var calibratedNoneSum = 0.0
+        for index in 0..<count {
+            let capped = share.map { min(0, $0[index]) } ?? 0
+            let log10Lambda = malignant[index] + capped
+            let lambda = pow10(log10Lambda)
+            let ratio = pow10(log10Lambda - reference[index])
+            lambdas[index] = lambda
+            shares[index] = pow10(capped)
+            relative[index] = ratio
+            calibrated[index] = rates[index] * ratio
+            noneSum += exp(-lambda)
+            calibratedNoneSum += exp(-calibrated[index])
+        }
+        return Samples(lambdas: lambdas, shares: shares, relative: relative, noneSum: noneSum, calibratedNoneSum: calibratedNoneSum)
+    }
+
     /// Median, 5th and 95th percentiles, and mean of the samples (reordered in place).
-    private static func spread(_ samples: inout [Double]) -> Spread {
+    static func spread(_ samples: inout [Double]) -> Spread {
         let mean = samples.reduce(0, +) / Double(samples.count)
         let last = Double(samples.count - 1)
         let rank = { (p: Double) in Int(p * last) }
@@ -55,23 +129,29 @@ struct MonteCarlo {
     }
 
     /// The value of the given rank, by quickselect (Hoare partition, middle pivot): linear time on average.
+    /// On the buffer directly: through the array, every swap checked uniqueness and bounds, and this was a
+    /// third of a Monte Carlo run.
     private static func select(_ values: inout [Double], rank: Int, in range: Range<Int>) -> Double {
-        var low = range.lowerBound, high = range.upperBound - 1
-        while low < high {
-            let pivot = values[(low + high) / 2]
-            var i = low, j = high
-            while i <= j {
-                while values[i] < pivot { i += 1 }
-                while values[j] > pivot { j -= 1 }
-                if i <= j {
-                    values.swapAt(i, j)
-                    i += 1
-                    j -= 1
+        values.withUnsafeMutableBufferPointer { values in
+            var low = range.lowerBound, high = range.upperBound - 1
+            while low < high {
+                let pivot = values[(low + high) / 2]
+                var i = low, j = high
+                while i <= j {
+                    while values[i] < pivot { i += 1 }
+                    while values[j] > pivot { j -= 1 }
+                    if i <= j {
+                        let swap = values[i]
+                        values[i] = values[j]
+                        values[j] = swap
+                        i += 1
+                        j -= 1
+                    }
                 }
+                if rank <= j { high = j } else if rank >= i { low = i } else { break }
             }
-            if rank <= j { high = j } else if rank >= i { low = i } else { break }
+            return values[rank]
         }
-        return values[rank]
     }
 
     private static func probability(_ lambda: Spread, mean: Double) -> Spread {

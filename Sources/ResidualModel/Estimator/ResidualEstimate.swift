@@ -15,6 +15,8 @@ public struct ResidualEstimate: Sendable {
     public let assumptions: [String]
     /// Steps ranked by how far each moves λ, largest first.
     public let sensitivity: [StepSensitivity]
+    /// Figures ranked by their share of the variance of log10 λ, largest first.
+    public let figures: [FigureSensitivity]
     /// The effect of standard remedies on the calibrated risk.
     public let remedies: [Remedy]
 }
@@ -56,6 +58,8 @@ public struct Risk: Sendable {
     }
 
     public let method: Method
+    /// Why the exact path did not apply, when Monte Carlo took over.
+    public let methodNote: String?
     /// Share of the product infused as the dose (at most 1).
     public let doseShare: Spread
     /// λ: CAR-carrying malignant cells in the dose, the physical figure.
@@ -63,10 +67,17 @@ public struct Risk: Sendable {
     /// P(at least one CAR-carrying malignant cell in the dose): `mean` is 1 − E[exp(−λ)] over the
     /// uncertainty; `median`, `low` and `high` are 1 − exp(−λ) at λ's median and 90% bounds.
     public let probability: Spread
-    /// λ after the calibration to the clinical record: the expected number that go on to cause a relapse.
+    /// λ over λ of the calibration reference averaged over its cohort's patients, both in the same draw:
+    /// figures the two processes share cancel out of it.
+    public let relativeRisk: Spread
+    /// Expected relapses from a CAR-carrying malignant cell: the reference cohort's recorded rate times
+    /// the relative risk, in each draw (κλ, with κ fitted within the draw).
     public let calibratedLambda: Spread
-    /// P(relapse from a CAR-carrying malignant cell) = 1 − E[exp(−κλ)].
+    /// P(relapse from a CAR-carrying malignant cell) = 1 − E[exp(−κλ)]. The lint gate reads `mean`.
     public let calibratedProbability: Spread
+    /// The cohort the calibration rests on, when the process's indication is one it stands for; `nil`
+    /// when it is not, and the calibrated figures are the reference disease's scaled by the relative risk.
+    public let calibrationCohort: String?
 }
 
 /// How much one step moves λ.
@@ -76,6 +87,18 @@ public struct StepSensitivity: Sendable {
     public let log10Reduction: Double
     /// Share of the variance of log10 λ that the step's figures carry (exact path only).
     public let varianceShare: Double?
+}
+
+/// How much of the uncertainty of log10 λ one catalogue figure carries.
+public struct FigureSensitivity: Sendable {
+    /// The figure's catalogue path.
+    public let figure: String
+    /// Its share of the variance of log10 λ (without the dose share's cap), between 0 and 1.
+    public let varianceShare: Double
+    /// The steps that read it.
+    public let stepIDs: [String]
+    /// The study that would narrow it, from the catalogue (`narrowedBy`), where it names one.
+    public let narrowedBy: String?
 }
 
 /// A standard change to the process and what it would do to the risk.

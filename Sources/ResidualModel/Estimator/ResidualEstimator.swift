@@ -3,38 +3,70 @@ import ProcessModel
 
 /// Estimates the malignant cells that reach the dose and the chance that one of them carries the CAR.
 ///
-/// Build one per catalogue and share it: it is a value, safe to use from many threads.
+/// Build one per catalogue and share it: it is a value, safe to use from many threads. Its Monte Carlo
+/// draws are one set per estimator, shared by every process it estimates and by the calibration reference.
 public struct ResidualEstimator: Sendable {
-    public let catalogue: Catalogue
-    let calibration: Calibration
+    /// The catalogue and the calibration, behind one reference: the estimator is copied into every lint
+    /// context, and a reference costs less to copy than kilobytes of figures.
+    private final class Model: Sendable {
+        let catalogue: Catalogue
+        let calibration: Calibration
 
-    /// Monte Carlo settings for chains that are not a pure product of log-normal factors.
-    public var draws = 100_000
-    public var seed: UInt64 = 2018
+        init(catalogue: Catalogue, calibration: Calibration) {
+            self.catalogue = catalogue
+            self.calibration = calibration
+        }
+    }
+
+    private let model: Model
+    private var run: Draws
+
+    public var catalogue: Catalogue { model.catalogue }
+    var calibration: Calibration { model.calibration }
+
+    /// Monte Carlo settings for chains where the exact path does not apply.
+    public var draws: Int {
+        get { run.count }
+        set { run = Draws(count: newValue, seed: run.seed) }
+    }
+    public var seed: UInt64 {
+        get { run.seed }
+        set { run = Draws(count: run.count, seed: newValue) }
+    }
 
     public init(catalogue: Catalogue, calibrationReference: ProcessDesign) {
-        self.catalogue = catalogue
-        calibration = Calibration(catalogue: catalogue, reference: calibrationReference)
+        model = Model(catalogue: catalogue, calibration: Calibration(catalogue: catalogue, reference: calibrationReference))
+        run = Draws(count: 100_000, seed: 2018)
     }
 
     /// The estimator with the bundled catalogue and calibration reference.
     public static let standard = ResidualEstimator(catalogue: .bundled, calibrationReference: Calibration.referenceDesign)
 
-    /// κ: the calibration factor from physical λ to relapses, with its 90% interval.
-    public var calibrationFactor: Spread { calibration.log10Kappa.spread }
+    /// κ, fitted within each draw: expected relapses per CAR-carrying malignant cell in the dose, with its 90% interval.
+    public var calibrationFactor: Spread {
+        let reference = calibration.referenceColumn(run)
+        let rates = calibration.rateColumn(run)
+        var kappa = zip(rates, reference).map { $0 * pow10(-$1) }
+        return MonteCarlo.spread(&kappa)
+    }
 
-    /// The full estimate: the step table, the risk, the sensitivity ranking and the remedies.
+    /// The calibration cohort, as the output names it.
+    public var calibrationCohort: String { calibration.cohort }
+
+    /// The full estimate: the step table, the risk, the sensitivity rankings and the remedies.
     public func estimate(_ design: ProcessDesign) -> ResidualEstimate {
         var builder = MassBalanceBuilder(design: design, catalogue: catalogue)
         let balance = builder.build(steps: design.steps)
-        let risk = design.startingMaterial.composition[.malignant] == nil ? nil : self.risk(of: balance)
+        let risk = design.startingMaterial.composition[.malignant] == nil ? nil : self.risk(of: balance, design: design)
+        let figures = risk == nil ? [] : figureSensitivity(balance)
         return ResidualEstimate(
             startingCounts: balance.initial,
             steps: stepTable(balance),
             risk: risk,
             unavailable: risk == nil ? "the starting material states no malignant fraction ('composition: malignant')" : nil,
             assumptions: builder.assumptions,
-            sensitivity: risk == nil ? [] : sensitivity(design, balance),
+            sensitivity: risk == nil ? [] : sensitivity(design, balance, figures: figures),
+            figures: figures,
             remedies: remedies(for: design, withRisk: true)
         )
     }
@@ -42,7 +74,7 @@ public struct ResidualEstimator: Sendable {
     /// The risk figures alone, as the exact path gives them where it applies and Monte Carlo elsewhere.
     public func risk(of design: ProcessDesign) -> Risk? {
         guard design.startingMaterial.composition[.malignant] != nil else { return nil }
-        return risk(of: balance(design, steps: design.steps))
+        return risk(of: balance(design, steps: design.steps), design: design)
     }
 
     /// The standard remedies applied to the design, and how much each lowers λ; with `withRisk`, also the
@@ -53,8 +85,17 @@ public struct ResidualEstimator: Sendable {
 
     /// The risk by seeded Monte Carlo, whatever the chain: the cross-check of the exact path.
     public func monteCarloRisk(of design: ProcessDesign, draws: Int? = nil, seed: UInt64? = nil) -> Risk {
-        MonteCarlo(balance: balance(design, steps: design.steps), log10Kappa: calibration.log10Kappa,
-                   draws: draws ?? self.draws, seed: seed ?? self.seed).risk()
+        let run = (draws ?? self.draws) == self.draws && (seed ?? self.seed) == self.seed ? self.run
+            : Draws(count: draws ?? self.draws, seed: seed ?? self.seed)
+        return MonteCarlo(balance: balance(design, steps: design.steps), calibration: calibration, draws: run,
+                          note: "asked for", cohort: cohort(design)).risk()
+    }
+
+    /// The calibrated λ of every draw of the run (expected relapses per patient at the file's figures), for
+    /// the credibility check against the record.
+    func calibratedLambdas(of design: ProcessDesign) -> [Double] {
+        MonteCarlo(balance: balance(design, steps: design.steps), calibration: calibration, draws: run, note: nil, cohort: nil)
+            .calibratedLambdas()
     }
 
     func balance(_ design: ProcessDesign, steps: [Step]) -> MassBalance {
@@ -62,40 +103,78 @@ public struct ResidualEstimator: Sendable {
         return builder.build(steps: steps)
     }
 
-    func risk(of balance: MassBalance) -> Risk {
+    private func cohort(_ design: ProcessDesign) -> String? {
+        calibration.covers(design.indication.value) ? calibration.cohort : nil
+    }
+
+    func risk(of balance: MassBalance, design: ProcessDesign) -> Risk {
         // No malignant cells, or a CAR that does not persist: nothing to estimate, and no draws needed.
         if (balance.initial[.malignant] ?? 0) == 0 || !balance.integrates {
             let zero = Spread(median: 0, low: 0, high: 0, mean: 0)
             let share = balance.lambda(at: balance.centralDraw).doseShare
-            return Risk(method: .exact, doseShare: Spread(median: share, low: share, high: share, mean: share), lambda: zero,
-                        probability: zero, calibratedLambda: zero, calibratedProbability: zero)
+            return Risk(method: .exact, methodNote: nil, doseShare: Spread(median: share, low: share, high: share, mean: share),
+                        lambda: zero, probability: zero, relativeRisk: zero, calibratedLambda: zero, calibratedProbability: zero,
+                        calibrationCohort: cohort(design))
         }
-        if let exact = ExactRisk(balance: balance, log10Kappa: calibration.log10Kappa) { return exact.risk() }
-        return MonteCarlo(balance: balance, log10Kappa: calibration.log10Kappa, draws: draws, seed: seed).risk()
+        if let exact = ExactRisk(balance: balance, calibration: calibration) { return exact.risk(calibrated: cohort(design)) }
+        return MonteCarlo(balance: balance, calibration: calibration, draws: run,
+                          note: ExactRisk.unavailable(balance, calibration), cohort: cohort(design)).risk()
     }
 
     private func stepTable(_ balance: MassBalance) -> [StepEstimate] {
-        let trace = balance.trace(at: balance.centralDraw)
+        let central = balance.centralDraw
+        let trace = balance.trace(at: central)
+        let initial = balance.initial[.malignant].map(log10)
         return zip(balance.steps, trace.counts).enumerated().map { index, pair in
             let (step, counts) = pair
-            let malignant = balance.chain(.malignant, through: index + 1, carrying: false).logLinear?.normal
-            let initial = balance.initial[.malignant].map(log10)
+            let chain = balance.chain(.malignant, through: index + 1, carrying: false).logLinear(at: central)
             return StepEstimate(
                 stepID: step.stepID, kind: step.kind,
                 counts: counts.mapValues { $0.plain + $0.carrying },
                 malignantCarrying: counts[.malignant]?.carrying ?? 0,
-                malignantInterval: malignant.flatMap { normal in
-                    initial.map { start in pow10(start + normal.interval90.low)...pow10(start + normal.interval90.high) }
+                malignantInterval: chain.flatMap { form in
+                    initial.map { start in
+                        let (low, high) = interval90(form, balance.variables)
+                        return pow10(start + low)...pow10(start + high)
+                    }
                 }
             )
         }
     }
 
-    /// Each step's effect on λ: the central λ without it, against the central λ with it.
-    private func sensitivity(_ design: ProcessDesign, _ balance: MassBalance) -> [StepSensitivity] {
+    /// The 5th and 95th percentiles of a form: exact when it is normal, else from the run's draws.
+    private func interval90(_ form: LogLinear, _ variables: [MassBalance.Variable]) -> (low: Double, high: Double) {
+        if let normal = form.normal(variables) { return normal.interval90 }
+        let columns = form.coefficients.map { (run.column(variables[$0.variable].key), variables[$0.variable].distribution, $0.weight) }
+        var samples = (0..<run.count).map { index in
+            columns.reduce(form.constant) { $0 + $1.2 * $1.1.value($1.0[index]) }
+        }
+        let spread = MonteCarlo.spread(&samples)
+        return (spread.low, spread.high)
+    }
+
+    /// Each figure's share of the variance of log10 λ: its coefficient squared times its variance, over the
+    /// sum (the figures are independent). Only where λ is a product of single factors.
+    private func figureSensitivity(_ balance: MassBalance) -> [FigureSensitivity] {
+        guard let form = LambdaForm(balance)?.uncapped else { return [] }
+        let parts = form.coefficients.map { ($0.variable, $0.weight * $0.weight * balance.variables[$0.variable].distribution.variance) }
+        let total = parts.reduce(0) { $0 + $1.1 }
+        guard total > 0 else { return [] }
+        let figures = Dictionary(uniqueKeysWithValues: catalogue.allFigures.map { ($0.path, $0.figure) })
+        return parts.map { index, variance in
+            let variable = balance.variables[index]
+            let path = variable.key.components(separatedBy: " (measured").first ?? variable.key
+            return FigureSensitivity(figure: variable.key, varianceShare: variance / total, stepIDs: variable.stepIDs,
+                                     narrowedBy: figures[path]?.narrowedBy)
+        }
+        .sorted { $0.varianceShare > $1.varianceShare }
+    }
+
+    /// Each step's effect on λ: the central λ without it, against the central λ with it; and the share of the
+    /// uncertainty carried by the figures it reads (a figure read by several steps counts for each).
+    private func sensitivity(_ design: ProcessDesign, _ balance: MassBalance, figures: [FigureSensitivity]) -> [StepSensitivity] {
         let central = { (balance: MassBalance) in balance.lambda(at: balance.centralDraw).lambda }
         let base = central(balance)
-        let exact = ExactRisk(balance: balance, log10Kappa: calibration.log10Kappa)
         return design.steps.enumerated().compactMap { index, step -> StepSensitivity? in
             // Without its gene transfer a process has no CAR to carry: not a remedy worth ranking.
             guard !step.kind.isGeneTransfer else { return nil }
@@ -103,8 +182,9 @@ public struct ResidualEstimator: Sendable {
             steps.remove(at: index)
             let without = central(self.balance(design, steps: steps))
             guard base > 0, without > 0 else { return nil }
-            return StepSensitivity(stepID: step.id.value, log10Reduction: log10(without) - log10(base),
-                                   varianceShare: exact?.varianceShare(ofStep: step.id.value))
+            let share = figures.isEmpty ? nil
+                : figures.filter { $0.stepIDs.contains(step.id.value) }.reduce(0) { $0 + $1.varianceShare }
+            return StepSensitivity(stepID: step.id.value, log10Reduction: log10(without) - log10(base), varianceShare: share)
         }
         .sorted { abs($0.log10Reduction) > abs($1.log10Reduction) }
     }

@@ -12,7 +12,7 @@ struct WhatIf {
         func remedy(_ description: String, steps: [Step]) -> Remedy {
             let after = centralLambda(steps)
             return Remedy(description: description, lambdaReduction: after > 0 ? base / after : .infinity,
-                          risk: withRisk ? estimator.risk(of: estimator.balance(design, steps: steps)) : nil)
+                          risk: withRisk ? estimator.risk(of: estimator.balance(design, steps: steps), design: design) : nil)
         }
         func remedy(_ description: String, inserting operation: UnitOperation, at index: Int) -> Remedy {
             var steps = design.steps

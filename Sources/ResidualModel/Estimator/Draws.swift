@@ -1,0 +1,64 @@
+import Foundation
+
+/// The standard normal draws of one Monte Carlo run, one column per figure, keyed by what the figure
+/// is (its catalogue path), never by where a process uses it.
+///
+/// This is the sharing rule: every step that reads a figure reads the same draw of it, so a 9-day
+/// expansion and nine 1-day expansions see one culture rate, not nine; and the calibration reference
+/// and the assessed process read the same draws, so what they share cancels out of their ratio.
+/// Each column comes from its own generator, seeded from the run's seed and the key, so a figure's
+/// draws do not depend on which other figures a process happens to use.
+public final class Draws: @unchecked Sendable {
+    public let count: Int
+    public let seed: UInt64
+    private var columns: [String: [Double]] = [:]
+    private var memos: [String: [Double]] = [:]
+    // Lint runs files in parallel against one estimator: the cache is guarded.
+    private let lock = NSLock()
+
+    public init(count: Int, seed: UInt64) {
+        self.count = count
+        self.seed = seed
+    }
+
+    /// The draws of the standard normal behind the figure `key`.
+    func column(_ key: String) -> [Double] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let column = columns[key] { return column }
+        var generator = SplitMix64(seed: seed ^ Self.hash(key))
+        let column = (0..<count).map { _ in generator.nextStandardNormal() }
+        columns[key] = column
+        return column
+    }
+
+    /// The values of a figure drawn from `distribution` for every draw of the run, computed once per run.
+    /// A figure a file measured itself differs from file to file: computed, not kept, so that a run over
+    /// many files does not keep a column for each.
+    func values(_ key: String, _ distribution: FigureDistribution) -> [Double] {
+        if key.contains(" (measured") { return column(key).map(distribution.value) }
+        let memoKey = "\(key) \(distribution.median) \(distribution.lowerDeviation) \(distribution.upperDeviation) "
+            + "\(distribution.lowerBound ?? .nan) \(distribution.upperBound ?? .nan)"
+        return memo(memoKey) { column(key).map(distribution.value) }
+    }
+
+    /// A per-draw quantity computed once per run and reused (the calibration reference's λ).
+    func memo(_ key: String, _ compute: () -> [Double]) -> [Double] {
+        lock.lock()
+        if let value = memos[key] {
+            lock.unlock()
+            return value
+        }
+        lock.unlock()
+        let value = compute()
+        lock.lock()
+        memos[key] = value
+        lock.unlock()
+        return value
+    }
+
+    /// FNV-1a of the key: stable across runs and machines, unlike `Hasher`.
+    static func hash(_ key: String) -> UInt64 {
+        key.utf8.reduce(0xcbf2_9ce4_8422_2325 as UInt64) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+@testable import ResidualModel
+import Testing
+
+/// Every figure draws within its stated range and shape.
+@Suite struct FigureDistributionTests {
+    /// The figure's value (in its own unit) for a draw on the working scale.
+    func value(_ figure: Figure, _ working: Double) -> Double {
+        figure.unit == "fraction" || figure.unit == "per patient" ? pow10(working) : working
+    }
+
+    /// Over the whole catalogue: the 5th and 95th percentiles of 100,000 draws of each figure are its stated
+    /// low and high, to Monte Carlo error (the standard error of a 5% quantile is under 0.01 deviations of
+    /// its side); fractions stay in [0, 1] and log depletions are never negative.
+    @Test func percentilesOfEveryFigureMatchItsStatedRange() {
+        var generator = SplitMix64(seed: 5)
+        let normals = (0..<100_000).map { _ in generator.nextStandardNormal() }
+        for (path, figure) in Catalogue.bundled.allFigures {
+            guard let low = figure.low, let high = figure.high else { continue }
+            let distribution = figure.distribution
+            var draws = normals.map { distribution.value($0) }
+            draws.sort()
+            let (p5, p95) = (draws[4_999], draws[94_999])
+            let lowWorking = figure.unit == "fraction" || figure.unit == "per patient" ? log10(low) : low
+            let highWorking = figure.unit == "fraction" || figure.unit == "per patient" ? log10(high) : high
+            #expect(abs(p5 - lowWorking) <= 0.03 * distribution.lowerDeviation + 1e-12, "\(path): 5th percentile \(value(figure, p5)), stated \(low)")
+            #expect(abs(p95 - highWorking) <= 0.03 * distribution.upperDeviation + 1e-12, "\(path): 95th percentile \(value(figure, p95)), stated \(high)")
+            #expect(abs(draws[49_999] - distribution.median) <= 0.03 * max(distribution.lowerDeviation, distribution.upperDeviation), "\(path): median")
+            switch figure.unit {
+            case "fraction", "per patient": #expect(draws.last! <= 0, "\(path) draws a fraction above 1")
+            case "log10": #expect(draws.first! >= 0, "\(path) draws a negative log depletion")
+            default: break
+            }
+        }
+    }
+
+    /// The malignant culture rate is stated at most 0 at its 95th percentile: no more than 5% of draws grow.
+    @Test func anAsymmetricRangeKeepsItsOwnSides() {
+        let rate = Catalogue.bundled.culture.logFoldPerDay["malignant"]!.distribution
+        #expect(rate.lowerDeviation > rate.upperDeviation)
+        #expect(rate.value(Normal.z95) <= 1e-12)
+        #expect(rate.normal == nil)
+    }
+}
