@@ -4,20 +4,8 @@ import Testing
 /// "Did you mean" follows meaning before spelling: the words people write for an operation or a test
 /// suggest it, and none suggests its opposite.
 @Suite struct SynonymTests {
-    func message(operation: String) -> String {
-        let text = """
-            processlint: 1
-            name: synonym
-            product: {car_target: CD19, vector: lentiviral}
-            indication: B-ALL
-            starting_material: {kind: leukapheresis}
-            steps:
-              - {id: s, operation: \(operation)}
-            """
-        return ProcessLoader().load(bytes: Array(text.utf8), file: "s.yaml").diagnostics.map(\.message).joined(separator: "\n")
-    }
-
-    func message(test: String) -> String {
+    /// The loader's messages for a small process with one step and one release test.
+    func messages(operation: String = "electroporation", test: String = "sterility") -> String {
         let text = """
             processlint: 1
             name: synonym
@@ -25,11 +13,15 @@ import Testing
             indication: B-ALL
             starting_material: {kind: leukapheresis}
             steps:
-              - {id: s, operation: electroporation}
+              - {id: s, operation: \(operation)}
             release_tests: [\(test)]
             """
         return ProcessLoader().load(bytes: Array(text.utf8), file: "s.yaml").diagnostics.map(\.message).joined(separator: "\n")
     }
+
+    func message(operation: String) -> String { messages(operation: operation) }
+
+    func message(test: String) -> String { messages(test: test) }
 
     @Test(arguments: [("transduce", "transduction"), ("ficoll", "density-gradient"), ("CD3 selection", "positive-selection"),
                       ("debead", "bead-removal"), ("freeze", "cryopreservation"), ("selection", "positive-selection"),
