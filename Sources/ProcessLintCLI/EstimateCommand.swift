@@ -16,8 +16,8 @@ struct EstimateCommand: ConsoleCommand {
         case csv
     }
 
-    @Argument(help: "Process files, or directories to search for *.yaml and *.yml files.")
-    var paths: [String]
+    @Argument(help: "Process files, or directories to search for *.yaml and *.yml files (default: the current directory, as for lint).")
+    var paths: [String] = ["."]
 
     @Option(help: "table: for reading; json: every figure, for tools; csv: the step table, for spreadsheets.")
     var format: Format = .table
@@ -27,7 +27,10 @@ struct EstimateCommand: ConsoleCommand {
     func run(console: Console) -> ExitStatus {
         let discovered = ProcessFileDiscovery().files(under: paths)
         var failed = !discovered.problems.isEmpty || discovered.files.isEmpty
-        discovered.problems.forEach { console.err($0.description + "\n") }
+        console.err(discovered.problems)
+        if discovered.files.isEmpty && discovered.problems.isEmpty {
+            console.err("error: no process files (*.yaml, *.yml) under \(paths.joined(separator: ", "))\n")
+        }
         var estimates: [(ProcessDesign, ResidualEstimate)] = []
         ProcessLoader(limits: load.limits).load(files: discovered.files) { result in
             console.err(result.diagnostics)

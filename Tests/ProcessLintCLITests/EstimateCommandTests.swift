@@ -1,8 +1,20 @@
 import Foundation
 import Testing
+import ProcessLintCLI
 
 @Suite struct EstimateCommandTests {
     let academic = CommandRunner.repository + "/processes/ctl019-academic-2018.yaml"
+
+    @Test func withoutAPathItEstimatesTheCurrentDirectoryAsLintDoes() throws {
+        // Not a usage error (exit 64) any more: both commands default to `.`.
+        #expect(throws: Never.self) { try ProcessLintCommand.parseAsRoot(["estimate"]) }
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("processlint-estimate-empty-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: empty) }
+        let nothing = CommandRunner.run("estimate", empty)
+        #expect(nothing.status == 2)
+        #expect(nothing.err.contains("error: no process files (*.yaml, *.yml) under \(empty)"))
+    }
 
     @Test func tablePrintsEveryStepAndTheRiskWithItsInterval() {
         let output = CommandRunner.run("estimate", academic)

@@ -8,14 +8,17 @@ struct MissingTCellSelectionRule: Rule {
         title: "Missing T-cell selection",
         defaultSeverity: .warning,
         rationale: """
-            A positive selection on T-cell markers (CD3, or CD4 and CD8) carries over marker-negative cells \
-            at about 3 log, far more than density gradients, elutriation or bead activation remove. Without one, \
-            malignant cells in the starting material reach culture nearly undiminished. Kite added a T-cell \
-            enrichment to its process for mantle-cell lymphoma because circulating tumour cells were in the apheresis.
+            A positive selection on T-cell markers (CD3, or CD4 and CD8) removes marker-negative cells by \
+            about 2.5 log (1 to 4 between runs), far more than density gradients, elutriation or bead activation \
+            remove. Without one, malignant cells in the starting material reach culture nearly undiminished. Kite's \
+            mantle-cell lymphoma process removes circulating CD19-positive cells before activation, to spare the \
+            CAR T cells activation and exhaustion by the tumour; the same step lowers carry-over.
             """,
         references: [
             "Wang M et al., NEJM 2020;382:1331",
-            "Vescio R et al., Blood 1999;93(6):1858 (3.1 log removal of marker-negative tumour by positive selection)",
+            "Vescio R et al., Blood 1999;93(6):1858 and Stewart AK et al., J Clin Oncol 2001;19:3771 (median 3.1 log removal "
+                + "of marker-negative tumour by positive selection)",
+            "EBMT CD34 selection trial, Blood 2004;104(11):921 (abstract; median 2.0 log, range 0.3-5.5)",
         ],
         triggering: [
             RuleExample("""
