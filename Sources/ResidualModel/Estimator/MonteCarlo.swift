@@ -13,18 +13,13 @@ struct MonteCarlo {
     let cohort: String?
 
     /// The calibrated λ of every draw: expected relapses per patient at the process's stated figures.
-    func calibratedLambdas() -> [Double] {
-        var calibrated: [Double] = []
-        _ = sample(calibrated: &calibrated)
-        return calibrated
-    }
+    func calibratedLambdas() -> [Double] { sample().calibrated }
 
     func risk() -> Risk {
-        var calibrated: [Double] = []
-        var samples = sample(calibrated: &calibrated)
+        var samples = sample()
         let total = Double(draws.count)
         let lambda = Self.spread(&samples.lambdas)
-        let calibratedLambda = Self.spread(&calibrated)
+        let calibratedLambda = Self.spread(&samples.calibrated)
         return Risk(
             method: .monteCarlo(draws: draws.count, seed: draws.seed),
             methodNote: note,
@@ -38,13 +33,29 @@ struct MonteCarlo {
         )
     }
 
+    /// Each draw's λ, dose share, λ relative to the reference and calibrated λ, and the sums behind P.
     private struct Samples {
-        var lambdas, shares, relative: [Double]
-        var noneSum, calibratedNoneSum: Double
+        var lambdas, shares, relative, calibrated: [Double]
+        var noneSum = 0.0, calibratedNoneSum = 0.0
+
+        init(count: Int) {
+            (lambdas, shares, relative, calibrated) = ([Double](repeating: 0, count: count), [Double](repeating: 1, count: count),
+                                                      [Double](repeating: 0, count: count), [Double](repeating: 0, count: count))
+        }
+
+        /// Draw `index`: `ratio` is λ over the reference's λ in the same draw, `rate` the recorded rate drawn with it.
+        mutating func record(_ index: Int, lambda: Double, share: Double, ratio: Double, rate: Double) {
+            lambdas[index] = lambda
+            shares[index] = share
+            relative[index] = ratio
+            calibrated[index] = rate * ratio
+            noneSum += exp(-lambda)
+            calibratedNoneSum += exp(-calibrated[index])
+        }
     }
 
-    private func sample(calibrated: inout [Double]) -> Samples {
-        if let form = LambdaForm(balance, strictly: true) { return sample(form, calibrated: &calibrated) }
+    private func sample() -> Samples {
+        if let form = LambdaForm(balance, strictly: true) { return sample(form) }
         let program = LambdaProgram(balance)
         let count = draws.count
         let read = Set(program.variables)
@@ -53,31 +64,20 @@ struct MonteCarlo {
         let reference = calibration.referenceColumn(draws)
         let rates = calibration.rateColumn(draws)
         var draw = balance.centralDraw
-        var lambdas = [Double](repeating: 0, count: count)
-        var shares = [Double](repeating: 0, count: count)
-        var relative = [Double](repeating: 0, count: count)
-        calibrated = [Double](repeating: 0, count: count)
-        var noneSum = 0.0
-        var calibratedNoneSum = 0.0
+        var samples = Samples(count: count)
         for index in 0..<count {
             // Only the variables λ reads are set; the others (granulocyte depletion, say) cannot change it.
             for variable in program.variables { draw[variable] = distributions[variable].value(columns[variable][index]) }
             let (lambda, share) = draw.withUnsafeBufferPointer { program.lambda($0) }
-            let ratio = lambda * pow10(-reference[index])
-            lambdas[index] = lambda
-            shares[index] = share
-            relative[index] = ratio
-            calibrated[index] = rates[index] * ratio
-            noneSum += exp(-lambda)
-            calibratedNoneSum += exp(-calibrated[index])
+            samples.record(index, lambda: lambda, share: share, ratio: lambda * pow10(-reference[index]), rate: rates[index])
         }
-        return Samples(lambdas: lambdas, shares: shares, relative: relative, noneSum: noneSum, calibratedNoneSum: calibratedNoneSum)
+        return samples
     }
 
     /// The same samples when λ is X + min(0, Y) (`LambdaForm`): a column at a time over the run's cached
     /// figure values, instead of the step-by-step program per draw; a lint run over thousands of files
     /// spends most of its time here. Only where every factor is one term: the two paths then agree to rounding.
-    private func sample(_ form: LambdaForm, calibrated: inout [Double]) -> Samples {
+    private func sample(_ form: LambdaForm) -> Samples {
         let count = draws.count
         func column(_ form: LogLinear) -> [Double] {
             var sum = [Double](repeating: form.constant, count: count)
@@ -95,25 +95,14 @@ struct MonteCarlo {
         let share = form.share.map(column)
         let reference = calibration.referenceColumn(draws)
         let rates = calibration.rateColumn(draws)
-        var lambdas = [Double](repeating: 0, count: count)
-        var shares = [Double](repeating: 1, count: count)
-        var relative = [Double](repeating: 0, count: count)
-        calibrated = [Double](repeating: 0, count: count)
-        var noneSum = 0.0
-        var calibratedNoneSum = 0.0
+        var samples = Samples(count: count)
         for index in 0..<count {
             let capped = share.map { min(0, $0[index]) } ?? 0
             let log10Lambda = malignant[index] + capped
-            let lambda = pow10(log10Lambda)
-            let ratio = pow10(log10Lambda - reference[index])
-            lambdas[index] = lambda
-            shares[index] = pow10(capped)
-            relative[index] = ratio
-            calibrated[index] = rates[index] * ratio
-            noneSum += exp(-lambda)
-            calibratedNoneSum += exp(-calibrated[index])
+            samples.record(index, lambda: pow10(log10Lambda), share: pow10(capped), ratio: pow10(log10Lambda - reference[index]),
+                           rate: rates[index])
         }
-        return Samples(lambdas: lambdas, shares: shares, relative: relative, noneSum: noneSum, calibratedNoneSum: calibratedNoneSum)
+        return samples
     }
 
     /// Median, 5th and 95th percentiles, and mean of the samples (reordered in place).
