@@ -1,5 +1,6 @@
 import ArgumentParser
 import ProcessModel
+import Reporters
 import ResidualModel
 
 /// `processlint estimate FILE...`: the residual-cell mass balance and risk of each process.

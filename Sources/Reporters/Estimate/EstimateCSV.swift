@@ -2,8 +2,8 @@ import ProcessModel
 import ResidualModel
 
 /// The step tables of several processes as one CSV, a row per step, for spreadsheets.
-enum EstimateCSV {
-    static func text(_ estimates: [(ProcessDesign, ResidualEstimate)]) -> String {
+public enum EstimateCSV {
+    public static func text(_ estimates: [(ProcessDesign, ResidualEstimate)]) -> String {
         var lines = ["file,step,operation,t_cells,malignant,malignant_low,malignant_high,malignant_car_positive,malignant_per_t_cell"]
         for (design, estimate) in estimates {
             for step in estimate.steps {

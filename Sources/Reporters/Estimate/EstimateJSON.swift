@@ -3,7 +3,7 @@ import ProcessModel
 import ResidualModel
 
 /// The estimates as JSON: every figure, for tools and for diffing two versions of a process.
-enum EstimateJSON {
+public enum EstimateJSON {
     /// Bumped when a field changes meaning or disappears; adding a field does not bump it.
     static let schemaVersion = 1
 
@@ -69,7 +69,7 @@ enum EstimateJSON {
         let calibratedProbability: SpreadJSON?
     }
 
-    static func text(_ estimates: [(ProcessDesign, ResidualEstimate)], calibration: Spread, cohort: String) -> String {
+    public static func text(_ estimates: [(ProcessDesign, ResidualEstimate)], calibration: Spread, cohort: String) -> String {
         let document = Document(schemaVersion: schemaVersion, calibrationFactor: SpreadJSON(calibration), calibrationCohort: cohort,
                                 processes: estimates.map(process))
         let encoder = JSONEncoder()

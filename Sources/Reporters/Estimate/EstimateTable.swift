@@ -4,11 +4,16 @@ import ProcessModel
 import ResidualModel
 
 /// The estimate as text for reading in a terminal: the step table, the risk, what moves it, and remedies.
-struct EstimateTable {
-    let design: ProcessDesign
-    let estimate: ResidualEstimate
+public struct EstimateTable {
+    public let design: ProcessDesign
+    public let estimate: ResidualEstimate
 
-    var text: String {
+    public init(design: ProcessDesign, estimate: ResidualEstimate) {
+        self.design = design
+        self.estimate = estimate
+    }
+
+    public var text: String {
         var lines = ["\(design.file): \(design.name.value)", ""]
         lines += stepTable()
         lines.append("")
@@ -104,5 +109,5 @@ struct EstimateTable {
 }
 
 extension String {
-    func padding(to width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+    public func padding(to width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
 }
