@@ -13,6 +13,9 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
     /// The id of the step the finding points into; `nil` for findings about the whole process or its other
     /// sections. With the rule id it identifies a finding across edits elsewhere in the file (see `fingerprint`).
     public let stepID: String?
+    /// What kind of problem a `format` diagnostic is, as the loader classed it (`unknown-key`, `yaml-syntax`,
+    /// `out-of-range`...): a tool can tell a typo from a broken file without reading the message. `nil` for findings.
+    public let code: String?
     /// The justification of the suppression comment that silences this finding, if one does: a suppressed
     /// finding leaves text output and the exit status, and stays in machine-readable output as an audit trail.
     public internal(set) var suppression: String?
@@ -26,6 +29,7 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
         related = finding.related
         fix = finding.fix
         risk = finding.risk
+        code = nil
     }
 
     /// A rule's finding in a design, as every rule (built-in, custom or external) is reported: with the severity
@@ -47,6 +51,7 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
         fix = nil
         risk = nil
         stepID = nil
+        code = problem.kind.rawValue
     }
 
     /// The pseudo-rule of the loader's problems: an unreadable file or one that breaks the format.
