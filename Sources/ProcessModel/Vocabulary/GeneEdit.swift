@@ -58,7 +58,6 @@ public enum GeneEdit: String, NamedValue {
         switch self {
         case .cd7, .cd5, .cd2, .cd38: Marker(normalising: rawValue)
         case .cd3e: Marker(normalising: "CD3")
-        case .trbc: nil
         default: nil
         }
     }
