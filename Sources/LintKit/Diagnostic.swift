@@ -2,7 +2,7 @@ import ProcessModel
 import ResidualModel
 
 /// A finding of a rule in a file, ready for a reporter.
-public struct Diagnostic: Sendable, Comparable {
+public struct Diagnostic: Sendable, Hashable, Comparable {
     public let ruleID: String
     public let severity: Severity
     public let message: String
@@ -26,6 +26,14 @@ public struct Diagnostic: Sendable, Comparable {
         related = finding.related
         fix = finding.fix
         risk = finding.risk
+    }
+
+    /// A rule's finding in a design, as every rule (built-in, custom or external) is reported: with the severity
+    /// the configuration sets for the rule, else the one the finding states (a rule raising it for one case, a
+    /// program choosing its own), else the rule's default; and with the step the finding points into.
+    public init(_ finding: Finding, ruleID: String, defaultSeverity: Severity, configured: Severity?, in design: ProcessDesign) {
+        self.init(ruleID: ruleID, severity: configured ?? finding.severity ?? defaultSeverity, finding: finding, file: design.file,
+                  stepID: design.step(containing: finding.range)?.id.value)
     }
 
     /// A problem of the loader, reported like a finding under the pseudo-rule `format` (as actionlint
@@ -57,10 +65,6 @@ public struct Diagnostic: Sendable, Comparable {
     /// File, line, column, then rule id: the order every output uses.
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
         (lhs.location, lhs.ruleID, lhs.message) < (rhs.location, rhs.ruleID, rhs.message)
-    }
-
-    public static func == (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
-        (lhs.location, lhs.ruleID, lhs.message) == (rhs.location, rhs.ruleID, rhs.message)
     }
 
     /// `path:line:col: severity: message [rule-id]`, as a compiler prints it.

@@ -28,7 +28,9 @@ struct AllogeneicHostRejectionUnaddressedRule: Rule {
                 starting_material: {kind: leukapheresis, donor: ↓allogeneic, composition: {T: 0.4, malignant: 0}}
                 steps:
                   - {id: transduce, operation: transduction}
-                """),
+                """,
+                message: "the product is made from a donor's cells, and the file says nothing of how they escape rejection by the patient",
+                fix: "state the answer the product relies on: an HLA edit in product.edits (B2M, CIITA, HLA-A, or CD52 with alemtuzumab) or the regimen in product.lymphodepletion"),
         ],
         nonTriggering: [
             RuleExample("""

@@ -30,7 +30,9 @@ struct AllogeneicWithoutTCRDisruptionRule: Rule {
                 starting_material: {kind: leukapheresis, donor: ↓allogeneic, composition: {T: 0.4, malignant: 0}}
                 steps:
                   - {id: transduce, operation: transduction}
-                """),
+                """,
+                message: "the product is made from a donor's T cells, and nothing disrupts their own T-cell receptor: they can attack the patient (graft-versus-host disease)",
+                fix: "knock out the receptor (add TRAC to product.edits) or block it, or state why it stays in product.tcr_intact_reason"),
         ],
         nonTriggering: [
             RuleExample("""

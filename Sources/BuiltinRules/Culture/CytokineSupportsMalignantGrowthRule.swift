@@ -33,7 +33,9 @@ struct CytokineSupportsMalignantGrowthRule: Rule {
                 steps:
                   - {id: activate, operation: activation, reagent: anti-cd3-cd28-nanomatrix, cytokines: [↓IL-7, IL-15]}
                   - {id: transduce, operation: transduction}
-                """),
+                """,
+                message: "IL-7 in step 'activate' is known to support T-ALL cells (Silva A et al., Cancer Res 2011;71(14):4780 (DOI 10.1158/0008-5472.CAN-10-3606)), and the starting material can hold them: malignant cells left after separation may grow in culture",
+                fix: "check the estimate's culture figures for T-ALL; remove malignant cells before culture, or use a cytokine that does not feed them"),
             RuleExample("""
                 processlint: 1
                 name: IL-6 in a myeloma culture

@@ -47,7 +47,9 @@ struct FreshStartingMaterialHoldRule: Rule {
                   - {id: ship, operation: hold, hours: 48, temperature_c: 4}
                   - {id: wait, operation: hold, hours: ↓48, temperature_c: 4}
                   - {id: transduce, operation: transduction}
-                """),
+                """,
+                message: "the fresh starting material waits 96 hours refrigerated before processing, past the 72-hour window",
+                fix: "start processing sooner, keep the material at 2-8 °C, cryopreserve it, or set the window your site validated (options of fresh-starting-material-hold)"),
             RuleExample("""
                 processlint: 1
                 name: a day and a half at room temperature
@@ -60,6 +62,17 @@ struct FreshStartingMaterialHoldRule: Rule {
                 """),
         ],
         nonTriggering: [
+            RuleExample("""
+                processlint: 1
+                name: four days in the fridge at a site that validated them
+                product: {car_target: CD19, vector: lentiviral}
+                indication: B-ALL
+                starting_material: {kind: leukapheresis, cryopreserved: false}
+                steps:
+                  - {id: ship, operation: hold, hours: 96, temperature_c: 4}
+                  - {id: transduce, operation: transduction}
+                """,
+                options: ["max_hours_refrigerated": 96]),
             RuleExample("""
                 processlint: 1
                 name: overnight in the fridge

@@ -30,7 +30,9 @@ struct DoseOutsideLabelRangeRule: Rule {
                 steps:
                   - {id: transduce, operation: transduction}
                 dose: {car_t_cells: ↓5.0e8, body_weight_kg: 70}
-                """),
+                """,
+                message: "the dose is outside Kymriah's label for B-ALL over 50 kg: 5.0e8 cells in total is outside 1.0e7 to 2.5e8",
+                fix: "give a dose within the label, or remove product.label if the process is not that product"),
             RuleExample("""
                 processlint: 1
                 name: Carvykti per kg above the label

@@ -33,7 +33,9 @@ struct IntegrationSiteTestingMissingRule: Rule {
                 steps:
                   - {id: electroporate, operation: electroporation}
                 release_tests: ↓[sterility, {test: vcn, max: 5}]
-                """),
+                """,
+                message: "the product integrates a transposon payload, and no integration-site analysis or clonality test is listed",
+                fix: "add 'integration-site-analysis' or 'clonality' to release_tests (at release or as characterisation)"),
             RuleExample("""
                 processlint: 1
                 name: lentiviral, no list at all

@@ -30,7 +30,9 @@ struct MissingReleaseTestRule: Rule {
                 steps:
                   - {id: ep, operation: electroporation}
                 release_tests: ↓↓↓↓↓[sterility]
-                """),
+                """,
+                message: "release tests lack 'endotoxin', which every cell product needs",
+                fix: "add 'endotoxin' to release_tests, with its limit"),
         ],
         nonTriggering: [
             RuleExample("""

@@ -38,7 +38,9 @@ struct TransposonCopyNumberRule: Rule {
                 steps:
                   - {id: electroporate, operation: electroporation}
                 release_tests: [{test: vcn, max: ↓10}]
-                """),
+                """,
+                message: "transposon copy-number limit 10 is above 5 copies per cell",
+                fix: "lower the limit to 5 or justify it"),
             RuleExample("""
                 processlint: 1
                 name: transposon, no copy-number test
@@ -51,6 +53,17 @@ struct TransposonCopyNumberRule: Rule {
                 """),
         ],
         nonTriggering: [
+            RuleExample("""
+                processlint: 1
+                name: a site that validated 10 copies
+                product: {car_target: CD19, vector: transposon}
+                indication: B-ALL
+                starting_material: {kind: leukapheresis}
+                steps:
+                  - {id: electroporate, operation: electroporation}
+                release_tests: [{test: vcn, max: 10}]
+                """,
+                options: ["maximum": 10]),
             RuleExample("""
                 processlint: 1
                 name: transposon, limit of 5

@@ -34,7 +34,9 @@ struct AutologousTCellMalignancyRule: Rule {
                 steps:
                   - {id: select, operation: positive-selection, markers: [CD4, CD8]}
                   - {id: transduce, operation: transduction}
-                """),
+                """,
+                message: "T-ALL is a T-cell malignancy and the product is made from the patient's own T cells: nothing in the process separates the malignant T cells, which T-cell culture expands and the vector can transduce (see the residual-cell estimate)",
+                fix: "separate the malignant clone by the TCR beta constant region it alone carries (deplete its TRBC1 or TRBC2, or select the other) before the gene transfer, or make the product from a healthy donor (starting_material.donor: allogeneic)"),
         ],
         nonTriggering: [
             RuleExample("""

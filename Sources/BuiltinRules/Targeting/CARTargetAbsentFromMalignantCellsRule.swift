@@ -29,7 +29,9 @@ struct CARTargetAbsentFromMalignantCellsRule: Rule {
                 starting_material: {kind: leukapheresis, composition: {T: 0.4, malignant: 0.05}, malignant_markers: [CD22, CD10, CD34]}
                 steps:
                   - {id: transduce, operation: transduction}
-                """),
+                """,
+                message: "malignant_markers lacks the CAR's target CD20: either the list is incomplete or the product has nothing on these cells to bind",
+                fix: "add CD20 to malignant_markers if the malignant cells carry it, or choose a target they carry"),
             RuleExample("""
                 processlint: 1
                 name: CD19 CAR over a phenotype without CD19

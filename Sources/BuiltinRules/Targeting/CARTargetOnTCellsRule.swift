@@ -35,7 +35,9 @@ struct CARTargetOnTCellsRule: Rule {
                 starting_material: {kind: leukapheresis, donor: allogeneic, composition: {T: 0.4, malignant: 0}}
                 steps:
                   - {id: transduce, operation: transduction}
-                """),
+                """,
+                message: "the CAR's target CD7 is on about 90% of T cells: CD7 CAR T cells kill each other and fail to expand, and the product states no edit or blocker of CD7",
+                fix: "add CD7 to product.edits, or block its surface expression (product.target_blocker: CD7)"),
             RuleExample("""
                 processlint: 1
                 name: CD5 CAR, no edit
