@@ -22,6 +22,16 @@ public enum BuiltinRules {
         DoseExceedsProductRule(),
         MalignantFractionNotStatedRule(),
         ParameterOutOfTypicalRangeRule(),
+        CARTargetOnTCellsRule(),
+        AutologousTCellMalignancyRule(),
+        AllogeneicWithoutTCRDisruptionRule(),
+        AllogeneicHostRejectionUnaddressedRule(),
+        IntegrationSiteTestingMissingRule(),
+        TransposonCopyNumberRule(),
+        FreshStartingMaterialHoldRule(),
+        CytokineSupportsMalignantGrowthRule(),
+        CARTargetAbsentFromMalignantCellsRule(),
+        DoseOutsideLabelRangeRule(),
     ]
 
     /// A registry holding the built-in pack.
