@@ -35,6 +35,9 @@ public struct LintContext: Sendable {
     /// The risk figures; `nil` when the file states no malignant fraction.
     public var risk: Risk? { estimate.risk }
 
+    /// The figures the estimate uses (marker expression, log reductions), a site's own catalogue when it has one.
+    public var catalogue: Catalogue { estimate.estimator.catalogue }
+
     /// The value of one of the running rule's options: as configured, or its default.
     public func option(_ option: RuleOption) -> Double { options[option.name] ?? option.defaultValue }
 

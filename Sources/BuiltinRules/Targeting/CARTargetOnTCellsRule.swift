@@ -86,7 +86,7 @@ struct CARTargetOnTCellsRule: Rule {
         let product = context.design.product
         let target = product.carTarget.value
         let facts = DesignFacts.bundled.tCellAntigens[target.name]
-        let fraction = Catalogue.bundled.markerExpression["T"]?[target.name]?.central
+        let fraction = context.catalogue.markerExpression["T"]?[target.name]?.central
         guard facts != nil || (fraction ?? 0) > 0 else { return [] }
         let edited = product.edits.contains { $0.value.removedMarker == target || (target == Self.cd3 && $0.value.disruptsTCR) }
         guard !edited, product.targetBlocker?.value != target else { return [] }

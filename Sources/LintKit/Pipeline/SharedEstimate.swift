@@ -6,7 +6,7 @@ import Synchronization
 /// shared after that: a file whose enabled rules never read it costs no estimate at all.
 public final class SharedEstimate: Sendable {
     private let design: ProcessDesign
-    private let estimator: ResidualEstimator
+    let estimator: ResidualEstimator
     /// `nil` until computed; then the risk, itself `nil` when the file states no malignant fraction.
     private let computed = Mutex<Risk??>(nil)
 
