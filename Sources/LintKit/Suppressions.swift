@@ -77,12 +77,25 @@ public enum Suppressions {
                 used.insert(match)
             }
         }
+        // Where each rule's unsilenced findings are, worked out once per rule however many directives ask.
         var unsilenced: [String: [Diagnostic]] = [:]
         for diagnostic in result where diagnostic.suppression == nil && !diagnostic.isLoadError {
             unsilenced[diagnostic.ruleID, default: []].append(diagnostic)
         }
         var silenced: Set<String> = []
         for diagnostic in result where diagnostic.suppression != nil { silenced.insert(diagnostic.ruleID) }
+        var whereFound: [String: Whereabouts] = [:]
+        func whereabouts(of rule: String) -> Whereabouts {
+            if let known = whereFound[rule] { return known }
+            let found: Whereabouts
+            if let findings = unsilenced[rule], !findings.isEmpty {
+                found = .at(count: findings.count, places: places(of: findings))
+            } else {
+                found = silenced.contains(rule) ? .allSilenced : .nowhere
+            }
+            whereFound[rule] = found
+            return found
+        }
         for (index, directive) in directives.enumerated() {
             let problem: (String, Severity)?
             if directive.ruleIDs.isEmpty {
@@ -96,7 +109,7 @@ public enum Suppressions {
                 let hint = Suggestion.nearest(to: unknown, among: knownRules).map { "; did you mean '\($0)'?" } ?? ""
                 problem = ("the suppression names no known rule '\(unknown)'\(hint)", .warning)
             } else if !used.contains(index) {
-                problem = (unusedMessage(directive, unsilenced: unsilenced, silenced: silenced), .warning)
+                problem = (unusedMessage(directive, whereabouts: whereabouts), .warning)
             } else {
                 problem = nil
             }
@@ -122,21 +135,31 @@ public enum Suppressions {
         }
     }
 
+    /// Where a rule's findings are in a file, for a suppression that silences nothing.
+    enum Whereabouts {
+        case at(count: Int, places: String)
+        case allSilenced
+        case nowhere
+    }
+
     /// The finding for a directive that silences nothing: where its rules' findings are in the file, if anywhere,
     /// so a comment put one line off can be moved rather than deleted.
-    static func unusedMessage(_ directive: Directive, unsilenced: [String: [Diagnostic]], silenced: Set<String>) -> String {
+    static func unusedMessage(_ directive: Directive, whereabouts: (String) -> Whereabouts) -> String {
         let head = "the suppression of \(directive.ruleIDs.joined(separator: ", ")) silences nothing"
         let single = directive.ruleIDs.count == 1
         var anywhere = false
         let clauses = directive.ruleIDs.map { rule -> String in
-            guard let findings = unsilenced[rule], !findings.isEmpty else {
-                return silenced.contains(rule) ? "\(single ? "this rule's findings are" : "the findings of '\(rule)' are") all silenced by other suppressions"
-                    : "\(single ? "this rule" : "'\(rule)'") has no finding in this file"
+            switch whereabouts(rule) {
+            case .nowhere:
+                return "\(single ? "this rule" : "'\(rule)'") has no finding in this file"
+            case .allSilenced:
+                return "\(single ? "this rule's findings are" : "the findings of '\(rule)' are") all silenced by other suppressions"
+            case .at(let count, let places):
+                anywhere = true
+                let noun = count == 1 ? "finding" : "findings"
+                let subject = single ? "this rule's \(noun)" : "the \(noun) of '\(rule)'"
+                return "\(subject) \(count == 1 ? "is" : "are") at \(places)"
             }
-            anywhere = true
-            let noun = findings.count == 1 ? "finding" : "findings"
-            let subject = single ? "this rule's \(noun)" : "the \(noun) of '\(rule)'"
-            return "\(subject) \(findings.count == 1 ? "is" : "are") at \(places(of: findings))"
         }
         let advice = anywhere
             ? "put the comment on the line above a finding, or above the '- id:' line of its step"

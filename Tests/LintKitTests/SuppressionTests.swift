@@ -158,6 +158,15 @@ import Testing
         ])
     }
 
+    @Test func aSuppressionWhoseRulesFindingsAreSilencedElsewhereSaysSo() throws {
+        let text = Self.text(comment: "# processlint:disable-next-line r -- validated in DV-3").replacingOccurrences(
+            of: "  - {id: harvest", with: "  # processlint:disable-next-line r -- accepted\n  - {id: harvest")
+        let result = try Self.apply(text, findingsAt: [(10, 5)])
+        #expect(Self.problems(result) == [
+            "s.yaml:12:3: the suppression of r silences nothing: this rule's findings are all silenced by other suppressions; remove it",
+        ])
+    }
+
     @Test func manyFindingsAreListedShortAndARuleWithoutFindingsSaysSo() throws {
         let text = Self.text(comment: "").replacingOccurrences(
             of: "  - {id: harvest", with: "  # processlint:disable-next-line r, q -- accepted\n  - {id: harvest")
