@@ -10,7 +10,14 @@ Carlo per reference process, and the rule harness times declarative rules agains
 rules they restate, per file. Speed is measured here, never by timed tests.
 
     python3 benchmarks/run.py [--count 10000] [--runs 5]
+
+With --growth, it times instead one file with N findings and one with N suppression comments for growing N
+(--sizes, default 1,000 to 16,000), and prints the time per finding and per comment: flat when the cost is
+linear, doubling with each doubling of N when it is quadratic.
+
+    python3 benchmarks/run.py --growth [--sizes 1000,2000,4000,8000,16000] [--runs 3] [--binary PATH]
 """
+import json
 import argparse
 import os
 import resource
@@ -42,15 +49,88 @@ def measure(command, runs):
     return statistics.median(times), int(peak.stdout.strip()) / 1024
 
 
+GROWTH_HEAD = """processlint: 1
+name: growth benchmark
+product: {car_target: CD19, vector: lentiviral}
+indication: B-ALL
+starting_material: {kind: leukapheresis}
+steps:
+  - {id: activate, operation: activation, reagent: anti-cd3-cd28-nanomatrix}
+  - {id: transduce, operation: transduction}
+"""
+GROWTH_TAIL = "release_tests: [sterility, mycoplasma, endotoxin, vcn, rcl, identity, potency, viability]\n"
+
+
+def findings_file(count):
+    """A valid process with about `count` findings, three to each pair of steps: a freeze at 20% DMSO (out of the
+    typical range) and an expansion straight after it (no thaw) of 30 days (out of range again). Seven YAML nodes
+    per step, so 16,000 findings stay inside the loader's limit of 100,000 nodes."""
+    pairs = count // 3
+    return GROWTH_HEAD + "".join(
+        f"  - {{id: f{i}, operation: cryopreservation, dmso_percent: 20}}\n"
+        f"  - {{id: e{i}, operation: expansion, days: 30}}\n" for i in range(pairs)) + GROWTH_TAIL
+
+
+def suppressions_file(count):
+    """A valid process with `count` suppression comments, each justified and each silencing what is on the next
+    line: half over the steps' findings (an expansion of 30 days each), half in a block after the steps, where
+    the named rule has no finding, so each says where that rule's finding is (line 8, step 'transduce'). The
+    comments of the second half cost no YAML node, which keeps the file inside the loader's node limit."""
+    steps = count // 2
+    silencing = "".join(f"  # processlint:disable-next-line parameter-out-of-typical-range -- validated in DV-{i}\n"
+                        f"  - {{id: e{i}, operation: expansion, days: 30}}\n" for i in range(steps))
+    idle = "".join(f"# processlint:disable-next-line no-tumour-depletion-before-transduction -- not here, DV-{i}\n"
+                   for i in range(count - steps))
+    return GROWTH_HEAD + silencing + idle + GROWTH_TAIL
+
+
+def growth(binary, sizes, runs):
+    """Times `lint` (text output, as a terminal user sees it) on each file and prints the time per item."""
+    folder = os.path.join(ROOT, "benchmarks", "corpus", "growth")
+    os.makedirs(folder, exist_ok=True)
+    print(f"load average before: {' '.join(f'{load:.2f}' for load in os.getloadavg())} on {os.cpu_count()} cores")
+    print(f"{'file':<16} {'N':>6} {'diagnostics':>11} {'bytes':>8} {'wall, median of ' + str(runs):>19} {'CPU':>8} "
+          f"{'CPU per item':>13} {'vs previous':>11}")
+    for label, make in [("N findings", findings_file), ("N suppressions", suppressions_file)]:
+        previous = None
+        for size in sizes:
+            path = os.path.join(folder, f"{label.split()[1]}-{size}.yaml")
+            with open(path, "w") as file:
+                file.write(make(size))
+            # What the file holds, to show the run is what it claims: diagnostics, suppressed or not.
+            report = json.loads(subprocess.run([binary, "lint", "--format", "json", "--fail-on", "never", path],
+                                               capture_output=True, text=True).stdout)
+            diagnostics = sum(len(entry["diagnostics"]) for entry in report["files"])
+            seconds, _ = measure([binary, "lint", "--fail-on", "never", path], runs)
+            # CPU time, not wall time, per item: it holds still when other jobs share the machine.
+            per = measure.cpu / size * 1e6
+            ratio = f"{per / previous:.2f}x" if previous else ""
+            previous = per
+            print(f"{label:<16} {size:>6} {diagnostics:>11} {os.path.getsize(path):>8} {seconds * 1000:>16.1f} ms "
+                  f"{measure.cpu:>6.2f} s {per:>10.1f} µs {ratio:>11}")
+    print("CPU per item: CPU time over N; a ratio near 1 as N doubles (or below, as fixed costs spread) is linear growth, "
+          "near 2 quadratic")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=10_000)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, help="runs per timing, of which the median is shown (default 5; 3 with --growth)")
+    parser.add_argument("--growth", action="store_true", help="time one file with N findings and one with N suppressions")
+    parser.add_argument("--sizes", default="1000,2000,4000,8000,16000", help="the values of N for --growth")
+    parser.add_argument("--binary", help="with --growth: time this processlint instead of a fresh release build (an older one, say)")
     arguments = parser.parse_args()
 
+    if arguments.growth and arguments.binary:
+        growth(arguments.binary, [int(size) for size in arguments.sizes.split(",")], arguments.runs or 3)
+        return
     subprocess.run(["swift", "build", "-c", "release", "--product", "processlint"], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL)
     binary = os.path.join(ROOT, ".build", "release", "processlint")
+    if arguments.growth:
+        growth(binary, [int(size) for size in arguments.sizes.split(",")], arguments.runs or 3)
+        return
+    arguments.runs = arguments.runs or 5
     corpus = os.path.join(ROOT, "benchmarks", "corpus", str(arguments.count))
     risky = os.path.join(ROOT, "benchmarks", "corpus", f"{arguments.count}-findings")
     for folder, options in [(corpus, []), (risky, ["--findings"])]:

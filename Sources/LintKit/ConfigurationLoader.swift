@@ -138,23 +138,25 @@ public struct ConfigurationLoader: Sendable {
                 problems.append(LoadDiagnostic(.error, .unreadableFile, "cannot read rule file '\(relative)' (\(path)): \(reason)", at: at))
                 continue
             }
-            switch ruleFiles.rules(inFile: path) {
-            case .failure(let error): problems += error.diagnostics
-            case .success(let loaded):
-                warnings += loaded.warnings
-                for rule in loaded.rules {
-                    let id = rule.description.id
-                    if registry.rule(withID: id) != nil {
-                        problems.append(LoadDiagnostic(.error, .invalidValue,
-                                                       "rule id '\(id)' is taken by a built-in rule; choose another id", at: rule.origin))
-                    } else if let first = origins[id] {
-                        problems.append(LoadDiagnostic(.error, .invalidValue,
-                                                       "duplicate rule id '\(id)'; it is first defined at \(first)", at: rule.origin))
-                    } else {
-                        origins[id] = rule.origin
-                        rules.append(rule)
-                    }
+            // A file with problems fails the configuration, but its rules' ids are checked all the same, so that a
+            // clash is said in the same run as the file's own problems, and the ids this file may name stay known.
+            let loaded = ruleFiles.rules(inFile: path)
+            var found: [LoadDiagnostic] = []
+            for rule in loaded.rules {
+                let id = rule.description.id
+                if registry.rule(withID: id) != nil {
+                    found.append(LoadDiagnostic(.error, .invalidValue, "rule id '\(id)' is taken by a built-in rule; choose another id", at: rule.origin))
+                } else if let first = origins[id] {
+                    found.append(LoadDiagnostic(.error, .invalidValue, "duplicate rule id '\(id)'; it is first defined at \(first)", at: rule.origin))
+                } else {
+                    origins[id] = rule.origin
+                    rules.append(rule)
                 }
+            }
+            if loaded.problems.isEmpty && found.isEmpty {
+                warnings += loaded.warnings
+            } else {
+                problems += (loaded.warnings + loaded.problems + found).sorted()
             }
         }
         return rules

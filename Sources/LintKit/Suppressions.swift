@@ -25,6 +25,8 @@ public enum Suppressions {
         let wholeFile: Bool
         let line: Int
         let range: SourceRange
+        /// The step whose first line follows the comment: a `disable-next-line` there covers the whole step.
+        let step: String?
     }
 
     /// What a comment is to the suppression machinery.
@@ -35,6 +37,11 @@ public enum Suppressions {
     }
 
     /// Marks the diagnostics that suppression comments silence, and adds findings about the comments themselves.
+    ///
+    /// A `disable-next-line` covers the findings on the line after it; written just above a step's first line
+    /// (`- id: transduce`), it covers every finding in that step, since that is where users put it and a step's
+    /// finding often sits on `operation:` or a parameter below. A finding is silenced by the first directive
+    /// that covers it. Time is linear in findings plus comments: directives are looked up by line, step and rule.
     /// - Parameter strict: a suppression without a reason is an error rather than a warning (`--strict-suppressions`,
     ///   or `strict_suppressions: true` in the configuration), for sites whose QA requires a reason for each.
     public static func apply(to diagnostics: [Diagnostic], comments: [YAMLComment], file: String, knownRules: Set<String>,
@@ -45,17 +52,49 @@ public enum Suppressions {
             if case .directive(let directive) = reading { return directive }
             return nil
         }
+        // Where each justified directive applies, by rule: to the whole file, to one line, to one step.
+        var byFile: [String: Int] = [:]
+        var byLine: [Key<Int>: Int] = [:]
+        var byStep: [Key<String>: Int] = [:]
+        for (index, directive) in directives.enumerated() where directive.reason != nil {
+            for rule in directive.ruleIDs {
+                if directive.wholeFile {
+                    byFile[rule] = byFile[rule] ?? index
+                } else {
+                    byLine[Key(rule, directive.line + 1)] = byLine[Key(rule, directive.line + 1)] ?? index
+                    if let step = directive.step { byStep[Key(rule, step)] = byStep[Key(rule, step)] ?? index }
+                }
+            }
+        }
         var result = diagnostics
         var used = Set<Int>()
         for index in result.indices where !result[index].isLoadError {
             let diagnostic = result[index]
-            let line = diagnostic.location.range.start.line
-            if let match = directives.firstIndex(where: { directive in
-                directive.reason != nil && directive.ruleIDs.contains(diagnostic.ruleID) && (directive.wholeFile || directive.line + 1 == line)
-            }) {
+            let candidates = [byFile[diagnostic.ruleID], byLine[Key(diagnostic.ruleID, diagnostic.location.range.start.line)],
+                              diagnostic.stepID.flatMap { byStep[Key(diagnostic.ruleID, $0)] }]
+            if let match = candidates.compactMap({ $0 }).min() {
                 result[index].suppression = directives[match].reason
                 used.insert(match)
             }
+        }
+        // Where each rule's unsilenced findings are, worked out once per rule however many directives ask.
+        var unsilenced: [String: [Diagnostic]] = [:]
+        for diagnostic in result where diagnostic.suppression == nil && !diagnostic.isLoadError {
+            unsilenced[diagnostic.ruleID, default: []].append(diagnostic)
+        }
+        var silenced: Set<String> = []
+        for diagnostic in result where diagnostic.suppression != nil { silenced.insert(diagnostic.ruleID) }
+        var whereFound: [String: Whereabouts] = [:]
+        func whereabouts(of rule: String) -> Whereabouts {
+            if let known = whereFound[rule] { return known }
+            let found: Whereabouts
+            if let findings = unsilenced[rule], !findings.isEmpty {
+                found = .at(count: findings.count, places: places(of: findings))
+            } else {
+                found = silenced.contains(rule) ? .allSilenced : .nowhere
+            }
+            whereFound[rule] = found
+            return found
         }
         for (index, directive) in directives.enumerated() {
             let problem: (String, Severity)?
@@ -70,7 +109,7 @@ public enum Suppressions {
                 let hint = Suggestion.nearest(to: unknown, among: knownRules).map { "; did you mean '\($0)'?" } ?? ""
                 problem = ("the suppression names no known rule '\(unknown)'\(hint)", .warning)
             } else if !used.contains(index) {
-                problem = ("the suppression of \(directive.ruleIDs.joined(separator: ", ")) silences nothing: remove it", .warning)
+                problem = (unusedMessage(directive, whereabouts: whereabouts), .warning)
             } else {
                 problem = nil
             }
@@ -83,6 +122,71 @@ public enum Suppressions {
             result.append(Diagnostic(ruleID: ruleID, severity: .warning, finding: Finding(message, at: range), file: file))
         }
         return result.sorted()
+    }
+
+    /// A rule id with the line or step a directive covers: the key directives are looked up by.
+    private struct Key<Place: Hashable>: Hashable {
+        let rule: String
+        let place: Place
+
+        init(_ rule: String, _ place: Place) {
+            self.rule = rule
+            self.place = place
+        }
+    }
+
+    /// Where a rule's findings are in a file, for a suppression that silences nothing.
+    enum Whereabouts {
+        case at(count: Int, places: String)
+        case allSilenced
+        case nowhere
+    }
+
+    /// The finding for a directive that silences nothing: where its rules' findings are in the file, if anywhere,
+    /// so a comment put one line off can be moved rather than deleted.
+    static func unusedMessage(_ directive: Directive, whereabouts: (String) -> Whereabouts) -> String {
+        let head = "the suppression of \(directive.ruleIDs.joined(separator: ", ")) silences nothing"
+        let single = directive.ruleIDs.count == 1
+        var anywhere = false
+        let clauses = directive.ruleIDs.map { rule -> String in
+            switch whereabouts(rule) {
+            case .nowhere:
+                return "\(single ? "this rule" : "'\(rule)'") has no finding in this file"
+            case .allSilenced:
+                return "\(single ? "this rule's findings are" : "the findings of '\(rule)' are") all silenced by other suppressions"
+            case .at(let count, let places):
+                anywhere = true
+                let noun = count == 1 ? "finding" : "findings"
+                let subject = single ? "this rule's \(noun)" : "the \(noun) of '\(rule)'"
+                return "\(subject) \(count == 1 ? "is" : "are") at \(places)"
+            }
+        }
+        let advice = anywhere
+            ? "put the comment on the line above a finding, or above the '- id:' line of its step"
+            : "remove it"
+        return head + ": " + clauses.joined(separator: "; ") + "; " + advice
+    }
+
+    /// `line 14 (step 'transduce')`, `lines 14 (step 'transduce') and 20`, or the first three lines and how many more.
+    static func places(of findings: [Diagnostic]) -> String {
+        var seen = Set<Int>()
+        var places: [String] = []
+        for finding in findings.sorted() {
+            let line = finding.location.range.start.line
+            guard seen.insert(line).inserted else { continue }
+            places.append("\(line)" + (finding.stepID.map { " (step '\($0)')" } ?? ""))
+        }
+        let shown = places.prefix(3)
+        let more = places.count - shown.count
+        let list: String
+        if more > 0 {
+            list = shown.joined(separator: ", ") + " and \(more) more"
+        } else if shown.count > 1 {
+            list = shown.dropLast().joined(separator: ", ") + " and " + shown.last!
+        } else {
+            list = shown.first ?? ""
+        }
+        return (places.count == 1 ? "line " : "lines ") + list
     }
 
     /// A comment as a directive, a malformed one, or `nil` when it is not about processlint at all.
@@ -98,7 +202,7 @@ public enum Suppressions {
             let ids = parts[0].split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }).map(String.init)
             let reason = parts.dropFirst().joined(separator: "--").trimmingCharacters(in: .whitespaces)
             return .directive(Directive(ruleIDs: ids, reason: reason.isEmpty ? nil : reason, wholeFile: wholeFile,
-                                        line: comment.position.line, range: range))
+                                        line: comment.position.line, range: range, step: comment.stepBelow))
         }
         return malformed(text, at: range)
     }

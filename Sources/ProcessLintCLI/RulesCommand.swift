@@ -32,11 +32,21 @@ struct RulesCommand: ConsoleCommand {
 }
 
 /// `processlint explain RULE-ID`: one rule's rationale, references and examples.
+///
+/// On a terminal it prints text (headings in bold unless `NO_COLOR` is set, code spans unquoted, examples indented);
+/// piped or redirected, the Markdown of `docs/rules.md`, for pasting into a document. `--format` chooses either.
 struct ExplainCommand: ConsoleCommand {
     static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain one rule: why it exists, its sources, its examples.")
 
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, markdown
+    }
+
     @Argument(help: "The rule's id, as `processlint rules` lists it.")
     var ruleID: String
+
+    @Option(help: "text: for reading in a terminal; markdown: as in docs/rules.md. Default: text on a terminal, markdown otherwise.")
+    var format: Format?
 
     @OptionGroup var catalogue: CatalogueOptions
 
@@ -47,7 +57,13 @@ struct ExplainCommand: ConsoleCommand {
             console.err("error: no rule '\(ruleID)'\(hint) (processlint rules lists them)\n")
             return .invalidInput
         }
-        console.out(RuleCatalogue.section(rule) + (origin.map { "\nCustom rule, defined at \($0).\n" } ?? ""))
+        switch format ?? (console.isTerminal ? .text : .markdown) {
+        case .markdown:
+            console.out(RuleCatalogue.section(rule) + (origin.map { "\nCustom rule, defined at \($0).\n" } ?? ""))
+        case .text:
+            let bold = console.isTerminal && console.environment["NO_COLOR", default: ""].isEmpty
+            console.out(RuleCatalogue.text(rule, bold: bold) + (origin.map { "\ncustom rule, defined at \($0)\n" } ?? ""))
+        }
         return .success
     }
 }

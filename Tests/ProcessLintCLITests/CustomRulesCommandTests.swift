@@ -1,4 +1,6 @@
 import Foundation
+import ProcessLintCLI
+import Synchronization
 import TestSupport
 import Testing
 
@@ -76,6 +78,59 @@ import Testing
         #expect(explain.out.contains("dmso_percent: ↓10"), "the rule's own examples")
         #expect(explain.out.contains("Custom rule, defined at \(CommandRunner.repository)/examples/site-policy/rules/northwind.yaml:49:9."))
         #expect(CommandRunner.run("explain", "northwind-dmso-limit").status == 2, "without its configuration the rule is unknown")
+    }
+
+    /// A rule with what a rule file may leave out: no references, no examples.
+    func bareRule() throws -> (ScratchFolder, String) {
+        let folder = try ScratchFolder()
+        try folder.write("rules.yaml", """
+            processlint-rules: 1
+            rules:
+              - id: site-no-wash
+                severity: warning
+                title: No `wash` steps
+                message: "{step} washes"
+                rationale: The site validated its process without a wash. A wash loses **cells**.
+                forbid: {operation: wash}
+            """)
+        return (folder, try folder.write("site.processlint.yml", "custom_rules: [rules.yaml]\n"))
+    }
+
+    @Test func explainPrintsNoHeadingForWhatARuleDoesNotHave() throws {
+        let (folder, config) = try bareRule()
+        let explain = CommandRunner.run("explain", "--config", config, "site-no-wash")
+        #expect(explain.status == 0)
+        #expect(explain.out == """
+            ## site-no-wash
+
+            **No `wash` steps** (default severity: warning)
+
+            The site validated its process without a wash. A wash loses **cells**.
+
+            Custom rule, defined at \(folder.path)/rules.yaml:3:9.
+
+            """)
+    }
+
+    @Test func explainOnATerminalPrintsTextNotMarkdown() throws {
+        let (folder, config) = try bareRule()
+        let out = Mutex("")
+        let console = Console(out: { text in out.withLock { $0 += text } }, err: { _ in }, isTerminal: true, environment: ["NO_COLOR": "1"])
+        #expect(ProcessLintCommand.run(["explain", "--config", config, "site-no-wash"], console: console) == 0)
+        #expect(out.withLock { $0 } == """
+            site-no-wash: No wash steps
+            default severity: warning
+
+            The site validated its process without a wash. A wash loses cells.
+
+            custom rule, defined at \(folder.path)/rules.yaml:3:9
+
+            """)
+        // Asked for, text off a terminal too.
+        let text = CommandRunner.run("explain", "--format", "text", "bead-removal-missing")
+        #expect(text.out.hasPrefix("bead-removal-missing: Activation beads not removed\ndefault severity: error\n"))
+        #expect(!text.out.contains("```") && !text.out.contains("**"))
+        #expect(text.out.contains("\n  1.\n     processlint: 1\n"), "examples numbered and indented")
     }
 }
 

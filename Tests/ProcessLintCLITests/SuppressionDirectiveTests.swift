@@ -83,6 +83,23 @@ import Testing
         #expect(off.status == 0)
     }
 
+    @Test func aCommentAboveTheStepsIdLineSilencesTheFindingOnItsOperationLine() throws {
+        // The error lands on `operation: transduction` (line 51), one line below the `- id:` users write the comment over.
+        let output = try lint(replacing: "  - id: lv-transduction\n", with: "  # processlint:disable-next-line "
+                              + "no-tumour-depletion-before-transduction -- MRD-negative remission (protocol 4.2)\n  - id: lv-transduction\n")
+        #expect(!output.out.contains("[no-tumour-depletion-before-transduction]"), "\(output.out)")
+        #expect(!output.out.contains("[suppression]"), "\(output.out)")
+    }
+
+    @Test func aSuppressionOffTargetSaysWhereTheRulesFindingIs() throws {
+        let output = try lint(replacing: "  - id: expansion\n", with: "  # processlint:disable-next-line "
+                              + "no-tumour-depletion-before-transduction -- MRD-negative remission (protocol 4.2)\n  - id: expansion\n")
+        #expect(output.out.contains("p.yaml:54:3: warning: the suppression of no-tumour-depletion-before-transduction silences nothing: "
+            + "this rule's finding is at line 51 (step 'lv-transduction'); put the comment on the line above a finding, "
+            + "or above the '- id:' line of its step [suppression]"), "\(output.out)")
+        #expect(output.out.contains("p.yaml:51:16: error: step 'lv-transduction' puts the CAR gene into cells"))
+    }
+
     @Test func theStrictnessKeyTakesABoolean() throws {
         let scratch = try ScratchFolder()
         let output = CommandRunner.run("lint", "--config", try configuration(in: scratch, "strict_suppressions: \"yes\"\n"),

@@ -7,17 +7,18 @@ import ProcessModel
 public final class DeclarativeRuleFiles: RuleFileLoading, @unchecked Sendable {
     private let reader: RuleFileReader
     private let lock = NSLock()
-    private var read: [String: Result<RuleFile, ConfigurationError>] = [:]
+    private var read: [String: RuleFile] = [:]
 
     public init(limits: LoadLimits = .standard) {
         reader = RuleFileReader(limits: limits)
     }
 
-    public func rules(inFile path: String) -> Result<RuleFile, ConfigurationError> {
+    public func rules(inFile path: String) -> RuleFile {
         lock.lock()
         defer { lock.unlock() }
         if let known = read[path] { return known }
-        let result = reader.read(file: path).map { RuleFile(rules: $0.rules, warnings: $0.warnings) }
+        let contents = reader.contents(file: path)
+        let result = RuleFile(rules: contents.rules, warnings: contents.warnings, problems: contents.problems)
         read[path] = result
         return result
     }

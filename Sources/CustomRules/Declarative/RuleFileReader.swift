@@ -2,9 +2,11 @@ import Foundation
 import LintKit
 import ProcessModel
 
-/// Reads a declarative rule file: first against `RuleFileSchema` (the same located errors, did-you-mean hints
-/// and hostile-input limits as process files), then what a schema cannot say (kebab-case and unique ids,
-/// parameters that belong to their operation, limits within the values a number can take, known placeholders).
+/// Reads a declarative rule file: against `RuleFileSchema` (the same located errors, did-you-mean hints and
+/// hostile-input limits as process files), then what a schema cannot say (kebab-case and unique ids, parameters
+/// that belong to their operation, limits within the values a number can take, known placeholders), then each
+/// sound rule's own examples (`RuleFileExamples`). Every problem is reported in one pass, as for process files:
+/// a schema error does not hide a semantic one elsewhere in the file.
 public struct RuleFileReader {
     public let limits: LoadLimits
 
@@ -14,32 +16,61 @@ public struct RuleFileReader {
 
     /// The rules of the file at `path` and its warnings, or every problem in it.
     public func read(file path: String) -> Result<(rules: [DeclarativeRule], warnings: [LoadDiagnostic]), ConfigurationError> {
-        switch FileBytes.contents(of: path, limits: limits, kind: .ruleFile) {
-        case .success(let bytes): return read(bytes: bytes, file: path)
-        case .failure(let problem): return .failure(ConfigurationError([problem]))
-        }
+        outcome(contents(file: path))
     }
 
     public func read(bytes: [UInt8], file: String) -> Result<(rules: [DeclarativeRule], warnings: [LoadDiagnostic]), ConfigurationError> {
-        let (root, diagnostics) = YAMLDocument.load(
+        outcome(contents(bytes: bytes, file: file))
+    }
+
+    /// What the file at `path` holds: the rules that could be read, its warnings, and every problem. A file with
+    /// problems must not be used; its rules are there so that a configuration can check their ids too.
+    public func contents(file path: String) -> (rules: [DeclarativeRule], warnings: [LoadDiagnostic], problems: [LoadDiagnostic]) {
+        switch FileBytes.contents(of: path, limits: limits, kind: .ruleFile) {
+        case .success(let bytes): return contents(bytes: bytes, file: path)
+        case .failure(let problem): return ([], [], [problem])
+        }
+    }
+
+    public func contents(bytes: [UInt8], file: String) -> (rules: [DeclarativeRule], warnings: [LoadDiagnostic], problems: [LoadDiagnostic]) {
+        let (root, diagnostics) = YAMLDocument.read(
             bytes: bytes, file: file, kind: .ruleFile, shape: RuleFileSchema.file, describedAs: "the rule file",
             emptyMessage: "rule file is empty: a rule file is a mapping that starts with '\(RuleFileSchema.versionKey): 1'",
             limits: limits)
-        guard let root, !diagnostics.contains(where: { $0.severity == .error }) else { return .failure(ConfigurationError(diagnostics)) }
+        let warnings = diagnostics.filter { $0.severity != .error }
+        var problems = diagnostics.filter { $0.severity == .error }
+        // Past the diagnostics cap (or with no mapping to read), what the schema said is all there is to say.
+        guard let root, diagnostics.count < limits.maximumDiagnostics else { return ([], warnings, problems) }
         var reader = Reader(file: file)
         var firstUse: [String: SourcePosition] = [:]
-        var rules: [DeclarativeRule] = []
+        var read: [(rule: DeclarativeRule, range: SourceRange, examples: [RuleFileExamples.Example])] = []
         for node in fields(of: root)["rules"]?.sequence ?? [] {
-            guard let rule = reader.rule(node) else { continue }
-            let id = rule.description.id
-            if let first = firstUse[id] {
-                reader.report("duplicate rule id '\(id)'; it is first used at line \(first.line)", at: rule.origin.range)
-            } else {
-                firstUse[id] = rule.origin.range.start
-                rules.append(rule)
+            // A duplicate id is reported whether or not the rest of its rule could be read.
+            if let idNode = node.mapping?.value(forKey: "id"), let id = idNode.string {
+                if let first = firstUse[id] {
+                    reader.report("duplicate rule id '\(id)'; it is first used at line \(first.line)", at: idNode.range)
+                    continue
+                }
+                firstUse[id] = idNode.range.start
             }
+            guard let rule = reader.rule(node) else { continue }
+            read.append((rule.rule, node.extent, rule.examples))
         }
-        return reader.problems.isEmpty ? .success((rules, diagnostics)) : .failure(ConfigurationError(diagnostics + reader.problems.sorted()))
+        // One problem to a place: where the schema has said what is wrong, a semantic check of the same value adds nothing.
+        let said = Set(problems.map(\.location.range.start))
+        problems += reader.problems.filter { !said.contains($0.location.range.start) }
+        // A rule with a problem of its own is not run on its examples: their failure would only repeat it.
+        let check = RuleFileExamples(limits: limits)
+        for (rule, range, examples) in read where !problems.contains(where: { range.start <= $0.location.range.start && $0.location.range.start <= range.end }) {
+            problems += check.problems(of: rule, examples: examples, file: file)
+        }
+        return (read.map(\.rule), warnings, problems.sorted())
+    }
+
+    private func outcome(_ contents: (rules: [DeclarativeRule], warnings: [LoadDiagnostic], problems: [LoadDiagnostic]))
+        -> Result<(rules: [DeclarativeRule], warnings: [LoadDiagnostic]), ConfigurationError> {
+        contents.problems.isEmpty ? .success((contents.rules, contents.warnings))
+            : .failure(ConfigurationError((contents.warnings + contents.problems).sorted()))
     }
 }
 
@@ -56,7 +87,8 @@ private struct Reader {
         problems.append(LoadDiagnostic(.error, .invalidValue, message, at: SourceLocation(file: file, range: range)))
     }
 
-    mutating func rule(_ node: YAMLNode) -> DeclarativeRule? {
+    /// The rule, with its examples and where each is written; `nil` when a part it needs could not be read.
+    mutating func rule(_ node: YAMLNode) -> (rule: DeclarativeRule, examples: [RuleFileExamples.Example])? {
         let rule = fields(of: node.mapping)
         guard let idNode = rule["id"], let id = idNode.string else { return nil }
         if id.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) == nil {
@@ -66,18 +98,20 @@ private struct Reader {
         let fix = rule["fix"].map { template($0, key: "fix") }
         let conditions = self.conditions(rule["when"])
         let examples = fields(of: rule["examples"]?.mapping)
-        func examplesList(_ key: String) -> [RuleExample] {
+        func examplesList(_ key: String, triggers: Bool) -> [RuleFileExamples.Example] {
             (examples[key]?.sequence ?? []).compactMap { node in
-                node.string.map { RuleExample($0, file: file, line: node.range.start.line) }
+                node.string.map { RuleFileExamples.Example(example: RuleExample($0, file: file, line: node.range.start.line),
+                                                           range: node.range, triggers: triggers) }
             }
         }
+        let triggering = examplesList("triggering", triggers: true), nonTriggering = examplesList("non_triggering", triggers: false)
         guard let constraint = check(rule) else { return nil }
         let description = RuleDescription(
             id: id, title: rule["title"]?.string ?? "", defaultSeverity: rule["severity"]?.string.flatMap(Severity.init(rawValue:)) ?? .warning,
             rationale: rule["rationale"]?.string ?? "", references: rule["references"]?.sequence?.compactMap(\.string) ?? [],
-            triggering: examplesList("triggering"), nonTriggering: examplesList("non_triggering"))
-        return DeclarativeRule(description: description, origin: SourceLocation(file: file, range: idNode.range),
-                               conditions: conditions, constraint: constraint, message: message, fix: fix)
+            triggering: triggering.map(\.example), nonTriggering: nonTriggering.map(\.example))
+        return (DeclarativeRule(description: description, origin: SourceLocation(file: file, range: idNode.range),
+                                conditions: conditions, constraint: constraint, message: message, fix: fix), triggering + nonTriggering)
     }
 
     mutating func template(_ node: YAMLNode?, key: String) -> MessageTemplate {

@@ -32,7 +32,7 @@ public enum RuleFileSchema {
             .optional("references", .list(of: .text(.prose), constraints: .any), "SOPs, guidance and papers the rule rests on"),
             .optional("when", .object(conditions), "the rule applies only to processes that meet all of these"),
             .optional("examples", .object(examples), "process files that must and must not trigger the rule; "
-                      + "`processlint test` and `processlint explain` use them"),
+                      + "run whenever the file is read, and shown by `processlint explain`"),
             .optional("require", .object(stepPattern), "a step like this must be in the process"),
             .optional("forbid", .object(stepPattern), "no step like this may be in the process"),
             .optional("order", .object(order), "where a step must stand against another"),

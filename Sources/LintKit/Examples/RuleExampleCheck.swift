@@ -45,15 +45,19 @@ public struct RuleExampleCheck: Sendable {
         }
         let (text, markers) = example.unmarked
         guard let outcome = lint(text, example: example, ruleID: id) else {
-            return failed("an example that loads", "it does not load: " + problems(of: text, example: example))
+            return failed("a valid process file", problems(of: text, example: example))
         }
         let findings = outcome.diagnostics.filter { $0.ruleID == id && $0.suppression == nil }
         let positions = findings.map(\.location.range.start).sorted()
         let expected = triggers ? markers.sorted() : []
-        if triggers && expected.isEmpty { return failed("a ↓ marker where a finding must land", "none in the example") }
+        if triggers && expected.isEmpty {
+            return failed("a ↓ before each place a finding must land", "no marker" + (positions.isEmpty ? "" : " (its findings are at \(Self.describe(positions)))"))
+        }
         guard positions == expected else {
-            return failed(triggers ? "findings at the ↓ markers (\(Self.describe(expected)))" : "no finding (a non-triggering example)",
-                          positions.isEmpty ? "no finding" : "findings at \(Self.describe(positions))")
+            let found = positions.isEmpty ? "no finding"
+                : positions.count == 1 ? "a finding at \(Self.describe(positions)) (\"\(findings[0].message)\")"
+                : "findings at \(Self.describe(positions))"
+            return failed(triggers ? "findings at its ↓ markers (\(Self.describe(expected)))" : "no finding", found)
         }
         if let stray = outcome.diagnostics.first(where: { $0.ruleID == Suppressions.ruleID }) {
             return failed("no finding about suppression comments", "\(stray.location.range.start): \(stray.message)")
@@ -65,7 +69,7 @@ public struct RuleExampleCheck: Sendable {
         guard triggers else { return Result(example: example, triggers: triggers, failure: nil) }
         let silenced = "# processlint:disable-file \(id) -- silencing the rule's own example\n" + text
         guard let suppressed = lint(silenced, example: example, ruleID: id) else {
-            return failed("the example to load with a suppression comment above it", problems(of: silenced, example: example))
+            return failed("a valid process file with a suppression comment above it", problems(of: silenced, example: example))
         }
         if let loud = suppressed.diagnostics.first(where: { ($0.ruleID == id && $0.suppression == nil) || $0.ruleID == Suppressions.ruleID }) {
             return failed("'processlint:disable-file \(id)' to silence every finding", "\(loud.location.range.start): \(loud.message)")
@@ -81,12 +85,16 @@ public struct RuleExampleCheck: Sendable {
         return linter.lint(loaded, configuration: configuration)
     }
 
+    /// The first few errors of an example that does not load, each at its place.
     private func problems(of text: String, example: RuleExample) -> String {
-        ProcessLoader(limits: limits).load(bytes: Array(text.utf8), file: example.file).diagnostics.map(\.message).joined(separator: "; ")
+        let errors = ProcessLoader(limits: limits).load(bytes: Array(text.utf8), file: example.file).diagnostics.filter { $0.severity == .error }
+        let said = errors.prefix(3).map { "at \(Self.describe([$0.location.range.start])): \($0.message)" }
+        return (said.isEmpty ? "it cannot be read" : said.joined(separator: "; ")) + (errors.count > 3 ? "; and \(errors.count - 3) more" : "")
     }
 
+    /// Places in an example, counted from its own first line, as its markers are.
     private static func describe(_ positions: [SourcePosition]) -> String {
-        positions.isEmpty ? "none" : positions.map(\.description).joined(separator: ", ")
+        positions.isEmpty ? "none" : positions.map { "line \($0.line), column \($0.column)" }.joined(separator: " and ")
     }
 }
 

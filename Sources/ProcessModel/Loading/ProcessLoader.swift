@@ -63,9 +63,19 @@ public struct ProcessLoader: Sendable {
         var text: String?
         var comments: [YAMLComment] = []
         let design = load(bytes, into: &diagnostics, text: &text, comments: &comments)
+        if let design { Self.markComments(&comments, aboveStepsOf: design) }
         let sorted = diagnostics.sorted()
         return LoadResult(file: file, design: sorted.contains { $0.severity == .error } ? nil : design, diagnostics: sorted, text: text,
                           comments: comments)
+    }
+
+    /// Notes, on each comment on the line just above a step's first line, which step that is.
+    private static func markComments(_ comments: inout [YAMLComment], aboveStepsOf design: ProcessDesign) {
+        guard !comments.isEmpty else { return }
+        let stepAt = Dictionary(design.steps.map { ($0.range.start.line, $0.id.value) }, uniquingKeysWith: { first, _ in first })
+        for index in comments.indices {
+            comments[index].stepBelow = stepAt[comments[index].position.line + 1]
+        }
     }
 
     private func load(_ bytes: [UInt8], into diagnostics: inout DiagnosticList, text decodedText: inout String?,

@@ -4,10 +4,15 @@ public struct YAMLComment: Sendable, Equatable {
     public let position: SourcePosition
     /// What follows the `#`, without the line break.
     public let text: String
+    /// The id of the step whose list item starts on the next line (`- id: transduce`), if one does: a
+    /// `disable-next-line` written there covers the whole step, since a finding often sits a line or more below
+    /// the item's first line (on `operation:`, say). Set by the process loader once the steps are known.
+    public internal(set) var stepBelow: String?
 
-    public init(at position: SourcePosition, text: String) {
+    public init(at position: SourcePosition, text: String, stepBelow: String? = nil) {
         self.position = position
         self.text = text
+        self.stepBelow = stepBelow
     }
 }
 

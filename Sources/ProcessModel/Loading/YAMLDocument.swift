@@ -45,6 +45,21 @@ public enum YAMLDocument {
     public static func load(bytes: [UInt8], file: String, kind: YAMLFileKind, describedAs context: String, emptyMessage: String,
                             limits: LoadLimits = .standard,
                             shape: (YAMLNode.Mapping) -> ObjectShape) -> (root: YAMLNode.Mapping?, diagnostics: [LoadDiagnostic]) {
+        let (root, diagnostics) = read(bytes: bytes, file: file, kind: kind, describedAs: context, emptyMessage: emptyMessage,
+                                       limits: limits, shape: shape)
+        return (diagnostics.contains { $0.severity == .error } ? nil : root, diagnostics)
+    }
+
+    /// The same, with the root mapping kept when the schema finds problems in it: for a reader that checks what a
+    /// schema cannot say as well, and reports both at once. The root is `nil` only when the text is no YAML mapping.
+    public static func read(bytes: [UInt8], file: String, kind: YAMLFileKind, shape: ObjectShape, describedAs context: String,
+                            emptyMessage: String, limits: LoadLimits = .standard) -> (root: YAMLNode.Mapping?, diagnostics: [LoadDiagnostic]) {
+        read(bytes: bytes, file: file, kind: kind, describedAs: context, emptyMessage: emptyMessage, limits: limits) { _ in shape }
+    }
+
+    private static func read(bytes: [UInt8], file: String, kind: YAMLFileKind, describedAs context: String, emptyMessage: String,
+                             limits: LoadLimits,
+                             shape: (YAMLNode.Mapping) -> ObjectShape) -> (root: YAMLNode.Mapping?, diagnostics: [LoadDiagnostic]) {
         var diagnostics = DiagnosticList(file: file, limit: limits.maximumDiagnostics)
         let (root, _, _) = compose(bytes: bytes, limits: limits, kind: kind, emptyMessage: emptyMessage, into: &diagnostics)
         guard let root else { return (nil, diagnostics.sorted()) }
@@ -55,6 +70,6 @@ public enum YAMLDocument {
         var validator = ShapeValidator()
         validator.validate(root, against: shape(mapping), context: context)
         for (severity, kind, message, range) in validator.problems { diagnostics.add(severity, kind, message, at: range) }
-        return (diagnostics.hasErrors ? nil : mapping, diagnostics.sorted())
+        return (mapping, diagnostics.sorted())
     }
 }
