@@ -38,6 +38,13 @@ public struct LintContext: Sendable {
         return context
     }
 
+    /// The catalogue the estimate reads: its figures, and the diseases it holds malignant-cell biology for.
+    public var catalogue: Catalogue { estimator.catalogue }
+
+    /// For a design whose steps list alternatives, the risk of each combination of their choices: computed on demand,
+    /// since only the risk rule reads them.
+    public func alternatives() -> [AlternativeRisk] { estimator.alternatives(of: design) }
+
     /// The standard remedies and their effect: computed on demand, since only a rule that reports a
     /// risk needs them, and each costs three more estimates.
     public func remedies() -> [Remedy] { estimator.remedies(for: design) }
