@@ -23,6 +23,16 @@ public enum BuiltinRules {
         MalignantFractionNotStatedRule(),
         IndicationNotInCatalogueRule(),
         ParameterOutOfTypicalRangeRule(),
+        CARTargetOnTCellsRule(),
+        AutologousTCellMalignancyRule(),
+        AllogeneicWithoutTCRDisruptionRule(),
+        AllogeneicHostRejectionUnaddressedRule(),
+        IntegrationSiteTestingMissingRule(),
+        TransposonCopyNumberRule(),
+        FreshStartingMaterialHoldRule(),
+        CytokineSupportsMalignantGrowthRule(),
+        CARTargetAbsentFromMalignantCellsRule(),
+        DoseOutsideLabelRangeRule(),
     ]
 
     /// A registry holding the built-in pack.

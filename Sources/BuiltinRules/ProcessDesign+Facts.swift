@@ -1,4 +1,5 @@
 import ProcessModel
+import ResidualModel
 
 /// Questions several rules ask of a design.
 extension ProcessDesign {
@@ -32,4 +33,13 @@ extension ProcessDesign {
         default: return false
         }
     }
+
+    /// The disease the indication names, if the design facts know it.
+    var disease: DesignFacts.Disease? { DesignFacts.bundled.disease(named: indication.value) }
+
+    /// Where release-test findings stand: the list, or the process's name when it has none.
+    var releaseTestsAnchor: SourceRange { releaseTestsRange ?? name.range }
+
+    /// The steps before the first gene transfer, or all of them when the product has none.
+    var stepsBeforeGeneTransfer: ArraySlice<Step> { steps[..<(firstGeneTransfer?.index ?? steps.count)] }
 }

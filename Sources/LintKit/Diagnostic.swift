@@ -2,7 +2,7 @@ import ProcessModel
 import ResidualModel
 
 /// A finding of a rule in a file, ready for a reporter.
-public struct Diagnostic: Sendable, Comparable {
+public struct Diagnostic: Sendable, Hashable, Comparable {
     public let ruleID: String
     public let severity: Severity
     public let message: String
@@ -13,6 +13,9 @@ public struct Diagnostic: Sendable, Comparable {
     /// The id of the step the finding points into; `nil` for findings about the whole process or its other
     /// sections. With the rule id it identifies a finding across edits elsewhere in the file (see `fingerprint`).
     public let stepID: String?
+    /// What kind of problem a `format` diagnostic is, as the loader classed it (`unknown-key`, `yaml-syntax`,
+    /// `out-of-range`...): a tool can tell a typo from a broken file without reading the message. `nil` for findings.
+    public let code: String?
     /// The justification of the suppression comment that silences this finding, if one does: a suppressed
     /// finding leaves text output and the exit status, and stays in machine-readable output as an audit trail.
     public internal(set) var suppression: String?
@@ -26,6 +29,15 @@ public struct Diagnostic: Sendable, Comparable {
         related = finding.related
         fix = finding.fix
         risk = finding.risk
+        code = nil
+    }
+
+    /// A rule's finding in a design, as every rule (built-in, custom or external) is reported: with the severity
+    /// the configuration sets for the rule, else the one the finding states (a rule raising it for one case, a
+    /// program choosing its own), else the rule's default; and with the step the finding points into.
+    public init(_ finding: Finding, ruleID: String, defaultSeverity: Severity, configured: Severity?, in design: ProcessDesign) {
+        self.init(ruleID: ruleID, severity: configured ?? finding.severity ?? defaultSeverity, finding: finding, file: design.file,
+                  stepID: design.step(containing: finding.range)?.id.value)
     }
 
     /// A problem of the loader, reported like a finding under the pseudo-rule `format` (as actionlint
@@ -39,6 +51,7 @@ public struct Diagnostic: Sendable, Comparable {
         fix = nil
         risk = nil
         stepID = nil
+        code = problem.kind.rawValue
     }
 
     /// The pseudo-rule of the loader's problems: an unreadable file or one that breaks the format.
@@ -57,10 +70,6 @@ public struct Diagnostic: Sendable, Comparable {
     /// File, line, column, then rule id: the order every output uses.
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
         (lhs.location, lhs.ruleID, lhs.message) < (rhs.location, rhs.ruleID, rhs.message)
-    }
-
-    public static func == (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
-        (lhs.location, lhs.ruleID, lhs.message) == (rhs.location, rhs.ruleID, rhs.message)
     }
 
     /// `path:line:col: severity: message [rule-id]`, as a compiler prints it.

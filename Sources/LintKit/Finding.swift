@@ -12,7 +12,8 @@ public struct Finding: Sendable {
     public let fix: String?
     /// The risk figures, for findings about residual cells.
     public let risk: Risk?
-    /// Raises the rule's severity for this finding (a CAR target on the malignant cells, say).
+    /// This finding's severity when it is not the rule's default (a CAR target on the malignant cells makes a risk an
+    /// error); a configured severity for the rule outranks it.
     public let severity: Severity?
 
     public init(_ message: String, at range: SourceRange, related: [RelatedLocation] = [], fix: String? = nil,

@@ -13,20 +13,31 @@ public protocol Rule: Sendable {
     func check(_ context: LintContext) -> [Finding]
 }
 
-/// What a rule sees of one process: the design, and its residual-cell risk computed once per file.
+/// What a rule sees of one process: the design, and its residual-cell risk computed once per file, when the
+/// first rule asks for it.
 public struct LintContext: Sendable {
     public let design: ProcessDesign
-    /// The risk figures; `nil` when the file states no malignant fraction.
-    public let risk: Risk?
-    let estimator: ResidualEstimator
+    let estimate: SharedEstimate
     /// The configured options of the rule being run, by name.
     var options: [String: Double] = [:]
 
-    public init(design: ProcessDesign, estimator: ResidualEstimator) {
-        self.design = design
-        self.estimator = estimator
-        risk = estimator.risk(of: design)
+    /// The context of one rule run alone, with its options as a configuration would set them.
+    public init(design: ProcessDesign, estimator: ResidualEstimator, options: [String: Double] = [:]) {
+        self.init(design: design, estimate: SharedEstimate(design: design, estimator: estimator))
+        self.options = options
     }
+
+    init(design: ProcessDesign, estimate: SharedEstimate) {
+        self.design = design
+        self.estimate = estimate
+    }
+
+    /// The risk figures; `nil` when the file states no malignant fraction.
+    public var risk: Risk? { estimate.risk }
+
+    /// The figures the estimate uses (marker expression, log reductions, the diseases it holds malignant-cell biology
+    /// for), a site's own catalogue when it has one.
+    public var catalogue: Catalogue { estimate.estimator.catalogue }
 
     /// The value of one of the running rule's options: as configured, or its default.
     public func option(_ option: RuleOption) -> Double { options[option.name] ?? option.defaultValue }
@@ -38,14 +49,11 @@ public struct LintContext: Sendable {
         return context
     }
 
-    /// The catalogue the estimate reads: its figures, and the diseases it holds malignant-cell biology for.
-    public var catalogue: Catalogue { estimator.catalogue }
-
     /// For a design whose steps list alternatives, the risk of each combination of their choices: computed on demand,
     /// since only the risk rule reads them.
-    public func alternatives() -> [AlternativeRisk] { estimator.alternatives(of: design) }
+    public func alternatives() -> [AlternativeRisk] { estimate.estimator.alternatives(of: design) }
 
     /// The standard remedies and their effect: computed on demand, since only a rule that reports a
     /// risk needs them, and each costs three more estimates.
-    public func remedies() -> [Remedy] { estimator.remedies(for: design) }
+    public func remedies() -> [Remedy] { estimate.remedies() }
 }

@@ -56,13 +56,24 @@ public struct RuleOption: Sendable {
 public struct RuleExample: Sendable {
     /// The process text, with `↓` marking where findings must land.
     public let text: String
+    /// Options of the rule the example runs under, as a site sets them in `.processlint.yml`: a rule's
+    /// behaviour at a configured threshold is exemplified like its default.
+    public let options: [String: Double]
+    /// The words of the finding at the first marker, when the example pins them: positions alone do not catch
+    /// a wrong message or fix.
+    public let message: String?
+    public let fix: String?
     public let file: String
     public let line: Int
 
     public static let marker: Character = "↓"
 
-    public init(_ text: String, file: String = #fileID, line: Int = #line) {
+    public init(_ text: String, options: [String: Double] = [:], message: String? = nil, fix: String? = nil,
+                file: String = #fileID, line: Int = #line) {
         self.text = text
+        self.options = options
+        self.message = message
+        self.fix = fix
         self.file = file
         self.line = line
     }

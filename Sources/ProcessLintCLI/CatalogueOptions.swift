@@ -11,9 +11,9 @@ struct CatalogueOptions: ParsableArguments {
 
     /// Every rule by id, each custom one with where it is defined; `nil`, with the problems written to the console,
     /// when the configuration cannot be read (as `lint` stops on it too).
-    func rules(orReportTo console: Console) -> [(description: RuleDescription, origin: SourceLocation?)]? {
-        let builtIn = RunRules.registry.descriptions.map { (description: $0, origin: SourceLocation?.none) }
-        let loader = ConfigurationLoader.standard
+    func rules(of registry: RuleRegistry, orReportTo console: Console) -> [(description: RuleDescription, origin: SourceLocation?)]? {
+        let builtIn = registry.descriptions.map { (description: $0, origin: SourceLocation?.none) }
+        let loader = ConfigurationLoader.standard(registry: registry)
         guard let path = config ?? loader.find(from: FileManager.default.currentDirectoryPath) else { return builtIn }
         switch loader.load(file: path) {
         case .success(let configuration):

@@ -66,7 +66,7 @@ struct DiffCommand: ConsoleCommand {
         }
     }
 
-    func run(console: Console) -> ExitStatus {
+    func run(console: Console, registry: RuleRegistry) -> ExitStatus {
         let headPaths: [String], basePaths: [String], baseName: String
         var displayed: @Sendable (String) -> String = { $0 }
         let pairing: ProcessPairing
@@ -94,12 +94,12 @@ struct DiffCommand: ConsoleCommand {
         // What does not exist at the base (a new folder, a new file) has nothing to compare: all of it is new.
         let existingBase = basePaths.filter { FileManager.default.fileExists(atPath: $0) }
         let before: [ProcessFindings]
-        switch collect(existingBase) {
+        switch collect(existingBase, registry: registry) {
         case .success(let found): before = found
         case .failure(let error): return report(error, console)
         }
         let after: [ProcessFindings]
-        switch collect(headPaths) {
+        switch collect(headPaths, registry: registry) {
         case .success(let found): after = found
         case .failure(let error): return report(error, console)
         }
@@ -129,9 +129,9 @@ struct DiffCommand: ConsoleCommand {
     }
 
     /// Every process under the paths with its findings and estimate; nothing for no paths.
-    private func collect(_ paths: [String]) -> Result<[ProcessFindings], Unusable> {
+    private func collect(_ paths: [String], registry: RuleRegistry) -> Result<[ProcessFindings], Unusable> {
         guard !paths.isEmpty else { return .success([]) }
-        var run = LintRun(paths: paths, limits: load.limits, configurationFile: config)
+        var run = LintRun(registry: registry, paths: paths, limits: load.limits, configurationFile: config)
         run.keeps = .findingsAndRisk
         switch run.plan() {
         case .failure(let error): return .failure(Unusable(messages: error.diagnostics.map(\.description)))

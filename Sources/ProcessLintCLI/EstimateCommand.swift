@@ -1,4 +1,5 @@
 import ArgumentParser
+import LintKit
 import ProcessModel
 import Reporters
 import ResidualModel
@@ -25,7 +26,7 @@ struct EstimateCommand: ConsoleCommand {
 
     @OptionGroup var load: LoadOptions
 
-    func run(console: Console) -> ExitStatus {
+    func run(console: Console, registry: RuleRegistry) -> ExitStatus {
         let discovered = ProcessFileDiscovery().files(under: paths)
         var failed = !discovered.problems.isEmpty || discovered.files.isEmpty
         console.err(discovered.problems)

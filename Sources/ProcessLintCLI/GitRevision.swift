@@ -1,4 +1,4 @@
-import CustomRules
+import LintKit
 import Foundation
 
 /// The process files of a past revision of the current git repository, written out to a temporary folder

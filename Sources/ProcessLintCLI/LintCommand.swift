@@ -70,21 +70,21 @@ struct LintCommand: ConsoleCommand {
         if updateBaseline && baseline == nil { throw ValidationError("--update-baseline rewrites the file of --baseline FILE: give one") }
     }
 
-    func run(console terminal: Console) -> ExitStatus {
+    func run(console terminal: Console, registry: RuleRegistry) -> ExitStatus {
         let reportFile: ReportFile?
         do { reportFile = try output.map(ReportFile.init(path:)) } catch {
             terminal.err("\(error)\n")
             return .invalidInput
         }
         let console = reportFile?.console(over: terminal) ?? terminal
-        var run = LintRun(paths: paths, limits: load.limits, configurationFile: config)
+        var run = LintRun(registry: registry, paths: paths, limits: load.limits, configurationFile: config)
         run.strictSuppressions = strictSuppressions
         if let baseline {
             switch Baseline.read(from: baseline) {
             case .success(let accepted): run.baseline = (accepted, "in the baseline \(baseline)")
             case .failure(let problem):
                 console.err(problem.description + "\n")
-                return stopped(by: [problem], console: console, reportFile: reportFile)
+                return stopped(by: [problem], registry: registry, console: console, reportFile: reportFile)
             }
         }
         if writeBaseline != nil { run.keeps = .findings }
@@ -93,7 +93,7 @@ struct LintCommand: ConsoleCommand {
         case .success(let planned): plan = planned
         case .failure(let error):
             console.err(error.diagnostics)
-            return stopped(by: error.diagnostics, console: console, reportFile: reportFile)
+            return stopped(by: error.diagnostics, registry: registry, console: console, reportFile: reportFile)
         }
         // Shown, never fatal: an unknown marker in a site's rule file may be a typo that changes what the rule matches.
         console.err(plan.warnings)
@@ -146,9 +146,9 @@ struct LintCommand: ConsoleCommand {
     /// A run stopped before any file was read (its configuration or baseline cannot be read): the problems are on
     /// standard error, and a machine-readable report says so too, so a CI step that reads only the report never
     /// sees a pass. Text output has said it already.
-    private func stopped(by problems: [LoadDiagnostic], console: Console, reportFile: ReportFile?) -> ExitStatus {
+    private func stopped(by problems: [LoadDiagnostic], registry: RuleRegistry, console: Console, reportFile: ReportFile?) -> ExitStatus {
         guard format != .text else { return .invalidInput }
-        var reporter = format.reporter(rules: RunRules.registry.descriptions, root: SourceRoot(sourceRoot), color: false, quiet: quiet)
+        var reporter = format.reporter(rules: registry.descriptions, root: SourceRoot(sourceRoot), color: false, quiet: quiet)
         console.out(reporter.finish(RunSummary(files: 0, failures: problems.map(RunFailure.init))))
         if let problem = reportFile?.commit() { console.err("\(problem)\n") }
         return .invalidInput

@@ -11,6 +11,7 @@ import ResidualModel
 /// (once, over all the files it governs) and its findings are merged in. `lint` streams the results; `diff`
 /// collects two runs and compares them.
 struct LintRun {
+    let registry: RuleRegistry
     let paths: [String]
     let limits: LoadLimits
     /// The configuration named with `--config`; without it, the nearest `.processlint.yml` above each file.
@@ -48,12 +49,13 @@ struct LintRun {
         let customRules: [any CustomRule]
         /// What the configurations and their rule files hold that deserves a warning, each once.
         let warnings: [LoadDiagnostic]
+        let registry: RuleRegistry
 
         /// Every rule that may report: the registry's, the custom rules, then the external rules (each id once).
         var rules: [RuleDescription] {
             var seen = Set<String>()
             let external = files.flatMap(\.configuration.externalRules).filter { seen.insert($0.id).inserted }
-            return RunRules.registry.descriptions + customRules.map { $0.description } + external.map(\.description)
+            return registry.descriptions + customRules.map { $0.description } + external.map(\.description)
         }
     }
 
@@ -69,7 +71,7 @@ struct LintRun {
                 at: SourceLocation(file: paths.joined(separator: " "), range: SourceRange(at: .fileStart))))
         }
         // One configuration per folder (the nearest file above it), read once; a broken one stops the run.
-        let configurations = ConfigurationResolver(loader: .standard, explicit: configurationFile)
+        let configurations = ConfigurationResolver(loader: .standard(registry: registry), explicit: configurationFile)
         let resolved = discovered.files.map { ($0, configurations.configuration(for: $0)) }
         guard configurations.problems.isEmpty else { return .failure(ConfigurationError(configurations.problems)) }
         let kept = resolved.filter { !$0.1.excludes($0.0) }
@@ -82,15 +84,7 @@ struct LintRun {
                 at: SourceLocation(file: paths.joined(separator: " "), range: SourceRange(at: .fileStart))))
         }
         return .success(Plan(problems: problems.sorted(), files: kept,
-                             customRules: configurations.customRules, warnings: configurations.warnings))
-    }
-
-    /// What one file came to before suppressions: what is needed to finish its result.
-    private struct LintedFile: Sendable {
-        let result: LoadResult
-        let diagnostics: [Diagnostic]
-        /// The estimate the rules shared, reused by external rules and `diff` rather than computed again.
-        let risk: Risk?
+                             customRules: configurations.customRules, warnings: configurations.warnings, registry: registry))
     }
 
     /// Calls `body` with each result, in file order, paths that could not be walked first; returns the number
@@ -101,72 +95,44 @@ struct LintRun {
             body(FileResult(report: FileReport(file: problem.location.file, diagnostics: diagnostics, text: nil),
                             findings: keeps == .report ? nil : ProcessFindings(file: problem.location.file, design: nil, diagnostics: diagnostics, risk: nil)))
         }
-        let linter = Linter(registry: RunRules.registry)
-        let registryIDs = RegistryIDs(linter.registry)
+        let linter = Linter(registry: registry, strictSuppressions: strictSuppressions)
         let configurationOf = Dictionary(plan.files.map { ($0.path, $0.configuration) }, uniquingKeysWith: { first, _ in first })
-        let lint: @Sendable (LoadResult) -> LintedFile = { result in
-            let checked = result.design.map { linter.check($0, configuration: configurationOf[result.file] ?? Configuration()) }
-            return LintedFile(result: result, diagnostics: result.diagnostics.map(Diagnostic.init) + (checked?.diagnostics ?? []),
-                              risk: checked?.risk)
-        }
-        let finish = { @Sendable (file: LintedFile, external: [Diagnostic], failed: [ExternalRuleFailure]) in
-            self.finish(file, adding: external, failed: failed, configuration: configurationOf[file.result.file] ?? Configuration(),
-                        registryIDs: registryIDs)
-        }
+        let configuration = { @Sendable (file: String) in configurationOf[file] ?? Configuration() }
+        let lint = { @Sendable (loaded: LoadResult) in linter.lint(loaded, configuration: configuration(loaded.file)) }
         let loader = ProcessLoader(limits: limits)
         let paths = plan.files.map(\.path)
         let external = ExternalRuleSession(configurations: plan.files.map(\.configuration))
         guard !external.isEmpty else {
-            loader.load(files: paths, then: { finish(lint($0), [], []) }, body)
+            loader.load(files: paths, then: { finish(lint($0), failed: []) }, body)
             return (plan.files.count, [])
         }
-        var linted: [LintedFile] = []
-        loader.load(files: paths, then: lint) { linted.append($0) }
-        let results = external.run(assessed: linted.compactMap { file in
-            file.result.design.map { ($0, configurationOf[file.result.file] ?? Configuration(), file.risk) }
+        var outcomes: [FileOutcome] = []
+        loader.load(files: paths, then: lint) { outcomes.append($0) }
+        let results = external.run(assessed: outcomes.compactMap { outcome in
+            outcome.design.map { ($0, configuration(outcome.file), outcome.risk) }
         })
-        for file in linted {
+        for outcome in outcomes {
             // A program that failed did not check the files it governs: each file's report says so.
-            let governing = Set(configurationOf[file.result.file]?.externalRules ?? [])
-            let failed = file.result.design == nil ? [] : results.failures.filter { governing.contains($0.rule) }
-            body(finish(file, results.diagnostics[file.result.file] ?? [], failed))
+            let governing = Set(configurationOf[outcome.file]?.externalRules ?? [])
+            let failed = outcome.design == nil ? [] : results.failures.filter { governing.contains($0.rule) }
+            body(finish(outcome.adding(results.diagnostics[outcome.file] ?? []), failed: failed))
         }
         return (plan.files.count, results.failures.sorted { ($0.rule.declaredAt, $0.rule.id) < ($1.rule.declaredAt, $1.rule.id) })
     }
 
-    /// The registry's rule ids, listed and as a set, worked out once per run rather than for every file.
-    private struct RegistryIDs: Sendable {
-        let list: [String]
-        let set: Set<String>
-
-        init(_ registry: RuleRegistry) {
-            list = registry.descriptions.map { $0.id }
-            set = Set(list)
-        }
-    }
-
-    /// Suppression comments, then the baseline, apply to every finding alike, external ones included.
-    private func finish(_ file: LintedFile, adding external: [Diagnostic], failed: [ExternalRuleFailure], configuration: Configuration,
-                        registryIDs: RegistryIDs) -> FileResult {
-        let result = file.result
-        var diagnostics = file.diagnostics + external
-        let customIDs = configuration.customRules.map { $0.description.id } + configuration.externalRules.map(\.id)
-        if result.design != nil {
-            let known = customIDs.isEmpty ? registryIDs.set : registryIDs.set.union(customIDs)
-            diagnostics = Suppressions.apply(to: diagnostics, comments: result.comments, file: result.file, knownRules: known,
-                                             strict: strictSuppressions || configuration.strictSuppressions)
-        }
+    /// The baseline applies to every finding alike, external ones included, after suppression comments.
+    private func finish(_ outcome: FileOutcome, failed: [ExternalRuleFailure]) -> FileResult {
+        var diagnostics = outcome.diagnostics
         var usage = Baseline.Usage()
         if let (baseline, reason) = baseline {
-            let applied = baseline.apply(to: diagnostics, process: ProcessFindings.identity(of: result.file, design: result.design), reason: reason)
+            let applied = baseline.apply(to: diagnostics, process: ProcessFindings.identity(of: outcome.file, design: outcome.design), reason: reason)
             diagnostics = applied.diagnostics
             usage = applied.usage
         }
         let findings = keeps == .report ? nil
-            : ProcessFindings(file: result.file, design: result.design, diagnostics: diagnostics,
-                              risk: keeps == .findingsAndRisk ? file.risk : nil)
-        let ran = result.design == nil ? [] : (registryIDs.list + customIDs).filter { !configuration.disabled.contains($0) }
-        let report = FileReport(file: result.file, diagnostics: diagnostics, text: result.text, rules: ran,
+            : ProcessFindings(file: outcome.file, design: outcome.design, diagnostics: diagnostics,
+                              risk: keeps == .findingsAndRisk ? outcome.risk : nil)
+        let report = FileReport(file: outcome.file, diagnostics: diagnostics, text: outcome.text, rules: outcome.rulesRun,
                                 failedRules: failed.map(RunFailure.init))
         return FileResult(report: report, findings: findings, baselineUsage: usage)
     }

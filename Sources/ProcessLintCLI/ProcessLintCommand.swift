@@ -29,10 +29,6 @@ public struct ProcessLintCommand: ParsableCommand {
     /// Parses `arguments` (without the program name), runs the command on `console` with the rules of
     /// `registry`, and returns the exit code.
     public static func run(_ arguments: [String], console: Console, registry: RuleRegistry = BuiltinRules.registry) -> Int32 {
-        RunRules.$registry.withValue(registry) { parseAndRun(arguments, console: console) }
-    }
-
-    private static func parseAndRun(_ arguments: [String], console: Console) -> Int32 {
         do {
             let command = try parseAsRoot(arguments)
             guard let consoleCommand = command as? any ConsoleCommand else {
@@ -41,7 +37,7 @@ public struct ProcessLintCommand: ParsableCommand {
                 try command.run()
                 return ExitCode.success.rawValue
             }
-            return consoleCommand.run(console: console).rawValue
+            return consoleCommand.run(console: console, registry: registry).rawValue
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)

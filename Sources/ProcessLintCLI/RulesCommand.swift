@@ -16,8 +16,8 @@ struct RulesCommand: ConsoleCommand {
 
     @OptionGroup var catalogue: CatalogueOptions
 
-    func run(console: Console) -> ExitStatus {
-        guard let rules = catalogue.rules(orReportTo: console) else { return .invalidInput }
+    func run(console: Console, registry: RuleRegistry) -> ExitStatus {
+        guard let rules = catalogue.rules(of: registry, orReportTo: console) else { return .invalidInput }
         if format == .markdown {
             console.out(RuleCatalogue.markdown(rules.map(\.description)))
             return .success
@@ -40,8 +40,8 @@ struct ExplainCommand: ConsoleCommand {
 
     @OptionGroup var catalogue: CatalogueOptions
 
-    func run(console: Console) -> ExitStatus {
-        guard let rules = catalogue.rules(orReportTo: console) else { return .invalidInput }
+    func run(console: Console, registry: RuleRegistry) -> ExitStatus {
+        guard let rules = catalogue.rules(of: registry, orReportTo: console) else { return .invalidInput }
         guard let (rule, origin) = rules.first(where: { $0.description.id == ruleID }) else {
             let hint = Suggestion.nearest(to: ruleID, among: rules.map(\.description.id)).map { "; did you mean '\($0)'?" } ?? ""
             console.err("error: no rule '\(ruleID)'\(hint) (processlint rules lists them)\n")

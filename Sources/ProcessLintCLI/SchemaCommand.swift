@@ -1,4 +1,5 @@
 import ArgumentParser
+import LintKit
 import CustomRules
 import ProcessModel
 
@@ -27,7 +28,7 @@ struct SchemaCommand: ConsoleCommand {
     @Flag(help: "The schema of declarative rule files (docs/custom-rules.md) instead of process files.")
     var rules = false
 
-    func run(console: Console) -> ExitStatus {
+    func run(console: Console, registry: RuleRegistry) -> ExitStatus {
         switch (format, rules) {
         case (.json, false): console.out(JSONSchemaGenerator.processSchemaText())
         case (.markdown, false): console.out(FormatReference.markdown())

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LintKit
 import CustomRules
 
 /// `processlint test RULES-DIR`: runs a folder's custom rules against its fixtures, like `semgrep --test`.
@@ -19,8 +20,8 @@ struct TestCommand: ConsoleCommand {
 
     @OptionGroup var load: LoadOptions
 
-    func run(console: Console) -> ExitStatus {
-        let report = RuleTestRunner(loader: .standard, limits: load.limits).run(directory: rulesDirectory)
+    func run(console: Console, registry: RuleRegistry) -> ExitStatus {
+        let report = RuleTestRunner(loader: .standard(registry: registry), limits: load.limits).run(directory: rulesDirectory)
         if !report.problems.isEmpty {
             console.err(report.problems)
             return .invalidInput

@@ -17,6 +17,8 @@ public struct JSONReporter: Reporter {
 
     struct Record: Encodable {
         let rule: String
+        /// For `format` problems, the loader's kind of problem.
+        let code: String?
         let severity: String
         let message: String
         /// The id of the step the finding points into; absent for findings about the whole process.
@@ -65,7 +67,7 @@ public struct JSONReporter: Reporter {
             if diagnostic.suppression == nil { counts[diagnostic.severity, default: 0] += 1 }
             let range = diagnostic.location.range
             return Record(
-                rule: diagnostic.ruleID, severity: diagnostic.severity.rawValue, message: diagnostic.message,
+                rule: diagnostic.ruleID, code: diagnostic.code, severity: diagnostic.severity.rawValue, message: diagnostic.message,
                 step: diagnostic.stepID,
                 line: range.start.line, column: range.start.column, endLine: range.end.line, endColumn: range.end.column,
                 fix: diagnostic.fix,

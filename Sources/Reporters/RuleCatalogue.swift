@@ -20,9 +20,16 @@ public enum RuleCatalogue {
             text += rule.options.map { "- `\($0.name)`: \($0.summary); default \(FigureFormat.plain($0.defaultValue))\n" }.joined()
         }
         text += "\nTriggers on (↓ marks where the finding lands):\n\n"
-        text += rule.triggering.map { "```yaml\n\($0.text)\n```\n" }.joined(separator: "\n")
+        text += rule.triggering.map { example(rule, $0, $0.text) }.joined(separator: "\n")
         text += "\nDoes not trigger on:\n\n"
-        text += rule.nonTriggering.map { "```yaml\n\($0.unmarked.text)\n```\n" }.joined(separator: "\n")
+        text += rule.nonTriggering.map { example(rule, $0, $0.unmarked.text) }.joined(separator: "\n")
         return text
+    }
+
+    /// One example's YAML, after the options it runs under when it states any.
+    private static func example(_ rule: RuleDescription, _ example: RuleExample, _ text: String) -> String {
+        let options = example.options.sorted { $0.key < $1.key }.map { "\($0.key): \(FigureFormat.plain($0.value))" }
+        let setting = options.isEmpty ? "" : "With `options: {\(rule.id): {\(options.joined(separator: ", "))}}`:\n\n"
+        return setting + "```yaml\n\(text)\n```\n"
     }
 }

@@ -103,7 +103,8 @@ public struct SARIFReporter: Reporter {
             },
             partialFingerprints: [Self.fingerprintKey: fingerprint],
             suppressions: diagnostic.suppression.map { [Suppression(kind: "inSource", justification: $0)] },
-            properties: diagnostic.stepID == nil && risk == nil ? nil : Properties(step: diagnostic.stepID, risk: risk))
+            properties: diagnostic.stepID == nil && risk == nil && diagnostic.code == nil
+                ? nil : Properties(code: diagnostic.code, step: diagnostic.stepID, risk: risk))
     }
 
     private func location(_ file: String, _ range: SourceRange, id: Int? = nil, message: String? = nil) -> Location {
@@ -191,6 +192,7 @@ public struct SARIFReporter: Reporter {
 
     /// The step a finding points into and the risk figures, as in `--format json`.
     struct Properties: Encodable {
+        let code: String?
         let step: String?
         let risk: RiskRecord?
     }

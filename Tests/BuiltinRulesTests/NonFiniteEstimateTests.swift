@@ -43,7 +43,7 @@ import Testing
     @Test func aNonFiniteEstimateIsAnErrorNamingItsInputs() throws {
         let design = try #require(ProcessLoader().load(bytes: Array(Self.process.utf8), file: "p.yaml").design)
         let linter = Linter(registry: BuiltinRules.registry, estimator: try Self.estimator(malignantLogFoldPerDay: 400))
-        let risk = try #require(linter.check(design, configuration: Configuration()).risk)
+        let risk = try #require(linter.lint(LoadResult(file: design.file, design: design), configuration: Configuration()).risk)
         #expect(!risk.lambda.median.isFinite, "the broken catalogue must make the estimate non-finite, or this test proves nothing")
         let found = linter.lint(design).filter { $0.message.contains("not a finite number") }
         #expect(found.count == 1)
@@ -51,6 +51,18 @@ import Testing
         #expect(finding.severity == .error && finding.ruleID == "residual-tumour-risk")
         #expect(finding.message.contains("car_t_cells_per_kg 2000000, body_weight_kg not stated"), "\(finding.message)")
         #expect(finding.location.range.start.line == 10, "at the dose")
+    }
+
+    /// The estimate is computed when a rule asks for it: with the two rules that read it turned off, nothing
+    /// reads it, so nothing is misled and no finding is added, yet the outcome still gives it to a caller.
+    @Test func anEstimateNoRuleReadsIsNotComputedForTheRules() throws {
+        let design = try #require(ProcessLoader().load(bytes: Array(Self.process.utf8), file: "p.yaml").design)
+        let linter = Linter(registry: BuiltinRules.registry, estimator: try Self.estimator(malignantLogFoldPerDay: 400))
+        var configuration = Configuration()
+        configuration.disabled = ["residual-tumour-risk", "dose-exceeds-product"]
+        let outcome = linter.lint(LoadResult(file: design.file, design: design), configuration: configuration)
+        #expect(!outcome.diagnostics.contains { $0.message.contains("not a finite number") })
+        #expect(outcome.risk.map { !$0.lambda.median.isFinite } == true)
     }
 
     @Test func aFiniteEstimateAddsNothing() throws {

@@ -5,9 +5,11 @@ import ProcessModel
 import TestSupport
 import Testing
 
-/// Every rule's own examples, run in isolation and through the whole engine, with identical results.
+/// Every rule's own examples: through the whole pipeline with the generic check every rule gets (markers,
+/// pinned words, a `disable-file` comment silencing them), and in isolation with the same findings.
 @Suite struct RuleExampleTests {
     static let rules = BuiltinRules.all.map { RuleUnderTest($0) }
+    static let check = RuleExampleCheck(linter: Linter(registry: BuiltinRules.registry))
 
     struct RuleUnderTest: CustomTestStringConvertible, Sendable {
         let rule: any Rule
@@ -15,42 +17,44 @@ import Testing
         var testDescription: String { rule.description.id }
     }
 
-    func load(_ example: RuleExample) -> (ProcessDesign, [SourcePosition])? {
-        let (text, positions) = example.unmarked
-        let result = ProcessLoader().load(bytes: Array(text.utf8), file: example.file)
-        guard let design = result.design, !result.hasErrors else {
-            Issue.record("example at \(example.file):\(example.line) does not load: \(result.diagnostics.map(\.description))")
-            return nil
-        }
-        return (design, positions)
-    }
-
-    func positions(of rule: any Rule, in design: ProcessDesign) -> (alone: [SourcePosition], engine: [SourcePosition]) {
-        let alone = rule.check(LintContext(design: design, estimator: Linter.defaultEstimator)).map(\.range.start).sorted()
-        let engine = Linter(registry: BuiltinRules.registry).lint(design).filter { $0.ruleID == rule.description.id }
-            .map(\.location.range.start).sorted()
-        return (alone, engine)
-    }
-
     @Test(arguments: rules)
-    func triggeringExamplesReportExactlyAtTheirMarkers(_ subject: RuleUnderTest) {
-        for example in subject.rule.description.triggering {
-            guard let (design, expected) = load(example) else { continue }
-            let found = positions(of: subject.rule, in: design)
-            #expect(!expected.isEmpty, "example at \(example.file):\(example.line) has no ↓ marker")
-            #expect(found.alone == expected.sorted(), "example at \(example.file):\(example.line)")
-            #expect(found.engine == found.alone, "example at \(example.file):\(example.line): engine and isolation differ")
+    func examplesPassTheGenericCheck(_ subject: RuleUnderTest) {
+        let results = Self.check.check(subject.rule)
+        #expect(results.count == subject.rule.description.triggering.count + subject.rule.description.nonTriggering.count)
+        for result in results {
+            if let failure = result.failure {
+                Issue.record("example at \(result.example.file):\(result.example.line): expected \(failure.expected), found \(failure.found)")
+            }
         }
     }
 
+    /// A rule run alone on an example's design (under the example's options) finds what the pipeline finds.
     @Test(arguments: rules)
-    func nonTriggeringExamplesReportNothing(_ subject: RuleUnderTest) {
-        for example in subject.rule.description.nonTriggering {
-            guard let (design, _) = load(example) else { continue }
-            let found = positions(of: subject.rule, in: design)
-            #expect(found.alone.isEmpty, "example at \(example.file):\(example.line)")
-            #expect(found.engine.isEmpty, "example at \(example.file):\(example.line)")
+    func isolationAndPipelineAgree(_ subject: RuleUnderTest) throws {
+        let id = subject.rule.description.id
+        for example in subject.rule.description.triggering + subject.rule.description.nonTriggering {
+            let design = try #require(ProcessLoader().load(bytes: Array(example.unmarked.text.utf8), file: example.file).design)
+            var configuration = Configuration()
+            configuration.options[id] = example.options
+            let alone = subject.rule.check(LintContext(design: design, estimator: Linter.defaultEstimator, options: example.options))
+                .map(\.range.start).sorted()
+            let engine = Self.check.linter.lint(design, configuration: configuration).filter { $0.ruleID == id }.map(\.location.range.start)
+            #expect(alone == engine, "example at \(example.file):\(example.line)")
         }
+    }
+
+    /// The generic check catches what it claims to: a wrong pinned message, a marker in the wrong place, and
+    /// a non-triggering example that triggers all fail.
+    @Test func theCheckFailsAWrongExample() throws {
+        let rule = try #require(BuiltinRules.all.first { $0.description.id == "vcn-limit" })
+        let text = try #require(rule.description.triggering.first?.text)
+        let wrongMessage = RuleExample(text, message: "some other words")
+        let movedMarker = RuleExample(text.replacingOccurrences(of: "↓", with: "") + "\n↓")
+        let nonTriggering = RuleExample(text.replacingOccurrences(of: "↓", with: ""))
+        #expect(!Self.check.check(wrongMessage, of: "vcn-limit", triggers: true).passed)
+        #expect(!Self.check.check(movedMarker, of: "vcn-limit", triggers: true).passed)
+        #expect(!Self.check.check(nonTriggering, of: "vcn-limit", triggers: false).passed)
+        #expect(Self.check.check(RuleExample(text), of: "vcn-limit", triggers: true).passed)
     }
 }
 
@@ -79,6 +83,7 @@ import Testing
             #expect(!description.references.isEmpty, "\(description.id)")
             #expect(!description.triggering.isEmpty && !description.nonTriggering.isEmpty, "\(description.id)")
             #expect(!description.title.isEmpty, "\(description.id)")
+            #expect(description.triggering.contains { $0.message != nil }, "\(description.id) pins no triggering example's message")
         }
     }
 }

@@ -2,7 +2,8 @@ import LintKit
 import ProcessModel
 import Testing
 
-/// A rule made for testing the engine: it reports every step, once with its own severity raised for a wash.
+/// A rule made for testing the engine: it reports every step, stating its own severity for a wash (raised) and a
+/// harvest (lowered), and none for other steps.
 private struct EveryStepRule: Rule {
     let description = RuleDescription(
         id: "every-step", title: "Every step", defaultSeverity: .warning,
@@ -11,7 +12,7 @@ private struct EveryStepRule: Rule {
 
     func check(_ context: LintContext) -> [Finding] {
         context.design.steps.map { step in
-            Finding("step \(step.id.value)", at: step.operation.range, severity: step.kind == .wash ? .error : .note)
+            Finding("step \(step.id.value)", at: step.operation.range, severity: [.wash: .error, .harvest: .note][step.kind])
         }
     }
 }
@@ -27,16 +28,24 @@ private struct EveryStepRule: Rule {
             steps:
               - {id: b, operation: wash}
               - {id: a, operation: harvest}
+              - {id: c, operation: formulation}
             """
         return ProcessLoader().load(bytes: Array(text.utf8), file: "engine.yaml").design!
     }()
 
-    @Test func findingsGetTheRuleIdTheFileAndAtLeastTheDefaultSeverity() {
+    /// One rule for every kind of rule (built-in, custom, external): the severity a configuration sets, else the
+    /// one the finding states, else the rule's default; and the step the finding points into.
+    @Test func findingsGetTheRuleIdTheFileTheirStepAndTheirOwnSeverityOrTheDefault() {
         let diagnostics = Linter(registry: RuleRegistry([EveryStepRule()])).lint(design)
         #expect(diagnostics.map(\.description) == [
             "engine.yaml:7:24: error: step b [every-step]",
-            "engine.yaml:8:24: warning: step a [every-step]",
+            "engine.yaml:8:24: note: step a [every-step]",
+            "engine.yaml:9:24: warning: step c [every-step]",
         ])
+        #expect(diagnostics.map(\.stepID) == ["b", "a", "c"])
+        var configuration = Configuration()
+        configuration.severity["every-step"] = .note
+        #expect(Linter(registry: RuleRegistry([EveryStepRule()])).lint(design, configuration: configuration).map(\.severity) == [.note, .note, .note])
     }
 
     @Test func severitiesAreOrdered() {
@@ -60,8 +69,6 @@ private struct EveryStepRule: Rule {
     }
 
     @Test func findingsKnowTheirStepAndMatchAcrossEditsElsewhere() {
-        let diagnostics = Linter(registry: RuleRegistry([EveryStepRule()])).lint(design)
-        #expect(diagnostics.map(\.stepID) == ["b", "a"])
         let moved = Fingerprint(ruleID: "r", stepID: "b", message: "λ rose from 2e-3 to 4.5 × 10⁻¹ in 12 days, 3.3% after CD19")
         #expect(moved.message == "λ rose from # to # in # days, #% after CD19")
         #expect(moved == Fingerprint(ruleID: "r", stepID: "b", message: "λ rose from 7e-9 to 1 × 10⁻² in 9 days, 12% after CD19"))

@@ -31,6 +31,18 @@ import Testing
         #expect(!rules.contains { $0.rule == "vcn-limit" }, "limit of 10 allowed by the option maximum: 12")
     }
 
+    /// The second rule pack's options are read from `.processlint.yml` like the first pack's (issue 17).
+    @Test func theNewRulesOptionsAreSettable() throws {
+        let folder = fixtures + "/new-rule-options"
+        let configured = try lint(folder).document.files.flatMap(\.diagnostics).map(\.rule)
+        #expect(!configured.contains("transposon-copy-number"), "limit of 8 allowed by maximum: 10")
+        #expect(!configured.contains("fresh-starting-material-hold"), "80 hours cold allowed by max_hours_refrigerated: 96")
+        let defaults = try lint("--config", fixtures + "/base.processlint.yml", folder + "/process.yaml").document.files
+            .flatMap(\.diagnostics).map(\.rule)
+        #expect(defaults.contains("transposon-copy-number"), "above the default maximum of 5")
+        #expect(defaults.contains("fresh-starting-material-hold"), "past the default 72 hours")
+    }
+
     @Test func excludedFilesAreNotRead() throws {
         let (_, document) = try lint(fixtures + "/site")
         #expect(document.files.map { ($0.file as NSString).lastPathComponent } == ["process.yaml"])

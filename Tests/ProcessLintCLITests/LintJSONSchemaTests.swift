@@ -1,4 +1,5 @@
 import Foundation
+import ProcessModel
 import TestSupport
 import Testing
 
@@ -17,5 +18,15 @@ import Testing
         #expect(status == 0, "\(report)")
         #expect(output.out.contains("\"suppressed\""), "the output exercises suppressions")
         #expect(output.out.contains("\"risk\""), "the output exercises risk figures")
+        #expect(output.out.contains("\"code\":\"unknown-key\""), "the output exercises load problems' codes")
+    }
+
+    /// The schema lists every kind of load problem as a `code`, and nothing else.
+    @Test func theSchemaListsEveryLoadProblemCode() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: CommandRunner.repository + "/docs/lint-json.schema.json"))
+        let text = String(decoding: data, as: UTF8.self)
+        let line = try #require(text.split(separator: "\n").first { $0.contains("\"code\": {\"enum\"") })
+        let listed = line.split(separator: "\"").enumerated().filter { $0.offset % 2 == 1 }.map(\.element).dropFirst(2).map(String.init)
+        #expect(listed == LoadDiagnostic.Kind.allCases.map(\.rawValue))
     }
 }

@@ -26,7 +26,9 @@ struct BeadRemovalMissingRule: Rule {
                   - {id: activate, operation: ↓activation, reagent: anti-cd3-cd28-magnetic-beads}
                   - {id: transduce, operation: transduction}
                   - {id: formulate, operation: formulation}
-                """),
+                """,
+                message: "step 'activate' activates on magnetic beads, but no bead-removal step follows before formulation",
+                fix: "add a bead-removal step after culture and before formulation, and a residual-beads release test"),
             RuleExample("""
                 processlint: 1
                 name: beads removed after formulation

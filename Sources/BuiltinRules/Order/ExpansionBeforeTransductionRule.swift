@@ -24,7 +24,9 @@ struct ExpansionBeforeTransductionRule: Rule {
                   - {id: activate, operation: activation, reagent: anti-cd3-cd28-nanomatrix}
                   - {id: expand, operation: ↓expansion, days: 7}
                   - {id: transduce, operation: transduction}
-                """),
+                """,
+                message: "step 'expand' expands the cells before the gene transfer in step 'transduce'",
+                fix: "move the gene transfer before the expansion, soon after activation"),
         ],
         nonTriggering: [
             RuleExample("""

@@ -24,7 +24,9 @@ struct HarvestBeforeExpansionRule: Rule {
                   - {id: transduce, operation: transduction}
                   - {id: harvest, operation: ↓harvest}
                   - {id: expand, operation: expansion, days: 7}
-                """),
+                """,
+                message: "step 'harvest' harvests before the expansion in step 'expand'",
+                fix: "harvest after the last expansion"),
         ],
         nonTriggering: [
             RuleExample("""

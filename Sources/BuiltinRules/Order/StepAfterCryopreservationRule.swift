@@ -23,7 +23,9 @@ struct StepAfterCryopreservationRule: Rule {
                 steps:
                   - {id: freeze, operation: cryopreservation}
                   - {id: wash, operation: ↓wash}
-                """),
+                """,
+                message: "step 'wash' follows the cryopreservation in step 'freeze' without a thaw",
+                fix: "add a thaw before step 'wash', or move the cryopreservation to the end"),
         ],
         nonTriggering: [
             RuleExample("""

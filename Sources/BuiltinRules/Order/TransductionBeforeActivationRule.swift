@@ -26,7 +26,9 @@ struct TransductionBeforeActivationRule: Rule {
                 steps:
                   - {id: transduce, operation: ↓transduction}
                   - {id: activate, operation: activation, reagent: anti-cd3-antibody}
-                """),
+                """,
+                message: "step 'transduce' transduces T cells before any activation",
+                fix: "activate the T cells (anti-CD3/CD28) before the transduction, typically a day before"),
         ],
         nonTriggering: [
             RuleExample("""

@@ -26,7 +26,9 @@ struct BodyWeightNotStatedRule: Rule {
                 steps:
                   - {id: transduce, operation: transduction}
                 dose: {car_t_cells_per_kg: ↓2.0e6}
-                """),
+                """,
+                message: "the dose is 2000000 cells per kg with no body weight: the estimate assumes 70 kg",
+                fix: "add 'body_weight_kg' with the heaviest patient the process is for, or give the dose as 'car_t_cells'"),
         ],
         nonTriggering: [
             RuleExample("""

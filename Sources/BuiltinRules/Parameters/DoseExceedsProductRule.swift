@@ -26,7 +26,9 @@ struct DoseExceedsProductRule: Rule {
                   - {id: activate, operation: activation, reagent: anti-cd3-cd28-nanomatrix}
                   - {id: transduce, operation: transduction}
                 dose: {car_t_cells: ↓1.0e12}
-                """),
+                """,
+                message: "the dose is at least the whole product the process is estimated to make: the whole product is taken as infused",
+                fix: "check the dose and the process's yield (expansion, recoveries); a dose cannot exceed the cells made"),
         ],
         nonTriggering: [
             RuleExample("""

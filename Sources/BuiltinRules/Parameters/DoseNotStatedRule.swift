@@ -22,7 +22,9 @@ struct DoseNotStatedRule: Rule {
                 starting_material: {kind: leukapheresis}
                 steps:
                   - {id: transduce, operation: transduction}
-                """),
+                """,
+                message: "the process states no dose: the whole product is taken as infused",
+                fix: "add 'dose:' with 'car_t_cells' or 'car_t_cells_per_kg'"),
         ],
         nonTriggering: [
             RuleExample("""

@@ -28,7 +28,11 @@ struct IndicationNotInCatalogueRule: Rule {
                 starting_material: {kind: leukapheresis}
                 steps:
                   - {id: transduce, operation: transduction}
-                """),
+                """,
+                message: "indication 'B-AL' is not in the catalogue: the estimate gives its malignant cells the widest range of "
+                    + "every figure; did you mean 'B-ALL'?",
+                fix: "write one of the catalogue's diseases ('B-ALL', 'CLL', 'FL', 'LBCL', 'MCL', 'T-ALL', 'T-cell lymphoma', "
+                    + "'multiple myeloma'), or a name it lists for one"),
         ],
         nonTriggering: [
             RuleExample("""

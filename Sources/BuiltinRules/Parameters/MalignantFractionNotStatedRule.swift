@@ -22,7 +22,9 @@ struct MalignantFractionNotStatedRule: Rule {
                 starting_material: ↓{kind: leukapheresis}
                 steps:
                   - {id: transduce, operation: transduction}
-                """),
+                """,
+                message: "the starting material states no malignant fraction, so the residual-cell risk is not estimated",
+                fix: "add 'malignant:' under 'starting_material.composition' with the worst case (0 if none circulate)"),
         ],
         nonTriggering: [
             RuleExample("""

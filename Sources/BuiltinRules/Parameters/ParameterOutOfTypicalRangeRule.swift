@@ -34,7 +34,9 @@ struct ParameterOutOfTypicalRangeRule: Rule {
                   - {id: transduce, operation: transduction, moi: ↓50}
                   - {id: expand, operation: expansion, days: ↓45}
                   - {id: freeze, operation: cryopreservation, dmso_percent: ↓15}
-                """),
+                """,
+                message: "50 MOI in step 'transduce' is outside the usual 0.5 to 20",
+                fix: "check the value and its unit, or note why this process needs it"),
         ],
         nonTriggering: [
             RuleExample("""

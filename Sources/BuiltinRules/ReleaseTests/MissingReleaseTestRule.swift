@@ -10,7 +10,7 @@ struct MissingReleaseTestRule: Rule {
         rationale: """
             A product is released only on tests that show it is safe, is what it claims, and works. These are \
             safety (sterility, mycoplasma, endotoxin; replication-competent virus for viral vectors), identity, \
-            potency, viability and purity; a product made with an integrating \
+            potency, viability and purity; a product made with an integrating viral \
             vector also needs its vector copy number, one activated on magnetic beads a residual-bead count, and \
             one made from material that can hold malignant cells a residual-malignant-cell assay. Missing safety \
             tests are errors.
@@ -30,7 +30,9 @@ struct MissingReleaseTestRule: Rule {
                 steps:
                   - {id: ep, operation: electroporation}
                 release_tests: ↓↓↓↓↓[sterility]
-                """),
+                """,
+                message: "release tests lack 'endotoxin', which every cell product needs",
+                fix: "add 'endotoxin' to release_tests, with its limit"),
         ],
         nonTriggering: [
             RuleExample("""
@@ -58,7 +60,8 @@ struct MissingReleaseTestRule: Rule {
         ]
         if vector == .lentiviral { required.append((.rcl, .error, "a lentiviral product")) }
         if vector == .gammaRetroviral { required.append((.rcr, .error, "a gamma-retroviral product")) }
-        if vector.integrates { required.append((.vcn, .warning, "a product made with an integrating vector")) }
+        // A transposon product's copy number is transposon-copy-number's finding, with that rule's limit.
+        if vector.isViral { required.append((.vcn, .warning, "a product made with an integrating vector")) }
         if design.mayHoldMalignantCells { required.append((.residualMalignantCells, .warning, "starting material that can hold malignant cells")) }
         if design.magneticBeadActivation != nil { required.append((.residualBeads, .warning, "activation on magnetic beads")) }
         let anchor = design.releaseTestsRange ?? design.name.range

@@ -1,7 +1,8 @@
 import LintKit
 import ProcessModel
 
-/// The vector copy number limit is missing or above 5 copies per transduced cell.
+/// The vector copy number limit is missing, or above the highest a site accepts (5 copies per transduced cell unless
+/// its configuration sets another).
 struct VectorCopyNumberLimitRule: Rule {
     /// The highest limit accepted, in copies per transduced cell.
     static let maximum = RuleOption("maximum", default: 5, bounds: NumberBounds(minimum: 0, minimumIsExclusive: true),
@@ -9,7 +10,7 @@ struct VectorCopyNumberLimitRule: Rule {
 
     let description = RuleDescription(
         id: "vcn-limit",
-        title: "Vector copy number limit above 5",
+        title: "Vector copy number limit missing or above the accepted maximum",
         defaultSeverity: .warning,
         rationale: """
             Each integrated copy of the vector is a chance of insertional mutagenesis. Published CAR-T release \
@@ -31,7 +32,9 @@ struct VectorCopyNumberLimitRule: Rule {
                 steps:
                   - {id: transduce, operation: transduction}
                 release_tests: [{test: vcn, max: ↓10}]
-                """),
+                """,
+                message: "vector copy number limit 10 is above 5 copies per transduced cell",
+                fix: "lower the limit to 5 or justify it"),
             RuleExample("""
                 processlint: 1
                 name: no limit
@@ -42,6 +45,19 @@ struct VectorCopyNumberLimitRule: Rule {
                   - {id: transduce, operation: transduction}
                 release_tests: [↓vcn]
                 """),
+            RuleExample("""
+                processlint: 1
+                name: a site that accepts at most 3
+                product: {car_target: CD19, vector: lentiviral}
+                indication: B-ALL
+                starting_material: {kind: leukapheresis}
+                steps:
+                  - {id: transduce, operation: transduction}
+                release_tests: [{test: vcn, max: ↓5}]
+                """,
+                options: ["maximum": 3],
+                message: "vector copy number limit 5 is above 3 copies per transduced cell",
+                fix: "lower the limit to 3 or justify it"),
         ],
         nonTriggering: [
             RuleExample("""
@@ -54,11 +70,23 @@ struct VectorCopyNumberLimitRule: Rule {
                   - {id: transduce, operation: transduction}
                 release_tests: [{test: vcn, max: 5}]
                 """),
+            RuleExample("""
+                processlint: 1
+                name: a site that accepts up to 10
+                product: {car_target: CD19, vector: lentiviral}
+                indication: B-ALL
+                starting_material: {kind: leukapheresis}
+                steps:
+                  - {id: transduce, operation: transduction}
+                release_tests: [{test: vcn, max: 10}]
+                """,
+                options: ["maximum": 10]),
         ]
     )
 
     func check(_ context: LintContext) -> [Finding] {
-        guard context.design.product.vector.value.integrates, let test = context.design.releaseTest(.vcn) else { return [] }
+        // Transposon products have their own rule (transposon-copy-number), with its own maximum.
+        guard context.design.product.vector.value.isViral, let test = context.design.releaseTest(.vcn) else { return [] }
         guard let limit = test.maximum else {
             return [Finding("the vector copy number test has no limit", at: test.kind.range,
                             fix: "state the limit: {test: vcn, max: 5}")]

@@ -24,7 +24,9 @@ struct CARTargetOnTumourRule: Rule {
                 starting_material: {kind: leukapheresis, composition: {T: 0.4, malignant: 0.05}, malignant_markers: [CD19, CD10]}
                 steps:
                   - {id: transduce, operation: transduction}
-                """),
+                """,
+                message: "the malignant cells carry the CAR's target CD19: one that takes up the CAR can hide CD19 from the therapy",
+                fix: "remove malignant cells before the gene transfer, and test the product for residual malignant cells"),
         ],
         nonTriggering: [
             RuleExample("""

@@ -27,7 +27,9 @@ struct DepletionMarkerAbsentOnTumourRule: Rule {
                 steps:
                   - {id: deplete, operation: ↓depletion, markers: [CD19]}
                   - {id: transduce, operation: transduction}
-                """),
+                """,
+                message: "step 'deplete' depletes CD19, which the malignant cells do not carry: it leaves them all",
+                fix: "deplete on a marker the malignant cells carry (CD10, CD22)"),
         ],
         nonTriggering: [
             RuleExample("""

@@ -30,7 +30,9 @@ struct MissingTCellSelectionRule: Rule {
                 steps:
                   - {id: ficoll, operation: density-gradient}
                   - {id: transduce, operation: ↓transduction}
-                """),
+                """,
+                message: "no T-cell positive selection (CD3, or CD4 and CD8) before step 'transduce', though the starting material can hold malignant cells",
+                fix: "add a positive selection on CD3, or on CD4 and CD8, before the first activation or gene transfer"),
         ],
         nonTriggering: [
             RuleExample("""

@@ -29,7 +29,9 @@ struct NoTumourDepletionBeforeTransductionRule: Rule {
                   - {id: activate, operation: activation, reagent: anti-cd3-cd28-magnetic-beads}
                   - {id: transduce, operation: ↓transduction}
                   - {id: expand, operation: expansion, days: 9}
-                """),
+                """,
+                message: "step 'transduce' puts the CAR gene into cells, but no step before it removes malignant cells",
+                fix: "add a depletion on a marker the malignant cells carry, or a positive selection on T-cell markers they lack, before step 'activate'"),
             RuleExample("""
                 processlint: 1
                 name: depletion placed after the vector

@@ -23,7 +23,9 @@ struct SelectionMarkerOnTumourRule: Rule {
                 steps:
                   - {id: select, operation: positive-selection, markers: [↓CD3]}
                   - {id: transduce, operation: transduction}
-                """),
+                """,
+                message: "the malignant cells carry CD3, so selecting on it in step 'select' keeps them",
+                fix: "select on T-cell markers the malignant cells lack, or add a depletion on a marker only they carry"),
         ],
         nonTriggering: [
             RuleExample("""

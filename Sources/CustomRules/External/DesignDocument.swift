@@ -29,9 +29,17 @@ struct DesignDocument: Sendable {
             members["processlint"] = value(design.formatVersion, "processlint") { .integer($0) }
             members["name"] = value(design.name, "name") { .string($0) }
             if let description = design.description { members["description"] = value(description, "description") { .string($0) } }
+            let product = design.product
             members["product"] = object("product", nil, [
-                "car_target": value(design.product.carTarget, "product.car_target") { .string($0.name) },
-                "vector": value(design.product.vector, "product.vector") { .string($0.rawValue) },
+                "car_target": value(product.carTarget, "product.car_target") { .string($0.name) },
+                "vector": value(product.vector, "product.vector") { .string($0.rawValue) },
+                "label": product.label.map { value($0, "product.label") { .string($0.rawValue) } },
+                "edits": product.edits.isEmpty ? nil : list("product.edits", nil, product.edits.enumerated().map { index, edit in
+                    { builder in builder.value(edit, "product.edits.\(index)") { .string($0.rawValue) } }
+                }),
+                "target_blocker": product.targetBlocker.map { value($0, "product.target_blocker") { .string($0.name) } },
+                "tcr_intact_reason": product.tcrIntactReason.map { value($0, "product.tcr_intact_reason") { .string($0) } },
+                "lymphodepletion": product.lymphodepletion.map { value($0, "product.lymphodepletion") { .string($0) } },
             ])
             members["indication"] = value(design.indication, "indication") { .string($0) }
             members["starting_material"] = startingMaterial(design.startingMaterial)
@@ -67,6 +75,7 @@ struct DesignDocument: Sendable {
                 }))
             return object(path, material.range, [
                 "kind": value(material.kind, path + ".kind") { .string($0.rawValue) },
+                "donor": material.donor.map { value($0, path + ".donor") { .string($0.rawValue) } },
                 "cryopreserved": material.isCryopreserved.map { value($0, path + ".cryopreserved") { .boolean($0) } },
                 "total_nucleated_cells": material.totalNucleatedCells.map { value($0, path + ".total_nucleated_cells") { .number($0) } },
                 "composition": composition,

@@ -73,9 +73,8 @@ enum ExternalRuleResponse {
             field = try location["field"].map { value throws(Violation) in try text(value, "\(name).location.field") }
         }
         let range = try locate(step: step, field: field, in: process, name)
-        return Diagnostic(ruleID: rule.id, severity: process.severities[rule.id] ?? severity ?? rule.severity,
-                          finding: Finding(message, at: range, fix: fix), file: file,
-                          stepID: process.design.step(containing: range)?.id.value)
+        return Diagnostic(Finding(message, at: range, fix: fix, severity: severity), ruleID: rule.id, defaultSeverity: rule.severity,
+                          configured: process.severities[rule.id], in: process.design)
     }
 
     /// The text a location names: a step's, a path's in the design (within the step, when one is named),

@@ -64,17 +64,10 @@ public struct RuleTestRunner {
         return results.diagnostics
     }
 
-    private func findings(in design: ProcessDesign, comments: [YAMLComment], adding external: [Diagnostic], configuration: Configuration,
-                          knownRules: Set<String>) -> [Diagnostic] {
-        Suppressions.apply(to: linter.lint(design, configuration: configuration) + external, comments: comments, file: design.file,
-                           knownRules: knownRules, strict: configuration.strictSuppressions)
-            .filter { $0.suppression == nil }
-    }
-
     private func runFixture(_ loaded: LoadResult, adding external: [Diagnostic], configuration: Configuration, knownRules: Set<String>,
                             into report: inout RuleTestReport) {
         let file = loaded.file
-        guard let design = loaded.design, let text = loaded.text else {
+        guard loaded.design != nil, let text = loaded.text else {
             report.problems += loaded.diagnostics.filter { $0.severity == .error }
             return
         }
@@ -90,8 +83,8 @@ public struct RuleTestRunner {
                                                   at: SourceLocation(file: file, range: SourceRange(at: SourcePosition(line: unknown.commentLine, column: 1)))))
         }
         let underTest = Set(expectations.map(\.ruleID))
-        let found = findings(in: design, comments: loaded.comments, adding: external, configuration: configuration, knownRules: knownRules)
-            .filter { underTest.contains($0.ruleID) }
+        let found = linter.lint(loaded, configuration: configuration).adding(external).diagnostics
+            .filter { $0.suppression == nil && underTest.contains($0.ruleID) }
         func lines(of rule: String) -> String {
             let lines = found.filter { $0.ruleID == rule }.map { String($0.location.range.start.line) }
             return lines.isEmpty ? "no finding of the rule in the file" : "findings of the rule at line \(lines.joined(separator: ", "))"
@@ -117,28 +110,14 @@ public struct RuleTestRunner {
         }
     }
 
-    /// A rule's own examples: findings exactly at the `↓` markers of a triggering one, none in a non-triggering one.
+    /// A rule's own examples, through the same checks as every built-in rule's (`RuleExampleCheck`).
     private func runExamples(of rule: any CustomRule, configuration: Configuration, into report: inout RuleTestReport) {
-        let id = rule.description.id
-        let examples = rule.description.triggering.map { ($0, true) } + rule.description.nonTriggering.map { ($0, false) }
-        for (example, triggers) in examples {
-            let (text, markers) = example.unmarked
-            let loaded = ProcessLoader(limits: limits).load(bytes: Array(text.utf8), file: example.file)
-            guard let design = loaded.design else {
-                report.cases.append(.init(file: example.file, line: example.line, ruleID: id, passed: false,
-                                          expected: "an example that loads", found: loaded.diagnostics.map(\.message).joined(separator: "; ")))
-                continue
-            }
-            let positions = linter.lint(design, configuration: configuration).filter { $0.ruleID == id }.map(\.location.range.start).sorted()
-            let expected = triggers ? markers.sorted() : []
-            report.cases.append(.init(
-                file: example.file, line: example.line, ruleID: id, passed: positions == expected && (!triggers || !expected.isEmpty),
-                expected: triggers ? "findings at the ↓ markers (\(Self.describe(expected)))" : "no finding (a non-triggering example)",
-                found: positions.isEmpty ? "no finding" : "findings at \(Self.describe(positions))"))
+        let check = RuleExampleCheck(linter: linter, configuration: configuration, limits: limits)
+        for result in check.check(rule) {
+            let example = result.example
+            let expected = result.triggers ? "findings at the ↓ markers" : "no finding (a non-triggering example)"
+            report.cases.append(.init(file: example.file, line: example.line, ruleID: rule.description.id, passed: result.passed,
+                                      expected: result.failure?.expected ?? expected, found: result.failure?.found ?? "as expected"))
         }
-    }
-
-    private static func describe(_ positions: [SourcePosition]) -> String {
-        positions.isEmpty ? "none" : positions.map(\.description).joined(separator: ", ")
     }
 }

@@ -39,6 +39,26 @@ public struct Baseline: Sendable, Codable, Equatable {
     /// An accepted risk finding is reported again, with the rise, once λ exceeds this many times its recorded λ.
     public let riskFactor: Double
     public let findings: [Entry]
+    /// The entries by process and fingerprint, summed: built once, read for every file.
+    private let allowance: [String: [Fingerprint: Allowance]]
+
+    /// How many copies of one finding a process may have, and the lowest λ accepted for it.
+    private struct Allowance: Sendable, Equatable {
+        var count: Int
+        let lambda: Double?
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case processlintBaseline, riskFactor, findings
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        processlintBaseline = try container.decode(Int.self, forKey: .processlintBaseline)
+        riskFactor = try container.decode(Double.self, forKey: .riskFactor)
+        findings = try container.decode([Entry].self, forKey: .findings)
+        allowance = Self.allowance(of: findings)
+    }
 
     /// The findings of these processes, load errors aside: a file that cannot be read must never pass.
     public init(_ processes: [ProcessFindings], riskFactor: Double = Baseline.defaultRiskFactor) {
@@ -59,6 +79,7 @@ public struct Baseline: Sendable, Codable, Equatable {
         processlintBaseline = Self.formatVersion
         self.riskFactor = riskFactor
         findings = entries.sorted { ($0.process, $0.rule, $0.step ?? "", $0.message) < ($1.process, $1.rule, $1.step ?? "", $1.message) }
+        allowance = Self.allowance(of: findings)
     }
 
     /// The baseline in `file`, or why it cannot be used.
@@ -178,13 +199,13 @@ public struct Baseline: Sendable, Codable, Equatable {
                    file: diagnostic.location.file, stepID: diagnostic.stepID)
     }
 
-    private var allowance: [String: [Fingerprint: (count: Int, lambda: Double?)]] {
-        var result: [String: [Fingerprint: (count: Int, lambda: Double?)]] = [:]
+    private static func allowance(of findings: [Entry]) -> [String: [Fingerprint: Allowance]] {
+        var result: [String: [Fingerprint: Allowance]] = [:]
         for entry in findings {
             let key = entry.key
             let previous = result[entry.process, default: [:]][key.fingerprint]
             let lambda = [previous?.lambda, entry.lambda].compactMap { $0 }.min()
-            result[entry.process, default: [:]][key.fingerprint] = ((previous?.count ?? 0) + entry.count, lambda)
+            result[entry.process, default: [:]][key.fingerprint] = Allowance(count: (previous?.count ?? 0) + entry.count, lambda: lambda)
         }
         return result
     }

@@ -17,10 +17,18 @@ struct DesignBuilder {
             formatVersion: number(root, "processlint").map { $0.map { Int($0) } }!,
             name: text(root, "name")!,
             description: text(root, "description"),
-            product: Product(carTarget: marker(product["car_target"])!, vector: choice(product, "vector")!),
+            product: Product(
+                carTarget: marker(product["car_target"])!, vector: choice(product, "vector")!, label: choice(product, "label"),
+                edits: (product["edits"]?.sequence ?? []).compactMap { node in
+                    node.string.flatMap(GeneEdit.init(rawValue:)).map { Located($0, at: node.range) }
+                },
+                targetBlocker: marker(product["target_blocker"]), tcrIntactReason: text(product, "tcr_intact_reason"),
+                lymphodepletion: text(product, "lymphodepletion"), range: root["product"]?.range ?? SourceRange(at: .fileStart)
+            ),
             indication: text(root, "indication")!,
             startingMaterial: StartingMaterial(
                 kind: choice(material, "kind")!,
+                donor: choice(material, "donor"),
                 isCryopreserved: boolean(material, "cryopreserved"),
                 totalNucleatedCells: number(material, "total_nucleated_cells"),
                 composition: Dictionary(uniqueKeysWithValues: Population.allCases.compactMap { population in

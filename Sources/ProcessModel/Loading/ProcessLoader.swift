@@ -13,6 +13,14 @@ public struct LoadResult: Sendable {
     public var comments: [YAMLComment] = []
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    public init(file: String, design: ProcessDesign?, diagnostics: [LoadDiagnostic] = [], text: String? = nil, comments: [YAMLComment] = []) {
+        self.file = file
+        self.design = design
+        self.diagnostics = diagnostics
+        self.text = text
+        self.comments = comments
+    }
 }
 
 /// Reads process files into the typed model, reporting every problem with its location.

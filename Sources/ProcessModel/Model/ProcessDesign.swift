@@ -47,11 +47,28 @@ public struct ProcessDesign: Sendable {
 public struct Product: Sendable {
     public let carTarget: Located<Marker>
     public let vector: Located<VectorKind>
+    /// The approved product the file says it models, if any.
+    public let label: Located<ProductLabel>?
+    /// Genes knocked out in the product's T cells; empty when the file states none.
+    public let edits: [Located<GeneEdit>]
+    /// An antigen whose surface expression the product blocks without editing it.
+    public let targetBlocker: Located<Marker>?
+    /// Why an allogeneic product keeps its T-cell receptor.
+    public let tcrIntactReason: Located<String>?
+    /// What the patient receives before infusion.
+    public let lymphodepletion: Located<String>?
+    /// Where the product mapping is.
+    public let range: SourceRange
+
+    /// The stated knockout of a gene, if any.
+    public func edit(_ gene: GeneEdit) -> Located<GeneEdit>? { edits.first { $0.value == gene } }
 }
 
 /// What the process starts from, and what is in it.
 public struct StartingMaterial: Sendable {
     public let kind: Located<StartingMaterialKind>
+    /// Whose cells, as stated; `nil` means autologous, the default.
+    public let donor: Located<DonorKind>?
     public let isCryopreserved: Located<Bool>?
     public let totalNucleatedCells: Located<Double>?
     /// Fractions of nucleated cells by population; a population the file does not state is absent, not zero.
@@ -62,6 +79,9 @@ public struct StartingMaterial: Sendable {
     public let malignantMarkers: [Located<Marker>]?
     /// Where the starting-material mapping is.
     public let range: SourceRange
+
+    /// Whose cells the product is made from: as stated, else the patient's own.
+    public var donorKind: DonorKind { donor?.value ?? .autologous }
 }
 
 /// The dose a patient receives, as a total or per kilogram of body weight.

@@ -29,6 +29,9 @@ public enum FormatReference {
         sections.append(choiceTable("Vectors (`product.vector`)", VectorKind.choices))
         sections.append(choiceTable("Activation reagents (`reagent`)", ActivationReagent.choices))
         sections.append(choiceTable("Starting material kinds (`starting_material.kind`)", StartingMaterialKind.choices))
+        sections.append(choiceTable("Donors (`starting_material.donor`)", DonorKind.choices))
+        sections.append(choiceTable("Gene edits (`product.edits`)", GeneEdit.choices))
+        sections.append(choiceTable("Product labels (`product.label`)", ProductLabel.choices))
         return sections.joined(separator: "\n")
     }
 

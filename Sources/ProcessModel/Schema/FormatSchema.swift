@@ -22,10 +22,21 @@ public enum FormatSchema {
     static let product = ObjectShape([
         .required("car_target", .marker, "antigen the CAR binds, e.g. CD19, BCMA"),
         .required("vector", .choice(VectorKind.choices), "how the CAR gene is put into the cells"),
+        .optional("label", .choice(ProductLabel.choices),
+                  "the approved product this process models, so its file is held to the product's label (dose range)"),
+        .optional("edits", .list(of: .choice(GeneEdit.choices), constraints: ListConstraints(uniqueBy: ".")),
+                  "genes knocked out in the product's T cells, e.g. [TRAC, CD7]"),
+        .optional("target_blocker", .marker,
+                  "an antigen whose surface expression the product blocks without editing its gene (a protein expression blocker), e.g. CD7"),
+        .optional("tcr_intact_reason", .text(.prose),
+                  "why an allogeneic product keeps its T-cell receptor, e.g. virus-specific T cells from a matched donor"),
+        .optional("lymphodepletion", .text(.prose),
+                  "what the patient receives before infusion, e.g. fludarabine, cyclophosphamide and alemtuzumab"),
     ])
 
     static let startingMaterial = ObjectShape([
         .required("kind", .choice(StartingMaterialKind.choices), "kind of starting material"),
+        .optional("donor", .choice(DonorKind.choices), "whose cells: autologous (the patient's, the default) or allogeneic (a healthy donor's)"),
         .optional("cryopreserved", .boolean, "whether the starting material is frozen before processing"),
         // A large-volume leukapheresis collects a few times 1e10 nucleated cells; a whole adult body holds about 3e13
         // cells, most of them red cells without a nucleus, so 1e13 nucleated cells cannot be collected.

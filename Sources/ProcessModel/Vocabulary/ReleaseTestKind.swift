@@ -14,6 +14,8 @@ public enum ReleaseTestKind: String, NamedValue {
     case residualMalignantCells = "residual-malignant-cells"
     case residualBeads = "residual-beads"
     case adventitiousAgents = "adventitious-agents"
+    case integrationSiteAnalysis = "integration-site-analysis"
+    case clonality
 
     public var summary: String {
         switch self {
@@ -31,6 +33,8 @@ public enum ReleaseTestKind: String, NamedValue {
         case .residualMalignantCells: "residual malignant cells, e.g. by flow cytometry; limit as a fraction (max)"
         case .residualBeads: "residual activation beads; limit in beads per 3e6 cells (max)"
         case .adventitiousAgents: "adventitious viruses"
+        case .integrationSiteAnalysis: "where the vector or transposon integrated, e.g. by integration-site sequencing (release or characterisation)"
+        case .clonality: "clonal make-up of the product, e.g. by TCR or integration-site sequencing (release or characterisation)"
         }
     }
 
@@ -51,6 +55,8 @@ public enum ReleaseTestKind: String, NamedValue {
                                        "residual leukemia", "tumour cells", "tumor cells"]
         case .residualBeads: ["beads", "bead count", "residual dynabeads"]
         case .adventitiousAgents: ["adventitious viruses", "viral safety"]
+        case .integrationSiteAnalysis: ["integration site", "integration sites", "isa", "insertion site analysis", "integration site sequencing"]
+        case .clonality: ["clonal analysis", "clonality analysis", "tcr repertoire", "clonal tracking"]
         }
     }
 
@@ -60,7 +66,7 @@ public enum ReleaseTestKind: String, NamedValue {
     /// slip of the pen (a percent for a fraction, a count in the wrong exponent) rather than a real limit.
     public var limit: ReleaseTestLimit? {
         switch self {
-        case .sterility, .mycoplasma, .rcl, .rcr, .adventitiousAgents: nil
+        case .sterility, .mycoplasma, .rcl, .rcr, .adventitiousAgents, .integrationSiteAnalysis, .clonality: nil
         case .identity, .viability, .purity, .residualMalignantCells:
             ReleaseTestLimit(unit: "fraction of cells, 0.7 for 70%", bounds: .fraction)
         // Ph. Eur. 2.6.14 / USP <85>: limits are a few EU per mL or per kg; 1000 EU/mL is far past any product.

@@ -51,7 +51,7 @@ public struct Spread: Sendable, Hashable {
 }
 
 /// The risk figures of a process.
-public struct Risk: Sendable {
+public struct Risk: Sendable, Hashable {
     public enum Method: Sendable, Hashable {
         /// The chain is a product of log-normal factors: log10 λ is normal and its interval exact.
         case exact
