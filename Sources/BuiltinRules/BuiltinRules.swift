@@ -21,6 +21,7 @@ public enum BuiltinRules {
         BodyWeightNotStatedRule(),
         DoseExceedsProductRule(),
         MalignantFractionNotStatedRule(),
+        IndicationNotInCatalogueRule(),
         ParameterOutOfTypicalRangeRule(),
         CARTargetOnTCellsRule(),
         AutologousTCellMalignancyRule(),

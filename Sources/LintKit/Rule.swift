@@ -35,7 +35,8 @@ public struct LintContext: Sendable {
     /// The risk figures; `nil` when the file states no malignant fraction.
     public var risk: Risk? { estimate.risk }
 
-    /// The figures the estimate uses (marker expression, log reductions), a site's own catalogue when it has one.
+    /// The figures the estimate uses (marker expression, log reductions, the diseases it holds malignant-cell biology
+    /// for), a site's own catalogue when it has one.
     public var catalogue: Catalogue { estimate.estimator.catalogue }
 
     /// The value of one of the running rule's options: as configured, or its default.
@@ -47,6 +48,10 @@ public struct LintContext: Sendable {
         context.options = options
         return context
     }
+
+    /// For a design whose steps list alternatives, the risk of each combination of their choices: computed on demand,
+    /// since only the risk rule reads them.
+    public func alternatives() -> [AlternativeRisk] { estimate.estimator.alternatives(of: design) }
 
     /// The standard remedies and their effect: computed on demand, since only a rule that reports a
     /// risk needs them, and each costs three more estimates.

@@ -13,13 +13,13 @@ import Testing
 @Suite struct NonFiniteEstimateTests {
     static func estimator(malignantLogFoldPerDay: Double) throws -> ResidualEstimator {
         var catalogue = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(Catalogue.bundled)) as? [String: Any])
-        var culture = try #require(catalogue["culture"] as? [String: Any])
-        var rates = try #require(culture["logFoldPerDay"] as? [String: Any])
-        var rate = try #require(rates["malignant"] as? [String: Any])
+        var diseases = try #require(catalogue["malignantBiology"] as? [String: Any])
+        var biology = try #require(diseases["B-ALL"] as? [String: Any])
+        var rate = try #require(biology["culturePerDay"] as? [String: Any])
         (rate["central"], rate["low"], rate["high"]) = (malignantLogFoldPerDay, malignantLogFoldPerDay - 1, malignantLogFoldPerDay + 1)
-        rates["malignant"] = rate
-        culture["logFoldPerDay"] = rates
-        catalogue["culture"] = culture
+        biology["culturePerDay"] = rate
+        diseases["B-ALL"] = biology
+        catalogue["malignantBiology"] = diseases
         let broken = try JSONDecoder().decode(Catalogue.self, from: JSONSerialization.data(withJSONObject: catalogue))
         let reference = try #require(ProcessLoader().load(file: Repository.path("Sources/ResidualModel/Resources/calibration-reference.yaml")).design)
         var estimator = ResidualEstimator(catalogue: broken, calibrationReference: reference)

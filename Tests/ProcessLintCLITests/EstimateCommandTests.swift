@@ -30,7 +30,7 @@ import ProcessLintCLI
         #expect(output.out.contains("calibrated on the academic CTL019 B-ALL cohort"))
         #expect(output.out.contains("is assumed the same for every process"))
         #expect(output.out.contains("figures by their share of the uncertainty of log10 λ"))
-        #expect(output.out.contains("culture.logFoldPerDay.malignant"))
+        #expect(output.out.contains("malignantBiology.B-ALL.culturePerDay"))
         #expect(output.out.contains("(90%: "))
         #expect(output.out.contains("add a CD19 depletion before step 'bead-activation'"))
     }

@@ -79,7 +79,7 @@ import Testing
     @Test func withoutArgumentsItLintsTheProcessesFolder() throws {
         let output = try Self.run(["package", "--scratch-path", "SCRATCH", "processlint"])
         #expect(output.status != 0, "the academic process has errors")
-        #expect(output.out.contains("processes/academic.yaml:102:16: error: step 'lv-transduction' puts the CAR gene into cells"), "\(output.err)")
+        #expect(output.out.contains("processes/academic.yaml:110:16: error: step 'lv-transduction' puts the CAR gene into cells"), "\(output.err)")
         #expect(output.err.contains("processlint exited with status 1"))
     }
 
@@ -96,7 +96,7 @@ import Testing
         let flawed = try Self.run(["build", "--scratch-path", "SCRATCH"], targetProcess: "processes/ctl019-academic-2018.yaml")
         #expect(flawed.status != 0)
         let log = flawed.out + flawed.err
-        #expect(log.contains("Sources/Site/process.yaml:102:16: error: step 'lv-transduction' puts the CAR gene into cells"), "\(log)")
+        #expect(log.contains("Sources/Site/process.yaml:110:16: error: step 'lv-transduction' puts the CAR gene into cells"), "\(log)")
         #expect(log.contains("processlint: 1 process file in Site"))
     }
 }

@@ -84,8 +84,9 @@ struct NumberHole: CustomTestStringConvertible, Sendable {
 
     static func all(in root: ObjectShape) -> [NumberHole] {
         holes(in: root).map { hole in
-            // Electroporation and transfection deliver a transposon or mRNA, not the first vector (lentiviral).
-            let nonViral = hole.path.contains("[electroporation]") || hole.path.contains("[transfection]")
+            // Electroporation and transfection deliver a transposon or mRNA, not the first vector (lentiviral); as a step's
+            // alternative they stand beside a transduction, whose lentiviral vector stays.
+            let nonViral = hole.path.hasPrefix("steps[electroporation]") || hole.path.hasPrefix("steps[transfection]")
             return NumberHole(path: hole.path, key: hole.key, bounds: hole.bounds, validValue: hole.validValue) { value in
                 let text = String(hole.fill(value).dropFirst()) + "\n"
                 return nonViral ? text.replacingOccurrences(of: "vector: lentiviral", with: "vector: transposon") : text

@@ -44,11 +44,17 @@ import Testing
     }
 
     @Test func everyPopulationHasACultureRateAndEveryGeneTransferAnUptake() {
-        for population in Population.allCases {
+        for population in Population.allCases where population != .malignant {
             #expect(catalogue.culture.logFoldPerDay[population.rawValue] != nil, "\(population)")
         }
+        // Malignant cells take their disease's rate, and its uptake of each viral vector; other payloads one figure for all.
+        #expect(catalogue.culture.logFoldPerDay[Population.malignant.rawValue] == nil, "malignant culture is by disease")
+        for (disease, biology) in catalogue.malignantBiology {
+            #expect(biology.transduction.keys.sorted() == ["gamma-retroviral", "lentiviral"], "\(disease)")
+        }
         for vector in VectorKind.allCases where vector != .none {
-            #expect(catalogue.transductionEfficiency[vector.rawValue]?.keys.sorted() == ["T", "malignant"], "\(vector)")
+            let expected = vector.isViral ? ["T"] : ["T", "malignant"]
+            #expect(catalogue.transductionEfficiency[vector.rawValue]?.keys.sorted() == expected, "\(vector)")
         }
         for kind in [OperationKind.wash, .harvest, .beadRemoval, .formulation, .hold] {
             #expect(catalogue.stepRecovery[kind.rawValue] != nil, "\(kind)")

@@ -3,13 +3,14 @@ import ProcessModel
 import Testing
 
 /// The reference processes come out in the order the literature supports, compared at one patient
-/// (1% circulating malignant cells; the files' other figures as they state them).
+/// (1% circulating malignant cells, with B-ALL's malignant biology, so that the design is ranked and not the
+/// disease; the files' other figures as they state them).
 @Suite struct ReferenceProcessTests {
     /// λ per unit of the starting malignant:T ratio, so files with different T fractions compare fairly.
     func designRisk(_ name: String) throws -> Double {
         let design = try Support.design(file: "processes/\(name).yaml")
         let tFraction = try #require(design.startingMaterial.composition[.T]?.value)
-        return Support.centralLambda(Support.balance(design, malignantFraction: 0.01)) * tFraction / 0.01
+        return Support.centralLambda(Support.balance(design, malignantFraction: 0.01, indication: "B-ALL")) * tFraction / 0.01
     }
 
     /// Tecartus adds a T-cell enrichment to a Yescarta-like process to keep tumour cells out of culture
@@ -20,8 +21,10 @@ import Testing
 
     /// Separate CD4 and CD8 immunomagnetic selection (Breyanzi) removes marker-negative blasts before the
     /// vector; bead activation alone (the 2018 case) does not.
+    /// (By 5 times, not 10 as when B-ALL blasts were taken to lose 0.15 log a day: at the 0.23 of the disease biology
+    /// the academic process's two more days of culture take back 0.46 log of the 1.3 log its separation loses.)
     @Test func immunomagneticSelectionBeatsBeadEnrichment() throws {
-        #expect(try designRisk("breyanzi") < designRisk("ctl019-academic-2018") / 10)
+        #expect(try designRisk("breyanzi") < designRisk("ctl019-academic-2018") / 5)
     }
 
     /// The academic process carries more than every process that adds a separation before the vector:

@@ -39,8 +39,8 @@ enum Support {
 
     static let estimator = ResidualEstimator.standard
 
-    static func balance(_ design: ProcessDesign, steps: [Step]? = nil, malignantFraction: Double? = nil) -> MassBalance {
-        var builder = MassBalanceBuilder(design: design, catalogue: .bundled)
+    static func balance(_ design: ProcessDesign, steps: [Step]? = nil, malignantFraction: Double? = nil, indication: String? = nil) -> MassBalance {
+        var builder = MassBalanceBuilder(design: design, catalogue: .bundled, indication: indication)
         return builder.build(steps: steps ?? design.steps, malignantFraction: malignantFraction)
     }
 

@@ -50,6 +50,23 @@ struct DesignBuilder {
     }
 
     private func step(_ fields: Fields, index: Int, range: SourceRange) -> Step {
+        Step(
+            id: text(fields, "id")!,
+            operation: operation(fields),
+            note: text(fields, "note"),
+            performance: fields["performance"].map(performance),
+            range: range,
+            index: index,
+            alternatives: (fields["alternatives"]?.sequence ?? []).map { node in
+                let alternative = Fields(node)
+                return StepAlternative(operation: operation(alternative), note: text(alternative, "note"),
+                                       performance: alternative["performance"].map(performance), range: node.extent)
+            }
+        )
+    }
+
+    /// The operation of a step, or of one of its alternatives, with its parameters.
+    private func operation(_ fields: Fields) -> Located<UnitOperation> {
         let kind: Located<OperationKind> = choice(fields, "operation")!
         let device = text(fields, "device")
         let selection = { UnitOperation.Selection(markers: markers(fields["markers"]), device: device) }
@@ -73,14 +90,7 @@ struct DesignBuilder {
         case .thaw: .thaw
         case .hold: .hold(hours: number(fields, "hours"), temperatureCelsius: number(fields, "temperature_c"))
         }
-        return Step(
-            id: text(fields, "id")!,
-            operation: kind.map { _ in operation },
-            note: text(fields, "note"),
-            performance: fields["performance"].map(performance),
-            range: range,
-            index: index
-        )
+        return kind.map { _ in operation }
     }
 
     private func performance(_ node: YAMLNode) -> PerformanceOverride {

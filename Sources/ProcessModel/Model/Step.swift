@@ -10,19 +10,61 @@ public struct Step: Sendable {
     public let range: SourceRange
     /// The step's position in the process, from 0.
     public let index: Int
+    /// Other operations the step may be, when its chemistry is not public or not chosen yet (`alternatives:`);
+    /// empty for a step that is what it says. The step's own operation is the one the rules read.
+    public let alternatives: [StepAlternative]
 
     public init(id: Located<String>, operation: Located<UnitOperation>, note: Located<String>?, performance: PerformanceOverride?,
-                range: SourceRange, index: Int) {
+                range: SourceRange, index: Int, alternatives: [StepAlternative] = []) {
         self.id = id
         self.operation = operation
         self.note = note
         self.performance = performance
         self.range = range
         self.index = index
+        self.alternatives = alternatives
     }
 
     /// The kind of operation, without its parameters.
     public var kind: OperationKind { operation.value.kind }
+
+    /// Every operation the step may be: its own first, then its alternatives.
+    public var choices: [StepAlternative] {
+        [StepAlternative(operation: operation, note: note, performance: performance, range: range)] + alternatives
+    }
+
+    /// The same step performing another of its choices (with that choice's note and performance figures).
+    public func choosing(_ choice: StepAlternative) -> Step {
+        Step(id: id, operation: choice.operation, note: choice.note, performance: choice.performance, range: range, index: index)
+    }
+}
+
+/// One operation a step may be instead of the one it states.
+public struct StepAlternative: Sendable {
+    public let operation: Located<UnitOperation>
+    public let note: Located<String>?
+    public let performance: PerformanceOverride?
+    /// The alternative's mapping.
+    public let range: SourceRange
+
+    public init(operation: Located<UnitOperation>, note: Located<String>?, performance: PerformanceOverride?, range: SourceRange) {
+        self.operation = operation
+        self.note = note
+        self.performance = performance
+        self.range = range
+    }
+
+    /// The operation in a few words, for a report: `positive-selection [CD4, CD8]`.
+    public var label: String {
+        switch operation.value {
+        case .positiveSelection(let selection, _), .depletion(let selection):
+            "\(operation.value.kind.rawValue) [\(selection.markers.map(\.value.name).joined(separator: ", "))]"
+        case .activation(let reagent, _):
+            "\(operation.value.kind.rawValue) (\(reagent.value.rawValue))"
+        default:
+            operation.value.kind.rawValue
+        }
+    }
 }
 
 /// A unit operation with the parameters of its kind.

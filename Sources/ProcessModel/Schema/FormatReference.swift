@@ -18,6 +18,11 @@ public enum FormatReference {
             sections.append(releaseTestTable(choices))
         }
         sections.append(table("Every step", FormatSchema.step.common))
+        sections.append(table("`alternatives` entries of a step", FormatSchema.alternative.common,
+                              note: "Each entry is an operation with the same keys it takes as a step (below), and its own "
+                                + "`performance` figures. The step's own `operation` is what the rules read; the estimate reports "
+                                + "λ and P for every choice and the bracket they span, and `residual-tumour-risk` judges the design "
+                                + "by the worst and names it."))
         sections.append(operationsTable())
         sections.append(choiceTable("Performance figures (`performance:` in a step, with a `source`)",
                                     PerformanceFigure.choices, bounds: { PerformanceFigure(rawValue: $0)?.bounds }))
@@ -84,7 +89,7 @@ public enum FormatReference {
         case .list(let item, let constraints):
             "list of \(describe(item))\(constraints.minimumCount > 0 ? ", at least \(constraints.minimumCount)" : "")"
         case .object: "mapping, see below"
-        case .tagged: "step mappings, see below"
+        case .tagged(let tagged): "\(tagged.noun) mappings, see below"
         case .choiceOrObject: "test name or mapping"
         case .dictionary(_, let value): "mapping of names to \(describe(value))"
         }

@@ -6,14 +6,32 @@ extension FormatSchema {
             .required("id", .text(.identifier), "identifier of the step, unique in the process; findings name it"),
             .required("operation", .choice(OperationKind.choices), "kind of unit operation"),
             .optional("note", .text(.prose), "free text about the step"),
+            .optional("alternatives", .list(of: .tagged(alternative), constraints: .nonEmpty),
+                      "other operations the step may be, when its chemistry is not public or not chosen yet: each a mapping with "
+                        + "'operation' and its keys; the estimate reports every choice, and lint judges the design by the worst"),
         ],
-        variants: OperationKind.allCases.map { kind in
-            TaggedShape.Variant(choice: Choice(kind.rawValue, kind.summary, synonyms: kind.synonyms), fields: parameters(of: kind) + [
-                .optional("performance", .object(performance(of: kind)),
-                          "figures measured for this step that replace the catalogue's; needs a source"),
-            ])
-        }
+        variants: operationVariants
     )
+
+    /// One operation a step may be instead of its own (an entry of `alternatives`): an operation and its keys,
+    /// without an id (it is the step's) or alternatives of its own.
+    static let alternative = TaggedShape(
+        key: "operation",
+        common: [
+            .required("operation", .choice(OperationKind.choices), "kind of unit operation"),
+            .optional("note", .text(.prose), "free text about this alternative: what it is and where it comes from"),
+        ],
+        variants: operationVariants,
+        noun: "alternative"
+    )
+
+    /// Each operation's own keys, with its performance figures.
+    private static let operationVariants = OperationKind.allCases.map { kind in
+        TaggedShape.Variant(choice: Choice(kind.rawValue, kind.summary, synonyms: kind.synonyms), fields: parameters(of: kind) + [
+            .optional("performance", .object(performance(of: kind)),
+                      "figures measured for this step that replace the catalogue's; needs a source"),
+        ])
+    }
 
     /// The parameters a step of this kind may state, besides its id, note and performance figures.
     public static func parameters(of kind: OperationKind) -> [Field] {

@@ -214,6 +214,8 @@ public struct TaggedShape: Sendable {
     public let key: String
     public let common: [Field]
     public let variants: [Variant]
+    /// What one mapping is called in messages: `step 'x'`, `an alternative`.
+    public let noun: String
     /// Each variant's whole object shape (the common fields, then its own), by tag value.
     private let shapes: [String: ObjectShape]
 
@@ -222,10 +224,11 @@ public struct TaggedShape: Sendable {
         public let fields: [Field]
     }
 
-    public init(key: String, common: [Field], variants: [Variant]) {
+    public init(key: String, common: [Field], variants: [Variant], noun: String = "step") {
         self.key = key
         self.common = common
         self.variants = variants
+        self.noun = noun
         shapes = Dictionary(variants.map { ($0.choice.value, ObjectShape(common + $0.fields)) }, uniquingKeysWith: { first, _ in first })
     }
 

@@ -250,7 +250,8 @@ struct ShapeValidator {
         guard case .mapping(let mapping) = node else {
             return report(.wrongType, "each entry of '\(name)' must be a mapping, found \(node.kindDescription)", at: node.range)
         }
-        let idText = { mapping.value(forKey: "id")?.string.map { "step \($0.quotedForMessage)" } ?? "a step" }
+        let article = "aeiou".contains(tagged.noun.prefix(1)) ? "an" : "a"
+        let idText = { mapping.value(forKey: "id")?.string.map { "\(tagged.noun) \($0.quotedForMessage)" } ?? "\(article) \(tagged.noun)" }
         guard let tagNode = mapping.value(forKey: tagged.key) else {
             report(.missingKey, "\(idText()) is missing the required key '\(tagged.key)'", at: node.range)
             // The likeliest reason is a misspelled key (`operaton:`): name it on its own line.

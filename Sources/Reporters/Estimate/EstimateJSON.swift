@@ -24,6 +24,21 @@ public enum EstimateJSON {
         let sensitivity: [SensitivityJSON]
         let figures: [FigureJSON]
         let remedies: [RemedyJSON]
+        /// For a design whose steps list alternatives, each combination of their choices (the stated ones first).
+        let alternatives: [AlternativeJSON]?
+    }
+
+    struct AlternativeJSON: Encodable {
+        let label: String
+        let choices: [ChoiceJSON]
+        let lambda, relativeRisk, calibratedProbability: SpreadJSON
+        /// Whether this is the choice `residual-tumour-risk` judges the design by.
+        let worst: Bool
+    }
+
+    struct ChoiceJSON: Encodable {
+        let step: String
+        let operation: String
     }
 
     struct StepJSON: Encodable {
@@ -107,6 +122,12 @@ public enum EstimateJSON {
             remedies: estimate.remedies.map {
                 RemedyJSON(description: $0.description, lambdaReduction: $0.lambdaReduction, lambda: $0.risk.map { SpreadJSON($0.lambda) },
                            calibratedProbability: $0.risk.map { SpreadJSON($0.calibratedProbability) })
+            },
+            alternatives: estimate.alternatives.isEmpty ? nil : estimate.alternatives.map { alternative in
+                AlternativeJSON(label: alternative.label, choices: alternative.choices.map { ChoiceJSON(step: $0.stepID, operation: $0.label) },
+                                lambda: SpreadJSON(alternative.risk.lambda), relativeRisk: SpreadJSON(alternative.risk.relativeRisk),
+                                calibratedProbability: SpreadJSON(alternative.risk.calibratedProbability),
+                                worst: alternative.label == estimate.alternatives.worst?.label)
             }
         )
     }

@@ -22,6 +22,9 @@ public struct EstimateTable {
         } else if let reason = estimate.unavailable {
             lines.append("risk: not estimated: \(reason)")
         }
+        if !estimate.alternatives.isEmpty {
+            lines += alternativeLines()
+        }
         if !estimate.figures.isEmpty {
             lines += ["", "figures by their share of the uncertainty of log10 λ (what a validation study would narrow):"]
             let width = min(48, estimate.figures.map(\.figure.count).max() ?? 0)
@@ -52,6 +55,26 @@ public struct EstimateTable {
             lines += ["", "assumed because the file does not say:"] + estimate.assumptions.map { "  - \($0)" }
         }
         return lines.joined(separator: "\n") + "\n\n"
+    }
+
+    /// Each combination of the undecided steps' choices, with λ and the gate figure, and the bracket they span.
+    private func alternativeLines() -> [String] {
+        let alternatives = estimate.alternatives
+        var lines = ["", "design alternatives (steps whose chemistry is not public or not chosen; the table above is the stated one):"]
+        let width = min(64, alternatives.map(\.label.count).max() ?? 0)
+        let worst = alternatives.worst?.label
+        for alternative in alternatives {
+            let risk = alternative.risk
+            lines.append("  \(alternative.label.padding(to: width))  λ \(FigureFormat.count(risk.lambda.median)) "
+                + "(90%: \(FigureFormat.count(risk.lambda.low))–\(FigureFormat.count(risk.lambda.high))), "
+                + "P(relapse) \(FigureFormat.chance(risk.calibratedProbability.mean))\(alternative.label == worst ? "  ← worst: lint judges by it" : "")")
+        }
+        if let bracket = alternatives.lambdaBracket {
+            let chances = alternatives.map(\.risk.calibratedProbability.mean)
+            lines.append("  bracket: median λ \(FigureFormat.count(bracket.lowerBound))–\(FigureFormat.count(bracket.upperBound)); "
+                + "P(relapse) \(FigureFormat.chance(chances.min()!))–\(FigureFormat.chance(chances.max()!))")
+        }
+        return lines
     }
 
     private func stepTable() -> [String] {

@@ -18,8 +18,15 @@ public struct Catalogue: Codable, Sendable {
     public let depletion: Depletion
     public let magneticBeadActivation: MagneticBeadActivation
     public let culture: Culture
-    /// Fraction of cells that take up the CAR gene, by vector kind and by population (`T`, `malignant`).
+    /// Fraction of cells that take up the CAR gene, by vector kind and by population (`T`, and `malignant`
+    /// for the vectors `malignantBiology` does not give by disease).
     public let transductionEfficiency: [String: [String: Figure]]
+    /// What culture, gene transfer and freezing do to malignant cells, by indication (`unknown` for one the
+    /// catalogue does not hold): the process file's `indication` selects the set.
+    public let malignantBiology: [String: DiseaseBiology]
+    /// Survival of a transduced malignant cell that carries the CAR's target through the window before its
+    /// own CAR masks the target, while CAR T cells can still see it.
+    public let maskingWindowSurvival: Figure
     /// Fraction of cells recovered by steps that neither select nor grow cells, by operation.
     public let stepRecovery: [String: Figure]
     public let freezeThawViability: Figure
@@ -122,6 +129,8 @@ public struct Catalogue: Codable, Sendable {
                     figures.append((path, figure))
                 } else if let table = child.value as? [String: Figure] {
                     figures += table.sorted { $0.key < $1.key }.map { ("\(path).\($0.key)", $0.value) }
+                } else if let diseases = child.value as? [String: DiseaseBiology] {
+                    for (key, biology) in diseases.sorted(by: { $0.key < $1.key }) { add("\(path).\(key)", biology) }
                 } else if let products = child.value as? [String: Exposure] {
                     for (key, product) in products.sorted(by: { $0.key < $1.key }) {
                         figures += product.patients.sorted { $0.key < $1.key }.map { ("\(path).\(key).\($0.key)", $0.value) }

@@ -21,6 +21,8 @@ struct Calibration: Sendable {
     /// The cohort, as the output names it, and the indications it stands for.
     let cohort: String
     let indications: [String]
+    /// The catalogue, to resolve an indication's name as the mass balance does.
+    private let catalogue: Catalogue
 
     static let rateKey = "calibration.recordedRate"
 
@@ -36,13 +38,15 @@ struct Calibration: Sendable {
         rate = MassBalance.Variable(key: Self.rateKey, distribution: settings.recordedRate.distribution, stepIDs: [])
         cohort = settings.cohort
         indications = settings.indications
+        self.catalogue = catalogue
     }
 
-    /// Whether the indication has a calibration cohort, so an absolute calibrated P can be printed.
-    /// The indication's leading name counts ("B-ALL, CD19-negative relapse" is B-ALL).
+    /// Whether the indication has a calibration cohort, so an absolute calibrated P can be printed. The indication
+    /// is resolved as the malignant biology is ("B-ALL, CD19-negative relapse" and "BCP-ALL" are B-ALL).
     func covers(_ indication: String?) -> Bool {
-        guard let name = indication?.split(whereSeparator: { ",;( ".contains($0) }).first else { return false }
-        return indications.contains { $0.caseInsensitiveCompare(name) == .orderedSame }
+        guard let indication else { return false }
+        let resolved = catalogue.indication(indication)
+        return resolved.isKnown && indications.contains { $0.caseInsensitiveCompare(resolved.name) == .orderedSame }
     }
 
     /// The mean of a fraction across patients: a numerical integral of its split normal on log10, capped at 1.
@@ -63,7 +67,7 @@ struct Calibration: Sendable {
     func referenceColumn(_ draws: Draws) -> [Double] {
         draws.memo("calibration reference") {
             let program = LambdaProgram(reference, capsShare: false)
-            let columns = reference.variables.map { draws.column($0.key) }
+            let columns = reference.variables.map { draws.column($0.column) }
             var draw = reference.centralDraw
             return (0..<draws.count).map { index in
                 for variable in program.variables { draw[variable] = reference.variables[variable].distribution.value(columns[variable][index]) }

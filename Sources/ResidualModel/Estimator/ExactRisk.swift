@@ -48,7 +48,13 @@ struct ExactRisk {
         let rateIndex = MassBalance.Variable.join([calibrationModel.rate], into: &variables)[0]
         let calibration = LogLinear(constant: 0, coefficients: [(rateIndex, 1)]) - reference
         let read = Set((form.uncapped + calibration).coefficients.map(\.variable) + (form.share?.coefficients.map(\.variable) ?? []))
-        let skewed = read.sorted().map { variables[$0] }.filter { $0.distribution.normal == nil }.map(\.key)
+        // Two figures on one stream of draws (B-ALL's and another disease's culture rate) are not independent.
+        let readVariables = read.sorted().map { variables[$0] }
+        let shared = Dictionary(grouping: readVariables, by: \.column).values.filter { $0.count > 1 }.flatMap { $0.map(\.key) }
+        guard shared.isEmpty else {
+            return .failure(Reason(text: "figures of different diseases share one stream of draws: " + shared.sorted().joined(separator: ", ")))
+        }
+        let skewed = readVariables.filter { $0.distribution.normal == nil }.map(\.key)
         guard skewed.isEmpty else {
             return .failure(Reason(text: "figures drawn from an asymmetric range or near a bound: " + skewed.joined(separator: ", ")))
         }

@@ -24,6 +24,25 @@ struct MassBalance: Sendable {
         let distribution: FigureDistribution
         /// The steps that read it.
         var stepIDs: [String]
+        /// The stream of standard normal draws it reads: its key, except that one disease's malignant-cell figure
+        /// shares the stream of the same figure of every other disease (`malignantBiology.*.culturePerDay`). What is
+        /// unknown about them is mostly what a CAR-T culture does to malignant cells, so a draw kind to B-ALL blasts is
+        /// kind to lymphoma cells too; each keeps its own median and range. The reference (B-ALL) and a process of another
+        /// disease are then compared in the same culture, not in two independent ones.
+        let column: String
+
+        init(key: String, distribution: FigureDistribution, stepIDs: [String]) {
+            self.key = key
+            self.distribution = distribution
+            self.stepIDs = stepIDs
+            column = Self.column(of: key)
+        }
+
+        static func column(of key: String) -> String {
+            let parts = key.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[0] == "malignantBiology", !key.contains(" (measured") else { return key }
+            return "malignantBiology.*.\(parts[2])"
+        }
     }
 
     /// Every figure at its median: the central counts.

@@ -13,10 +13,23 @@ struct MassBalanceBuilder {
     private(set) var variables: [MassBalance.Variable] = []
     private var indexOfKey: [String: Int] = [:]
     private(set) var assumptions: [String] = []
+    /// The malignant biology the file's indication selects.
+    let disease: ResolvedIndication
+    /// Cytokines in the medium so far, normalised (`IL2` for `IL-2`): a cytokine added at activation stays
+    /// in the medium through the later culture.
+    private var medium: Set<String> = []
 
-    init(design: ProcessDesign, catalogue: Catalogue) {
+    /// - Parameter indication: replaces the file's indication (to compare designs under one disease's biology).
+    init(design: ProcessDesign, catalogue: Catalogue, indication: String? = nil) {
         self.design = design
         self.catalogue = catalogue
+        disease = catalogue.indication(indication ?? design.indication.value)
+    }
+
+    /// What the estimate says about an indication the catalogue does not hold.
+    static func unknownIndicationNote(_ indication: String, _ disease: ResolvedIndication) -> String {
+        let closest = disease.closest.isEmpty ? "" : "; closest known: " + disease.closest.map { "'\($0)'" }.joined(separator: ", ")
+        return "indication '\(indication)' is not in the catalogue: malignant cells take the widest range of every figure\(closest)"
     }
 
     /// - Parameter malignantFraction: replaces the file's malignant fraction (for the calibration reference).
@@ -36,11 +49,15 @@ struct MassBalanceBuilder {
                 assumptions.append("\(population.rawValue) fraction not stated: catalogue default \(fallback.central) used")
             }
         }
+        if !disease.isKnown, initial[.malignant] != nil {
+            assumptions.append(Self.unknownIndicationNote(design.indication.value, disease))
+        }
         if design.startingMaterial.malignantMarkers == nil, initial[.malignant] != nil {
             assumptions.append("malignant markers not declared: malignant cells assumed to pass every positive selection and escape every depletion")
         }
         var seenCryopreservation = false
         var stepFactors: [MassBalance.StepFactors] = []
+        medium = []
         for step in steps {
             stepFactors.append(factors(of: step, afterCryopreservation: seenCryopreservation))
             if step.kind == .cryopreservation { seenCryopreservation = true }
@@ -140,7 +157,8 @@ struct MassBalanceBuilder {
             let split = { (share: Double) in Factor(terms: [(share, removed), (1 - share, passed)].filter { $0.0 > 0 }) }
             for population in all { factors[population] = split(coverage(of: population, by: selection.markerSet, positive: false)) }
             carryingMalignant = split(coverage(of: .malignant, by: selection.markerSet, positive: false, masked: true))
-        case .activation(let reagent, _):
+        case .activation(let reagent, let cytokines):
+            medium.formUnion(cytokines.map { Self.cytokineKey($0.value) })
             if reagent.value.leavesMagneticBeads {
                 // Cells bound to the beads are kept magnetically: a weak selection on CD3.
                 let kept = fraction("magneticBeadActivation.tCellRecovery", catalogue.magneticBeadActivation.tCellRecovery, .recovery, of: step)
@@ -155,19 +173,18 @@ struct MassBalanceBuilder {
             uptake = geneUptake(vector?.value ?? design.product.vector.value, of: step)
         case .electroporation(let payload, _), .transfection(let payload, _):
             uptake = geneUptake(payload?.value ?? design.product.vector.value, of: step)
-        case .expansion(let days, _, _):
+        case .expansion(let days, _, let cytokines):
+            medium.formUnion(cytokines.map { Self.cytokineKey($0.value) })
             culture(days: days.value, in: &factors, of: step)
         case .beadRemoval, .wash, .harvest, .formulation, .hold:
             if let figure = catalogue.stepRecovery[step.kind.rawValue] {
                 each(.single(fraction("stepRecovery.\(step.kind.rawValue)", figure, .recovery, of: step)))
             }
         case .cryopreservation:
-            each(.single(fraction("freezeThawViability", catalogue.freezeThawViability, .viability, of: step)))
+            freezeThaw(in: &factors, of: step)
         case .thaw:
             // A thaw costs viability once: here when the starting material came frozen, else at the freeze.
-            if !afterCryopreservation {
-                each(.single(fraction("freezeThawViability", catalogue.freezeThawViability, .viability, of: step)))
-            }
+            if !afterCryopreservation { freezeThaw(in: &factors, of: step) }
         }
         // A measured malignant log depletion replaces whatever the model says the step does to them.
         if let measured = step.performance?.figures[.malignantLogDepletion]?.value {
@@ -180,13 +197,44 @@ struct MassBalanceBuilder {
 
     private static let cd3: Set<Marker> = [Marker(normalising: "CD3")]
 
+    /// The catalogue path of one of the disease's figures.
+    private var diseasePath: String { "malignantBiology.\(disease.name)" }
+
+    /// A freeze and thaw: every population at the T-cell viability, malignant cells at their disease's survival relative to it.
+    private mutating func freezeThaw(in factors: inout [Population: Factor], of step: Step) {
+        let viability = fraction("freezeThawViability", catalogue.freezeThawViability, .viability, of: step)
+        for population in Population.allCases { factors[population] = .single(viability) }
+        let relative = fraction("\(diseasePath).freezeThawRelative", disease.biology.freezeThawRelative, nil, of: step)
+        factors[.malignant] = .single(viability + relative)
+    }
+
+    /// A cytokine's name as the catalogue and the medium compare it: `IL-2`, `il2` and `IL 2` are one.
+    static func cytokineKey(_ name: String) -> String {
+        name.uppercased().filter { $0 != "-" && $0 != " " && $0 != "_" }
+    }
+
     /// Culture over some days: each population grows or dies at its own per-day rate. The rate is one
     /// variable per population per run, so the days of several culture steps add up under one draw.
     private mutating func culture(days: Double, in factors: inout [Population: Factor], of step: Step) {
         for population in Population.allCases {
-            guard let perDay = catalogue.culture.logFoldPerDay[population.rawValue] else { continue }
-            var change = variable("culture.logFoldPerDay.\(population.rawValue)", perDay.distribution, of: step).scaled(by: days)
-            let median = perDay.distribution.median * days
+            var change: LogLinear
+            var median: Double
+            if population == .malignant {
+                // The disease's own rate, shifted by each cytokine in the medium that a source says changes it.
+                let perDay = disease.biology.culturePerDay
+                change = variable("\(diseasePath).culturePerDay", perDay.distribution, of: step)
+                median = perDay.distribution.median
+                for (name, shift) in disease.biology.cytokines.sorted(by: { $0.key < $1.key }) where medium.contains(Self.cytokineKey(name)) {
+                    change = change + variable("\(diseasePath).cytokines.\(name)", shift.distribution, of: step)
+                    median += shift.distribution.median
+                }
+                change = change.scaled(by: days)
+                median *= days
+            } else {
+                guard let perDay = catalogue.culture.logFoldPerDay[population.rawValue] else { continue }
+                change = variable("culture.logFoldPerDay.\(population.rawValue)", perDay.distribution, of: step).scaled(by: days)
+                median = perDay.distribution.median * days
+            }
             // A measured fold or survival sets this step's central change and keeps the rate's spread.
             if population == .T, let fold = step.performance?.figures[.foldExpansion]?.value {
                 change.constant += log10(fold) - median
@@ -197,12 +245,30 @@ struct MassBalanceBuilder {
         }
     }
 
+    /// The fractions of T cells and of malignant cells that take up the gene. A malignant cell that carries the CAR's
+    /// target can still be killed by the CAR T cells until its own CAR masks the target (`maskingWindowSurvival`):
+    /// counted here, as uptake that survives the window, and only when the file says the cells carry the target.
     private mutating func geneUptake(_ vector: VectorKind, of step: Step) -> (tCell: Factor, malignant: Factor)? {
-        guard let table = catalogue.transductionEfficiency[vector.rawValue], let t = table["T"], let malignant = table["malignant"] else {
+        guard let table = catalogue.transductionEfficiency[vector.rawValue], let t = table["T"] else { return nil }
+        let (key, figure): (String, Figure)
+        if let byDisease = disease.biology.transduction[vector.rawValue] {
+            (key, figure) = ("\(diseasePath).transduction.\(vector.rawValue)", byDisease)
+        } else if let malignant = table["malignant"] {
+            (key, figure) = ("transductionEfficiency.\(vector.rawValue).malignant", malignant)
+        } else {
             return nil
         }
-        return (.single(fraction("transductionEfficiency.\(vector.rawValue).T", t, .transductionEfficiency, of: step)),
-                .single(fraction("transductionEfficiency.\(vector.rawValue).malignant", malignant, .malignantTransductionEfficiency, of: step)))
+        var malignant = fraction(key, figure, .malignantTransductionEfficiency, of: step)
+        if malignantCarryCARTarget {
+            malignant = malignant + fraction("maskingWindowSurvival", catalogue.maskingWindowSurvival, nil, of: step)
+        }
+        return (.single(fraction("transductionEfficiency.\(vector.rawValue).T", t, .transductionEfficiency, of: step)), .single(malignant))
+    }
+
+    /// Whether the file declares that the malignant cells carry the CAR's target (undeclared markers are taken at
+    /// their worst: no killing credited).
+    private var malignantCarryCARTarget: Bool {
+        design.startingMaterial.malignantMarkers?.contains { $0.value == design.product.carTarget.value } ?? false
     }
 
     /// The share of a population that carries any of the markers. Normal populations take it from the

@@ -59,7 +59,7 @@ struct MonteCarlo {
         let program = LambdaProgram(balance)
         let count = draws.count
         let read = Set(program.variables)
-        let columns = balance.variables.indices.map { read.contains($0) ? draws.column(balance.variables[$0].key) : [] }
+        let columns = balance.variables.indices.map { read.contains($0) ? draws.column(balance.variables[$0].column) : [] }
         let distributions = balance.variables.map(\.distribution)
         let reference = calibration.referenceColumn(draws)
         let rates = calibration.rateColumn(draws)
@@ -82,7 +82,7 @@ struct MonteCarlo {
         func column(_ form: LogLinear) -> [Double] {
             var sum = [Double](repeating: form.constant, count: count)
             for (variable, weight) in form.coefficients {
-                let values = draws.values(balance.variables[variable].key, balance.variables[variable].distribution)
+                let values = draws.values(balance.variables[variable].column, balance.variables[variable].distribution)
                 sum.withUnsafeMutableBufferPointer { sum in
                     values.withUnsafeBufferPointer { values in
                         for index in 0..<count { sum[index] += weight * values[index] }

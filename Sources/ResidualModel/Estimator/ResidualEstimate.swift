@@ -19,6 +19,8 @@ public struct ResidualEstimate: Sendable {
     public let figures: [FigureSensitivity]
     /// The effect of standard remedies on the calibrated risk.
     public let remedies: [Remedy]
+    /// For a design whose steps list alternatives, the risk of each combination of their choices; empty otherwise.
+    public let alternatives: [AlternativeRisk]
 }
 
 /// Counts after one step, at the catalogue's central figures.
