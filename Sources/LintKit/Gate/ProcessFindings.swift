@@ -27,9 +27,7 @@ public struct ProcessFindings: Sendable {
 
     private static func noEstimateReason(_ design: ProcessDesign?) -> String {
         guard let design else { return "the file could not be read as a process" }
-        return design.startingMaterial.composition[.malignant] == nil
-            ? "the starting material states no malignant fraction ('composition: malignant')"
-            : "the estimate could not be computed"
+        return ResidualEstimator.reasonForNoRisk(design) ?? "the estimate could not be computed"
     }
 
     /// The design's name, or the path when there is no design.

@@ -22,7 +22,7 @@ struct DesignAlternatives {
 
     func risks() -> [AlternativeRisk] {
         let undecided = design.steps.filter { !$0.alternatives.isEmpty }
-        guard !undecided.isEmpty, design.startingMaterial.composition[.malignant] != nil else { return [] }
+        guard !undecided.isEmpty else { return [] }
         return combinations(undecided).map { picks in
             var steps = design.steps
             for (step, choice) in picks { steps[step.index] = step.choosing(choice) }

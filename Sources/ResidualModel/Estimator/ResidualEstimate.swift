@@ -7,10 +7,8 @@ public struct ResidualEstimate: Sendable {
     public let startingCounts: [Population: Double]
     /// Central counts after each step (every figure at its central value).
     public let steps: [StepEstimate]
-    /// The risk figures; `nil` when the file does not state a malignant fraction, with the reason in `unavailable`.
-    public let risk: Risk?
-    /// Why `risk` is missing, when it is.
-    public let unavailable: String?
+    /// The risk figures, or why there are none.
+    public let outcome: RiskOutcome
     /// Figures the file did not give, and what was used instead.
     public let assumptions: [String]
     /// Steps ranked by how far each moves λ, largest first.
@@ -21,6 +19,19 @@ public struct ResidualEstimate: Sendable {
     public let remedies: [Remedy]
     /// For a design whose steps list alternatives, the risk of each combination of their choices; empty otherwise.
     public let alternatives: [AlternativeRisk]
+}
+
+extension ResidualEstimate {
+    /// The risk figures; `nil` when they could not be estimated.
+    public var risk: Risk? { if case .estimated(let risk) = outcome { risk } else { nil } }
+    /// Why there are no risk figures, when there are none.
+    public var unavailable: String? { if case .unavailable(let reason) = outcome { reason } else { nil } }
+}
+
+/// The risk of a process, or why it has none: one answer rather than two optionals that must agree.
+public enum RiskOutcome: Sendable {
+    case estimated(Risk)
+    case unavailable(reason: String)
 }
 
 /// Counts after one step, at the catalogue's central figures.

@@ -57,37 +57,47 @@ public struct ResidualEstimator: Sendable {
     public func estimate(_ design: ProcessDesign) -> ResidualEstimate {
         var builder = MassBalanceBuilder(design: design, catalogue: catalogue)
         let balance = builder.build(steps: design.steps)
-        let risk = design.startingMaterial.composition[.malignant] == nil ? nil : self.risk(of: balance, design: design)
-        let figures = risk == nil ? [] : figureSensitivity(balance)
+        let outcome: RiskOutcome = Self.reasonForNoRisk(design).map { .unavailable(reason: $0) }
+            ?? .estimated(risk(of: balance, design: design))
+        guard case .estimated = outcome else {
+            return ResidualEstimate(startingCounts: balance.initial, steps: stepTable(balance), outcome: outcome,
+                                    assumptions: builder.assumptions, sensitivity: [], figures: [], remedies: [], alternatives: [])
+        }
+        let figures = figureSensitivity(balance)
         return ResidualEstimate(
             startingCounts: balance.initial,
             steps: stepTable(balance),
-            risk: risk,
-            unavailable: risk == nil ? "the starting material states no malignant fraction ('composition: malignant')" : nil,
+            outcome: outcome,
             assumptions: builder.assumptions,
-            sensitivity: risk == nil ? [] : sensitivity(design, balance, figures: figures),
+            sensitivity: sensitivity(design, balance, figures: figures),
             figures: figures,
-            remedies: remedies(for: design, withRisk: true),
-            alternatives: alternatives(of: design)
+            remedies: WhatIf(design: design, estimator: self).remedies(withRisk: true),
+            alternatives: DesignAlternatives(design: design, estimator: self).risks()
         )
     }
 
     /// For a design whose steps list alternatives, the risk of every combination of their choices (the stated
     /// operations first); empty otherwise.
     public func alternatives(of design: ProcessDesign) -> [AlternativeRisk] {
-        DesignAlternatives(design: design, estimator: self).risks()
+        Self.reasonForNoRisk(design) == nil ? DesignAlternatives(design: design, estimator: self).risks() : []
     }
 
     /// The risk figures alone, as the exact path gives them where it applies and Monte Carlo elsewhere.
     public func risk(of design: ProcessDesign) -> Risk? {
-        guard design.startingMaterial.composition[.malignant] != nil else { return nil }
+        guard Self.reasonForNoRisk(design) == nil else { return nil }
         return risk(of: balance(design, steps: design.steps), design: design)
     }
 
     /// The standard remedies applied to the design, and how much each lowers λ; with `withRisk`, also the
     /// full risk each would leave.
     public func remedies(for design: ProcessDesign, withRisk: Bool = false) -> [Remedy] {
-        design.startingMaterial.composition[.malignant] == nil ? [] : WhatIf(design: design, estimator: self).remedies(withRisk: withRisk)
+        Self.reasonForNoRisk(design) == nil ? WhatIf(design: design, estimator: self).remedies(withRisk: withRisk) : []
+    }
+
+    /// Why a design's risk cannot be estimated, or `nil` when it can: the one place that decides it.
+    public static func reasonForNoRisk(_ design: ProcessDesign) -> String? {
+        design.startingMaterial.composition[.malignant] == nil
+            ? "the starting material states no malignant fraction ('composition: malignant')" : nil
     }
 
     /// The risk by seeded Monte Carlo, whatever the chain: the cross-check of the exact path.
