@@ -92,7 +92,8 @@ import Testing
         let (_, _, processes) = try HTMLReportTests.report([Repository.path("processes")])
         let hostile = try HTMLReportTests.hostileFolder()
         let (_, _, escaped) = try HTMLReportTests.report([hostile.path])
-        let result = try Self.python.run([Self.check, "validate", processes.path + "/report.html", escaped.path + "/report.html"])
+        let diff = try processes.write("diff.html", HTMLReportTests.diff().out)
+        let result = try Self.python.run([Self.check, "validate", processes.path + "/report.html", escaped.path + "/report.html", diff])
         #expect(result.status == 0, "\(result.output)")
     }
 
@@ -103,5 +104,29 @@ import Testing
         let result = try Self.python.run([Self.check, "validate", broken])
         #expect(result.status == 1, "a validator that passes everything proves nothing")
         #expect(result.output.contains("end-tag-too-early"))
+    }
+
+    /// The script that regenerates the README's screenshot still runs, with the binary under test.
+    @Test(.enabled(if: chromium.isRequired && python.isRequired,
+                   "Chromium or html5lib is not installed (apt-get install chromium; pip install html5lib): screenshot script not run"))
+    func screenshotScriptRuns() throws {
+        // The processlint built beside this test bundle: building it here would wait on the lock `swift test` holds.
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("processlint").path
+        try #require(FileManager.default.isExecutableFile(atPath: binary), "no processlint beside the tests at \(binary)")
+        let folder = try ScratchFolder()
+        let png = folder.path + "/shot.png"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Repository.path("scripts/report-screenshot"))
+        process.arguments = [png]
+        var environment = ProcessInfo.processInfo.environment
+        environment["PROCESSLINT"] = binary
+        if let chromium = Self.chromium.executable { environment["CHROMIUM"] = chromium }
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let stats = try Self.python.run([Self.check, "png", png]).output.split(whereSeparator: \.isWhitespace).compactMap { Double($0) }
+        #expect(stats.count == 4 && stats[2] > 20, "the screenshot shows the report: \(stats)")
     }
 }

@@ -110,4 +110,22 @@ import Testing
         #expect(output.out.hasPrefix("<!DOCTYPE html>"))
         #expect(output.out.hasSuffix("</html>\n"))
     }
+
+    /// `diff --format html` of two versions: both on one plot, and what the change introduced and fixed.
+    static func diff() -> CommandRunner.Output {
+        CommandRunner.run("diff", Repository.path("processes/ctl019-academic-2018.yaml"),
+                          Repository.path("processes/flawed/cd19-depletion-cd19-negative-relapse.yaml"), "--format", "html")
+    }
+
+    @Test func diffOverlaysBothVersions() throws {
+        let output = Self.diff()
+        #expect(output.status == 0, "\(output.err)")
+        let html = output.out
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.components(separatedBy: "<section class=\"diff\"").count - 1 == 1)
+        #expect(html.components(separatedBy: "class=\"chart population\"").count - 1 == 1)
+        #expect(html.contains("data-version=\"base\"") && html.contains("data-version=\"head\""))
+        #expect(html.contains("New findings") || html.contains("Fixed findings"))
+        #expect(html.contains("risk"))
+    }
 }

@@ -38,7 +38,7 @@ enum ReportStyle {
         svg .band{fill:var(--band);fill-opacity:.16;stroke:none}svg .band.base{fill-opacity:.08}
         svg .marker{stroke:var(--bg);stroke-width:1}
         svg .marker.T{fill:var(--t)}svg .marker.malignant{fill:var(--malignant)}svg .marker.car-malignant{fill:var(--car)}
-        svg .marker.quiet{fill:var(--quiet)}svg .marker.floor{fill:var(--bg);stroke:var(--muted);stroke-width:1.2}
+        svg .marker.quiet{fill:var(--quiet);stroke:var(--quiet);stroke-width:1.2}svg .marker.floor{fill:var(--bg);stroke:var(--muted);stroke-width:1.2}
         svg .marker.base{opacity:.55}
         svg .marker.lambda{fill:var(--car);stroke:var(--fg)}svg .whisker{stroke:var(--car);stroke-width:2}
         svg .label.T{fill:var(--t)}svg .label.malignant{fill:var(--malignant)}svg .label.car-malignant{fill:var(--car)}

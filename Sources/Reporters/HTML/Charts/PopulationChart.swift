@@ -67,7 +67,10 @@ struct PopulationChart {
             case .T: .circle
             case .malignant: .square
             case .carrying: .diamond
-            default: .triangle
+            case .B: .triangle
+            case .NK: .triangleDown
+            case .monocyte: .plus
+            case .granulocyte: .cross
             }
         }
 
@@ -113,7 +116,8 @@ struct PopulationChart {
         let floor = max(-6, min(top - 1, Int((logs.min() ?? 0).rounded(.down))))
         let hasDoseColumn = series.contains { $0.lambda != nil }
 
-        var canvas = SVGCanvas(width: 860, height: 420, top: 36, right: 130, bottom: 112, left: 64)
+        var canvas = SVGCanvas(width: 860, height: series.count > 1 ? 436 : 420, top: series.count > 1 ? 52 : 36, right: 130,
+                               bottom: 112, left: 64)
         let count = columns.count + (hasDoseColumn ? 1 : 0)
         let step = canvas.plot.width / Double(max(1, count - 1))
         let x = { (column: Int) in canvas.plot.x + Double(column) * step }
@@ -199,9 +203,11 @@ struct PopulationChart {
         canvas.bar(x: x, y: 8, width: 16, height: 12, className: "band")
         canvas.label("malignant, 90% interval", x: x + 20, y: 14, className: "legend")
         if series.count > 1 {
-            x += 170
-            canvas.rule(from: (x, 14), to: (x + 20, 14), className: "series malignant base")
-            canvas.label("\(series[0].version) (dashed)", x: x + 24, y: 14, className: "legend")
+            let x = canvas.plot.x
+            canvas.rule(from: (x, 32), to: (x + 20, 32), className: "series malignant base")
+            canvas.label("\(series[0].version) (dashed, paler)", x: x + 24, y: 32, className: "legend")
+            canvas.rule(from: (x + 170, 32), to: (x + 190, 32), className: "series malignant")
+            canvas.label("\(series[series.count - 1].version) (solid)", x: x + 194, y: 32, className: "legend")
         }
     }
 

@@ -45,7 +45,7 @@ struct SVGCanvas {
 
     /// Point markers, told apart by shape where colour is lost (print, greyscale, colour blindness).
     enum Shape: String {
-        case circle, square, diamond, triangle, cross
+        case circle, square, diamond, triangle, triangleDown, cross, plus
     }
 
     // MARK: - Axes
@@ -132,6 +132,13 @@ struct SVGCanvas {
             let d = size * 1.25
             path = "M\(Self.number(x)) \(Self.number(y - d))L\(Self.number(x + d)) \(Self.number(y + d * 0.8))"
                 + "L\(Self.number(x - d)) \(Self.number(y + d * 0.8))z"
+        case .triangleDown:
+            let d = size * 1.25
+            path = "M\(Self.number(x)) \(Self.number(y + d))L\(Self.number(x + d)) \(Self.number(y - d * 0.8))"
+                + "L\(Self.number(x - d)) \(Self.number(y - d * 0.8))z"
+        case .plus:
+            let d = size * 1.1
+            path = "M\(Self.number(x - d)) \(Self.number(y))H\(Self.number(x + d))M\(Self.number(x)) \(Self.number(y - d))V\(Self.number(y + d))"
         case .cross:
             let d = size * 0.9
             path = "M\(Self.number(x - d)) \(Self.number(y - d))L\(Self.number(x + d)) \(Self.number(y + d))"
