@@ -7,7 +7,9 @@ in the same run, yamllint and libyaml's bare event parse of the same files on on
 any loader), as ratios. Then the
 estimator's own harness (benchmarks/Package.swift) times the exact risk and a 100,000-draw Monte
 Carlo per reference process, and the rule harness times declarative rules against the built-in
-rules they restate, per file. Speed is measured here, never by timed tests.
+rules they restate, per file. Last, the HTML report (`processlint report`) of processes/ and of 250, 500
+and 1,000 risky files, to show its time grows linearly with the files. Speed is measured here, never by
+timed tests.
 
     python3 benchmarks/run.py [--count 10000] [--runs 5]
 
@@ -187,6 +189,29 @@ def main():
     print()
     subprocess.run([os.path.join(benchmarks, ".build", "release", "rule-benchmark"), corpus,
                     "--count", str(min(arguments.count, 2000))], check=True)
+
+    print()
+    report_timings(binary, arguments.runs)
+
+
+def report_timings(binary, runs):
+    """The HTML report of processes/, then of growing slices of 1,000 risky files (each with findings, the full
+    estimate and its remedies): the time per file should stay flat as the files grow."""
+    corpus = os.path.join(ROOT, "benchmarks", "corpus", "report-1000")
+    if not os.path.isdir(corpus):
+        subprocess.run([sys.executable, os.path.join(ROOT, "benchmarks", "generate_corpus.py"), corpus, "--count", "1000",
+                        "--findings", "--seed", "7"], check=True)
+    names = sorted(os.path.join(folder, name) for folder, _, files in os.walk(corpus) for name in files)
+    output = os.path.join(ROOT, "benchmarks", ".build", "report.html")
+    print(f"{'processlint report of':<28} {'wall, median of ' + str(runs):>20} {'CPU':>10} {'per file':>10} {'page':>10}")
+    inputs = [("processes/", [os.path.join(ROOT, "processes")], None)]
+    for count in (250, 500, 1000):
+        inputs.append((f"{count} risky files", names[:count], count))
+    for label, paths, count in inputs:
+        seconds, _ = measure([binary, "report", "--output", output] + paths, runs)
+        files = count or sum(1 for folder, _, found in os.walk(paths[0]) for name in found if name.endswith(".yaml"))
+        size = os.path.getsize(output) / 1024 / 1024
+        print(f"{label:<28} {seconds * 1000:>17.1f} ms {measure.cpu:>8.2f} s {seconds / files * 1000:>7.2f} ms {size:>6.1f} MiB")
 
 
 if __name__ == "__main__":

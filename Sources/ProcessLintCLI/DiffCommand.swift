@@ -20,7 +20,7 @@ struct DiffCommand: ConsoleCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, html
     }
 
     @Argument(help: "BASE HEAD: two files or folders; with --base, the paths to compare (default: .).")
@@ -34,7 +34,7 @@ struct DiffCommand: ConsoleCommand {
     @Option(help: "Configuration file for both versions; without it, each file's nearest .processlint.yml in its own version.")
     var config: String?
 
-    @Option(help: "text: for people; json: for tools (docs/diff-json.md).")
+    @Option(help: "text: for people; json: for tools (docs/diff-json.md); html: both versions' plots overlaid (docs/report.md).")
     var format: Format = .text
 
     @Flag(help: "Fail (exit 1) when the change introduces a finding at or above --fail-on.")
@@ -93,14 +93,16 @@ struct DiffCommand: ConsoleCommand {
 
         // What does not exist at the base (a new folder, a new file) has nothing to compare: all of it is new.
         let existingBase = basePaths.filter { FileManager.default.fileExists(atPath: $0) }
-        let before: [ProcessFindings]
+        let before: [ProcessFindings], after: [ProcessFindings]
+        var details: [String: ProcessDetail] = [:]
         switch collect(existingBase, registry: registry) {
-        case .success(let found): before = found
+        case .success(let found): (before, details) = (found.findings, found.details)
         case .failure(let error): return report(error, console)
         }
-        let after: [ProcessFindings]
         switch collect(headPaths, registry: registry) {
-        case .success(let found): after = found
+        case .success(let found):
+            after = found.findings
+            details.merge(found.details) { _, head in head }
         case .failure(let error): return report(error, console)
         }
 
@@ -108,9 +110,14 @@ struct DiffCommand: ConsoleCommand {
         let gate = DiffGate(newFindingsAtOrAbove: failOnNew ? failOn : nil, riskIncreaseLimit: failOnRiskIncrease,
                             newProcessLambdaLimit: newProcessLambdaLimit)
         let failures = gate.failures(of: comparison)
-        console.out(format == .json
-            ? DiffJSON.render(comparison, base: baseName, gateFailures: failures, displayed: displayed)
-            : DiffText.render(comparison, gateFailures: failures, displayed: displayed))
+        switch format {
+        case .json: console.out(DiffJSON.render(comparison, base: baseName, gateFailures: failures, displayed: displayed))
+        case .text: console.out(DiffText.render(comparison, gateFailures: failures, displayed: displayed))
+        case .html:
+            console.out(DiffHTML.render(comparison, base: baseName, details: details, gateFailures: failures, displayed: displayed,
+                                        version: ProcessLintCommand.configuration.version,
+                                        generated: LintCommand.Format.generationTime(environment: console.environment)))
+        }
 
         if failures.contains(where: { $0.gate == .input }) { return .invalidInput }
         return failures.isEmpty ? .success : .findings
@@ -128,17 +135,23 @@ struct DiffCommand: ConsoleCommand {
         let messages: [String]
     }
 
-    /// Every process under the paths with its findings and estimate; nothing for no paths.
-    private func collect(_ paths: [String], registry: RuleRegistry) -> Result<[ProcessFindings], Unusable> {
-        guard !paths.isEmpty else { return .success([]) }
+    /// Every process under the paths with its findings and estimate, and for html each design with its full
+    /// estimate by file; nothing for no paths.
+    private func collect(_ paths: [String], registry: RuleRegistry)
+        -> Result<(findings: [ProcessFindings], details: [String: ProcessDetail]), Unusable> {
+        guard !paths.isEmpty else { return .success(([], [:])) }
         var run = LintRun(registry: registry, paths: paths, limits: load.limits, configurationFile: config)
-        run.keeps = .findingsAndRisk
+        run.keeps = format == .html ? .everything : .findingsAndRisk
         switch run.plan() {
         case .failure(let error): return .failure(Unusable(messages: error.diagnostics.map(\.description)))
         case .success(let plan):
             var found: [ProcessFindings] = []
-            let (_, failures) = run.run(plan) { result in result.findings.map { found.append($0) } }
-            return failures.isEmpty ? .success(found) : .failure(Unusable(messages: failures.map(\.description)))
+            var details: [String: ProcessDetail] = [:]
+            let (_, failures) = run.run(plan) { result in
+                result.findings.map { found.append($0) }
+                if let detail = result.report.process { details[result.report.file] = detail }
+            }
+            return failures.isEmpty ? .success((found, details)) : .failure(Unusable(messages: failures.map(\.description)))
         }
     }
 

@@ -22,7 +22,7 @@ struct LintCommand: ConsoleCommand {
     }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, sarif, github, junit
+        case text, json, sarif, github, junit, html
     }
 
     @Argument(help: "Process files, or directories to search for *.yaml and *.yml files.")
@@ -32,7 +32,8 @@ struct LintCommand: ConsoleCommand {
 
     @Option(help: """
         text: for people, like a compiler; json: for tools (docs/lint-json.md); sarif: for code scanning; \
-        github: GitHub Actions annotations; junit: test reports for GitLab and Jenkins (docs/ci.md).
+        github: GitHub Actions annotations; junit: test reports for GitLab and Jenkins (docs/ci.md); html: the \
+        self-contained report of `processlint report` (docs/report.md).
         """)
     var format: Format = .text
 
@@ -88,6 +89,7 @@ struct LintCommand: ConsoleCommand {
             }
         }
         if writeBaseline != nil { run.keeps = .findings }
+        if format == .html { run.keeps = .everything }
         let plan: LintRun.Plan
         switch run.plan() {
         case .success(let planned): plan = planned
@@ -99,7 +101,8 @@ struct LintCommand: ConsoleCommand {
         console.err(plan.warnings)
         var reporter = format.reporter(
             rules: plan.rules, root: SourceRoot(sourceRoot),
-            color: console.isTerminal && !noColor && console.environment["NO_COLOR", default: ""].isEmpty, quiet: quiet)
+            color: console.isTerminal && !noColor && console.environment["NO_COLOR", default: ""].isEmpty, quiet: quiet,
+            generated: Self.Format.generationTime(environment: console.environment))
         var worst: Severity?
         var loadFailed = false
         var accepted: [ProcessFindings] = []

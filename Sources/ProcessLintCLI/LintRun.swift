@@ -29,6 +29,9 @@ struct LintRun {
         case findings
         /// Its findings and estimate, for comparing versions (the estimate costs time).
         case findingsAndRisk
+        /// Its findings and risk, and in the report its design with the full estimate (step table, sensitivities,
+        /// remedies with their risk) and its gate: for the HTML report, which costs the most.
+        case everything
     }
 
     /// What one file came to.
@@ -103,7 +106,7 @@ struct LintRun {
         let paths = plan.files.map(\.path)
         let external = ExternalRuleSession(configurations: plan.files.map(\.configuration))
         guard !external.isEmpty else {
-            loader.load(files: paths, then: { finish(lint($0), failed: []) }, body)
+            loader.load(files: paths, then: { finish(lint($0), failed: [], linter: linter, configuration: configuration($0.file)) }, body)
             return (plan.files.count, [])
         }
         var outcomes: [FileOutcome] = []
@@ -115,13 +118,14 @@ struct LintRun {
             // A program that failed did not check the files it governs: each file's report says so.
             let governing = Set(configurationOf[outcome.file]?.externalRules ?? [])
             let failed = outcome.design == nil ? [] : results.failures.filter { governing.contains($0.rule) }
-            body(finish(outcome.adding(results.diagnostics[outcome.file] ?? []), failed: failed))
+            body(finish(outcome.adding(results.diagnostics[outcome.file] ?? []), failed: failed, linter: linter,
+                        configuration: configuration(outcome.file)))
         }
         return (plan.files.count, results.failures.sorted { ($0.rule.declaredAt, $0.rule.id) < ($1.rule.declaredAt, $1.rule.id) })
     }
 
     /// The baseline applies to every finding alike, external ones included, after suppression comments.
-    private func finish(_ outcome: FileOutcome, failed: [ExternalRuleFailure]) -> FileResult {
+    private func finish(_ outcome: FileOutcome, failed: [ExternalRuleFailure], linter: Linter, configuration: Configuration) -> FileResult {
         var diagnostics = outcome.diagnostics
         var usage = Baseline.Usage()
         if let (baseline, reason) = baseline {
@@ -131,10 +135,28 @@ struct LintRun {
         }
         let findings = keeps == .report ? nil
             : ProcessFindings(file: outcome.file, design: outcome.design, diagnostics: diagnostics,
-                              risk: keeps == .findingsAndRisk ? outcome.risk : nil)
+                              risk: keeps == .report || keeps == .findings ? nil : outcome.risk)
+        // The report's estimate comes from the linter's own estimator, so its figures are the ones its findings quote.
+        let detail = keeps != .everything ? nil : outcome.design.map { design in
+            ProcessDetail(design: design, estimate: linter.estimator.estimate(design), gateThreshold: Self.gateThreshold(configuration, registry))
+        }
         let report = FileReport(file: outcome.file, diagnostics: diagnostics, text: outcome.text, rules: outcome.rulesRun,
-                                failedRules: failed.map(RunFailure.init))
+                                failedRules: failed.map(RunFailure.init), process: detail)
         return FileResult(report: report, findings: findings, baselineUsage: usage)
+    }
+}
+
+extension LintRun {
+    /// The rule whose threshold is the gate figure's: the chance of a relapse from a CAR-carrying malignant cell.
+    static let gateRuleID = "residual-tumour-risk"
+
+    /// The gate's threshold under a configuration: its `threshold` option, else the rule's default; `nil` when
+    /// the rule is disabled or not registered.
+    static func gateThreshold(_ configuration: Configuration, _ registry: RuleRegistry) -> Double? {
+        guard !configuration.disabled.contains(gateRuleID),
+              let option = registry.descriptions.first(where: { $0.id == gateRuleID })?.options.first(where: { $0.name == "threshold" })
+        else { return nil }
+        return configuration.options[gateRuleID]?["threshold"] ?? option.defaultValue
     }
 }
 

@@ -13,9 +13,14 @@ public struct FileReport: Sendable {
     public let rules: [String]
     /// The rules that should have run on the file and did not (a rule program that failed).
     public let failedRules: [RunFailure]
+    /// The design and its full estimate, for the HTML report; `nil` for the other formats, and when the file
+    /// could not be read as a process.
+    public let process: ProcessDetail?
 
-    public init(file: String, diagnostics: [Diagnostic], text: String?, rules: [String] = [], failedRules: [RunFailure] = []) {
+    public init(file: String, diagnostics: [Diagnostic], text: String?, rules: [String] = [], failedRules: [RunFailure] = [],
+                process: ProcessDetail? = nil) {
         self.file = file
+        self.process = process
         self.rules = rules
         self.failedRules = failedRules
         self.diagnostics = diagnostics.sorted()
