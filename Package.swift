@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "ResidualModelTests", dependencies: ["ResidualModel", "ProcessModel", "TestSupport"]),
         .testTarget(name: "LintKitTests", dependencies: ["LintKit", "ProcessModel"]),
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "LintKit", "ProcessModel"]),
-        .testTarget(name: "BuiltinRulesTests", dependencies: ["BuiltinRules", "LintKit", "ProcessModel", "ResidualModel", "TestSupport"]),
+        .testTarget(name: "BuiltinRulesTests", dependencies: ["BuiltinRules", "LintKit", "ProcessModel", "ResidualModel", "Reporters", "TestSupport"]),
         .testTarget(name: "CustomRulesTests", dependencies: ["CustomRules", "LintKit", "ProcessModel", "BuiltinRules", "TestSupport"]),
         .testTarget(name: "ProcessLintCLITests", dependencies: ["ProcessLintCLI", "ProcessModel", "BuiltinRules", "TestSupport"]),
     ],

@@ -2,11 +2,13 @@ import BuiltinRules
 import Foundation
 import LintKit
 import ProcessModel
+import Reporters
 import ResidualModel
 import Testing
 
-/// Every rule and the estimator on designs in random orders, as real files get them wrong: whatever the
-/// order, linting finishes and every finding points into the file.
+/// Every rule, the estimator and the HTML report on designs in random orders, as real files get them wrong:
+/// whatever the order and however few malignant cells (none, say), linting and drawing finish and every finding
+/// points into the file.
 @Suite struct RandomDesignTests {
     static let operations = [
         "{operation: density-gradient}", "{operation: elutriation}", "{operation: adherence}",
@@ -45,9 +47,15 @@ import Testing
                 continue
             }
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
-            for diagnostic in linter.lint(design) {
+            let diagnostics = linter.lint(design)
+            for diagnostic in diagnostics {
                 #expect((1...lines).contains(diagnostic.location.range.start.line), "\(diagnostic)")
             }
+            let detail = ProcessDetail(design: design, estimate: linter.estimator.estimate(design), gateThreshold: 1e-3)
+            var reporter = HTMLReporter(rules: BuiltinRules.registry.descriptions, catalogue: linter.estimator.catalogue, version: "test")
+            let page = reporter.report(FileReport(file: "random.yaml", diagnostics: diagnostics, text: text, process: detail))
+                + reporter.finish(RunSummary(files: 1))
+            #expect(page.contains("class=\"chart population\""), "round \(round) draws its populations")
         }
     }
 }

@@ -112,6 +112,8 @@ struct PopulationChart {
             logs += version.intervals.compactMap { $0 }.flatMap { [log10(max($0.lowerBound, 1e-300)), log10($0.upperBound)] }
             if let lambda = version.lambda, lambda.high > 0 { logs += [log10(max(lambda.low, 1e-300)), log10(lambda.high)] }
         }
+        // A population of none (a healthy donor's malignant cells) has no place on a log scale, nor does an overflow.
+        logs.removeAll { !$0.isFinite }
         let top = Int((logs.max() ?? 1).rounded(.up)) + (logs.max().map { $0 == $0.rounded(.up) } ?? false ? 1 : 0)
         let floor = max(-6, min(top - 1, Int((logs.min() ?? 0).rounded(.down))))
         let hasDoseColumn = series.contains { $0.lambda != nil }

@@ -30,7 +30,7 @@ struct RemedyChart {
     var markup: Markup {
         let rowHeight = 46.0
         var canvas = SVGCanvas(width: 860, height: 40 + rowHeight * Double(rows.count), top: 8, right: 150, bottom: 24, left: 330)
-        let values = rows.flatMap { [$0.before] + ($0.after.map { [$0] } ?? []) }.filter { $0 > 0 }
+        let values = rows.flatMap { [$0.before] + ($0.after.map { [$0] } ?? []) }.filter { $0 > 0 && $0.isFinite }
         let floor = max(-8, min(-1, Int((values.map(log10).min() ?? -4).rounded(.down))))
         let x = SVGCanvas.Scale.log10(exponents: floor...0, from: canvas.plot.x, to: canvas.plot.right)
         let every = max(1, -floor / 6)

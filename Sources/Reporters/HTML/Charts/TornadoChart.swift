@@ -25,6 +25,7 @@ struct TornadoChart {
     init?(id: String, estimate: ResidualEstimate, tableID: String?) {
         self.id = id
         self.tableID = tableID
+        let bars: [Bar]
         if !estimate.figures.isEmpty {
             kind = .figureShares
             bars = Self.figureBars(estimate.figures)
@@ -35,7 +36,9 @@ struct TornadoChart {
                     detail: "\($0.log10Reduction >= 0 ? "lowers" : "raises") λ by \(String(format: "%.2f", abs($0.log10Reduction))) log")
             }
         }
-        if bars.isEmpty { return nil }
+        // No λ (no malignant cells at all) leaves shares that are not numbers: nothing to draw.
+        self.bars = bars.filter(\.value.isFinite)
+        if self.bars.isEmpty { return nil }
     }
 
     /// The figures above 1% each, the rest gathered in one bar, at most ten bars.
