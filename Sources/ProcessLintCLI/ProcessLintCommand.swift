@@ -10,7 +10,7 @@ public struct ProcessLintCommand: ParsableCommand {
         abstract: "Check cell-therapy manufacturing process designs before a batch is made.",
         version: "0.1.0",
         subcommands: [LintCommand.self, DiffCommand.self, EstimateCommand.self, RulesCommand.self, ExplainCommand.self, SchemaCommand.self,
-                      TestCommand.self],
+                      TestCommand.self, LSPCommand.self],
         defaultSubcommand: LintCommand.self
     )
 
