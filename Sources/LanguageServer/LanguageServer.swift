@@ -79,7 +79,13 @@ public final class LanguageServer: @unchecked Sendable {
             switch message {
             case .notification("$/cancelRequest", let body):
                 // Acted on at once, so a request still queued behind a slow one is answered as cancelled.
-                if let params = try? decodeParams(CancelParams.self, from: body) { _ = cancelled.withLock { $0.insert(params.id) } }
+                // A cancellation of a request already answered is never looked up: the set is emptied now and then.
+                if let params = try? decodeParams(CancelParams.self, from: body) {
+                    cancelled.withLock {
+                        if $0.count > 1_000 { $0.removeAll() }
+                        $0.insert(params.id)
+                    }
+                }
             case .notification("exit", _):
                 return stateQueue.sync { phase == .shutDown ? 0 : 1 }
             default:
