@@ -6,8 +6,9 @@ corpus and on one where every file is a risky design with findings (remedies inc
 in the same run, yamllint and libyaml's bare event parse of the same files on one thread (the floor for
 any loader), as ratios. Then the
 estimator's own harness (benchmarks/Package.swift) times the exact risk and a 100,000-draw Monte
-Carlo per reference process, and the rule harness times declarative rules against the built-in
-rules they restate, per file. Speed is measured here, never by timed tests.
+Carlo per reference process, the rule harness times declarative rules against the built-in
+rules they restate, per file, and benchmarks/lsp_latency.py times the language server from a change to
+its diagnostics. Speed is measured here, never by timed tests.
 
     python3 benchmarks/run.py [--count 10000] [--runs 5]
 """
@@ -107,6 +108,10 @@ def main():
     print()
     subprocess.run([os.path.join(benchmarks, ".build", "release", "rule-benchmark"), corpus,
                     "--count", str(min(arguments.count, 2000))], check=True)
+
+    # The language server: from a change to its diagnostics, per reference process.
+    print()
+    subprocess.run(["/usr/bin/env", "python3", os.path.join(benchmarks, "lsp_latency.py"), binary], check=True)
 
 
 if __name__ == "__main__":
