@@ -36,8 +36,9 @@ async def test_fifty_changes_a_second_end_with_the_latest_text_and_no_stale_resu
     assert problems(final) == []
     versions = document.published_versions()
     assert versions == sorted(versions), "a result was published after a newer one"
-    # Coalesced: far fewer lints than changes.
-    assert len(versions) < 101
+    # At most one publication per version (a release build lints each change before the next arrives; a debug
+    # build coalesces them).
+    assert len(versions) == len(set(versions)) <= 101
 
 
 async def test_memory_stays_flat_over_10000_edits(client, folder):
