@@ -11,6 +11,8 @@ let package = Package(
         .library(name: "BuiltinRules", targets: ["BuiltinRules"]),
         .library(name: "CustomRules", targets: ["CustomRules"]),
         .library(name: "ProcessLintCLI", targets: ["ProcessLintCLI"]),
+        .library(name: "LanguageServerProtocol", targets: ["LanguageServerProtocol"]),
+        .library(name: "LanguageServer", targets: ["LanguageServer"]),
         .executable(name: "processlint", targets: ["processlint"]),
         .plugin(name: "ProcessLintCommandPlugin", targets: ["ProcessLintCommandPlugin"]),
         .plugin(name: "ProcessLintBuildPlugin", targets: ["ProcessLintBuildPlugin"]),
@@ -32,10 +34,15 @@ let package = Package(
         .target(name: "CustomRules", dependencies: ["ProcessModel", "ResidualModel", "LintKit"]),
         // Output formats, one file each; they know diagnostics, not rules.
         .target(name: "Reporters", dependencies: ["LintKit", "ProcessModel", "ResidualModel"]),
+        // JSON-RPC framing and the LSP 3.17 messages the server uses, typed with Codable; nothing of linting, so it
+        // could be swapped for a Swift LSP package.
+        .target(name: "LanguageServerProtocol"),
+        // `processlint lsp`: diagnostics from the one lint pipeline, hover, completion and code actions.
+        .target(name: "LanguageServer", dependencies: ["LanguageServerProtocol", "ProcessModel", "ResidualModel", "LintKit", "CustomRules"]),
         // Subcommands as library code with injected output, so tests run them in-process.
         .target(
             name: "ProcessLintCLI",
-            dependencies: ["ProcessModel", "ResidualModel", "LintKit", "BuiltinRules", "CustomRules", "Reporters",
+            dependencies: ["ProcessModel", "ResidualModel", "LintKit", "BuiltinRules", "CustomRules", "Reporters", "LanguageServer",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "processlint", dependencies: ["ProcessLintCLI", "BuiltinRules"]),
@@ -55,6 +62,8 @@ let package = Package(
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "LintKit", "ProcessModel"]),
         .testTarget(name: "BuiltinRulesTests", dependencies: ["BuiltinRules", "LintKit", "ProcessModel", "ResidualModel", "Reporters", "TestSupport"]),
         .testTarget(name: "CustomRulesTests", dependencies: ["CustomRules", "LintKit", "ProcessModel", "BuiltinRules", "TestSupport"]),
+        .testTarget(name: "LanguageServerProtocolTests", dependencies: ["LanguageServerProtocol"]),
+        .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "LanguageServerProtocol", "TestSupport"]),
         .testTarget(name: "ProcessLintCLITests", dependencies: ["ProcessLintCLI", "ProcessModel", "BuiltinRules", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

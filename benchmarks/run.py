@@ -7,9 +7,9 @@ in the same run, yamllint and libyaml's bare event parse of the same files on on
 any loader), as ratios. Then the
 estimator's own harness (benchmarks/Package.swift) times the exact risk and a 100,000-draw Monte
 Carlo per reference process, and the rule harness times declarative rules against the built-in
-rules they restate, per file. Last, the HTML report (`processlint report`) of processes/ and of 250, 500
-and 1,000 risky files, to show its time grows linearly with the files. Speed is measured here, never by
-timed tests.
+rules they restate, per file. Then the HTML report (`processlint report`) of processes/ and of 250, 500
+and 1,000 risky files, to show its time grows linearly with the files; last, benchmarks/lsp_latency.py
+times the language server from a change to its diagnostics. Speed is measured here, never by timed tests.
 
     python3 benchmarks/run.py [--count 10000] [--runs 5]
 
@@ -192,6 +192,10 @@ def main():
 
     print()
     report_timings(binary, arguments.runs)
+
+    # The language server: from a change to its diagnostics, per reference process.
+    print()
+    subprocess.run(["/usr/bin/env", "python3", os.path.join(benchmarks, "lsp_latency.py"), binary], check=True)
 
 
 def report_timings(binary, runs):

@@ -9,8 +9,8 @@ public struct ProcessLintCommand: ParsableCommand {
         commandName: "processlint",
         abstract: "Check cell-therapy manufacturing process designs before a batch is made.",
         version: "0.1.0",
-        subcommands: [LintCommand.self, ReportCommand.self, DiffCommand.self, EstimateCommand.self, RulesCommand.self, ExplainCommand.self, SchemaCommand.self,
-                      TestCommand.self],
+        subcommands: [LintCommand.self, ReportCommand.self, DiffCommand.self, EstimateCommand.self, RulesCommand.self, ExplainCommand.self,
+                      SchemaCommand.self, TestCommand.self, LSPCommand.self],
         defaultSubcommand: LintCommand.self
     )
 
