@@ -10,56 +10,55 @@ public enum DiffHTML {
     /// - Parameters:
     ///   - details: each version's design and estimate, by file path (the base's files and the head's).
     ///   - displayed: how to show a file path (the base version's files live in a temporary folder).
-    public static func render(_ comparison: FindingComparison, base: String, details: [String: ProcessDetail],
-                              gateFailures: [DiffGate.Failure], displayed: (String) -> String, version: String,
-                              generated: String? = nil) -> String {
+    public static func render(
+        _ comparison: FindingComparison, base: String, details: [String: ProcessDetail],
+        gateFailures: [DiffGate.Failure], displayed: (String) -> String, version: String,
+        generated: String? = nil
+    ) -> String {
         let changed = comparison.processes.filter { process in
-            !process.new.isEmpty || !process.fixed.isEmpty || !process.unverified.isEmpty || process.risk.moved || process.baseIdentity != nil
+            !process.new.isEmpty || !process.fixed.isEmpty || !process.unverified.isEmpty || process.risk.moved
+                || process.baseIdentity != nil
         }
-        var html = Markup()
-        html.trusted("<!DOCTYPE html>\n")
-        html.element("html", ["lang": "en"]) { page in
-            page.element("head") { head in
-                head.empty("meta", ["charset": "utf-8"])
-                head.empty("meta", ["http-equiv": "Content-Security-Policy", "content": "default-src 'none'; style-src 'unsafe-inline'"])
-                head.empty("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
-                head.empty("meta", ["name": "color-scheme", "content": "light dark"])
-                head.empty("meta", ["name": "generator", "content": "processlint \(version)"])
-                head.element("title", text: "ProcessLint diff against \(base)")
-                head.element("style") { $0.trusted(ReportStyle.css) }
-            }
-            page.element("body") { body in
-                body.element("header") { header in
-                    header.element("h1", text: "ProcessLint diff against \(base)")
-                    header.element("p", ["class": "verdict"], text: "\(comparison.new.count) new, \(comparison.fixed.count) fixed, "
-                        + (comparison.unverified.isEmpty ? "" : "\(comparison.unverified.count) no longer checkable, ")
+        return Markup.page(title: "ProcessLint diff against \(base)", version: version) { body in
+            body.element("header") { header in
+                header.element("h1", text: "ProcessLint diff against \(base)")
+                header.element(
+                    "p", ["class": "verdict"],
+                    text: "\(comparison.new.count) new, \(comparison.fixed.count) fixed, "
+                        + (comparison.unverified.isEmpty
+                            ? "" : "\(comparison.unverified.count) no longer checkable, ")
                         + "\(comparison.unchanged.count) unchanged finding\(comparison.unchanged.count == 1 ? "" : "s") in "
                         + "\(comparison.processes.count) process\(comparison.processes.count == 1 ? "" : "es"); "
                         + "λ rose in \(comparison.riskIncreases) of them.")
-                    for failure in gateFailures {
-                        header.element("p", ["class": "severity error"], text: "✖ gate failed: \(failure)")
-                    }
-                    header.element("p", ["class": "meta"], text: "Made by processlint \(version)" + (generated.map { " on \($0)" } ?? "") + ".")
+                for failure in gateFailures {
+                    header.element("p", ["class": "severity error"], text: "✖ gate failed: \(failure)")
                 }
-                body.element("main") { main in
-                    if changed.isEmpty { main.element("p", text: "No process changed its findings or its risk.") }
-                    for (index, process) in changed.enumerated() {
-                        section(&main, process, id: "d\(index + 1)", details: details, displayed: displayed)
-                    }
+                header.element(
+                    "p", ["class": "meta"],
+                    text: "Made by processlint \(version)" + (generated.map { " on \($0)" } ?? "") + ".")
+            }
+            body.element("main") { main in
+                if changed.isEmpty { main.element("p", text: "No process changed its findings or its risk.") }
+                for (index, process) in changed.enumerated() {
+                    section(&main, process, id: "d\(index + 1)", details: details, displayed: displayed)
                 }
             }
         }
-        html.trusted("\n")
-        return html.text
     }
 
-    private static func section(_ html: inout Markup, _ process: FindingComparison.Process, id: String,
-                                details: [String: ProcessDetail], displayed: (String) -> String) {
+    private static func section(
+        _ html: inout Markup, _ process: FindingComparison.Process, id: String,
+        details: [String: ProcessDetail], displayed: (String) -> String
+    ) {
         html.element("section", ["class": "diff", "id": id, "aria-labelledby": id + "-name"]) { section in
             section.element("h2", ["id": id + "-name"], text: process.identity)
             let file = (process.head ?? process.base).map { displayed($0.file) } ?? ""
-            let state = process.head == nil ? "removed" : process.base == nil ? "new"
-                : process.baseIdentity.map { "was '\($0)'" } ?? "changed"
+            let state =
+                process.head == nil
+                ? "removed"
+                : process.base == nil
+                    ? "new"
+                    : process.baseIdentity.map { "was '\($0)'" } ?? "changed"
             section.element("p", ["class": "meta"]) { meta in
                 meta.element("span", ["class": "location"], text: file)
                 meta.text(" · \(state)")
@@ -67,7 +66,8 @@ public enum DiffHTML {
             if process.risk.before != nil || process.risk.after != nil {
                 section.element("p", ["class": "verdict"]) { verdict in
                     let rose = (process.risk.factor ?? 1) > 1
-                    verdict.element("span", ["class": rose ? "fail" : "pass"], text: rose ? "▲ risk rose: " : "▼ risk: ")
+                    verdict.element(
+                        "span", ["class": rose ? "fail" : "pass"], text: rose ? "▲ risk rose: " : "▼ risk: ")
                     verdict.text(process.risk.summary)
                 }
             }
@@ -76,18 +76,25 @@ public enum DiffHTML {
             if let chart = chart(id: id + "-plot", identity: process.identity, base: baseDetail, head: headDetail) {
                 section.element("figure") { figure in
                     figure.append(chart.markup)
-                    figure.element("figcaption", text: "Both versions on one plot: the base dashed and paler, the change solid; steps "
-                        + "only one version has are placed where they stand in it. Markers carry each version's counts.")
+                    figure.element(
+                        "figcaption",
+                        text: "Both versions on one plot: the base dashed and paler, the change solid; steps "
+                            + "only one version has are placed where they stand in it. Markers carry each version's counts."
+                    )
                 }
             }
             list(&section, "New findings", process.new, displayed: displayed, className: "added")
             list(&section, "Fixed findings", process.fixed, displayed: displayed, className: "removed")
-            list(&section, "No longer checkable (no estimate now)", process.unverified, displayed: displayed, className: "")
+            list(
+                &section, "No longer checkable (no estimate now)", process.unverified, displayed: displayed,
+                className: "")
         }
     }
 
-    private static func list(_ html: inout Markup, _ title: String, _ diagnostics: [Diagnostic], displayed: (String) -> String,
-                             className: String) {
+    private static func list(
+        _ html: inout Markup, _ title: String, _ diagnostics: [Diagnostic], displayed: (String) -> String,
+        className: String
+    ) {
         guard !diagnostics.isEmpty else { return }
         html.element("h3", ["class": className], text: "\(title) (\(diagnostics.count))")
         html.element("ol", ["class": "findings"]) { list in
@@ -95,13 +102,20 @@ public enum DiffHTML {
                 let word = diagnostic.severity.rawValue
                 list.element("li", ["class": word]) { item in
                     item.element("p") { line in
-                        line.element("span", ["class": "severity \(word)"], text: "\(ProcessSection.symbol(diagnostic.severity)) \(word):")
+                        line.element(
+                            "span", ["class": "severity \(word)"],
+                            text: "\(ProcessSection.symbol(diagnostic.severity)) \(word):")
                         line.text(" \(diagnostic.message) [\(diagnostic.ruleID)] ")
                         let start = diagnostic.location.range.start
-                        line.element("span", ["class": "location"], text: "\(displayed(diagnostic.location.file)):\(start.line):\(start.column)")
+                        line.element(
+                            "span", ["class": "location"],
+                            text: "\(displayed(diagnostic.location.file)):\(start.line):\(start.column)")
                     }
                     if let fix = diagnostic.fix {
-                        item.element("p", ["class": "fix"]) { $0.element("span", ["class": "tag"], text: "fix: "); $0.text(fix) }
+                        item.element("p", ["class": "fix"]) {
+                            $0.element("span", ["class": "tag"], text: "fix: ")
+                            $0.text(fix)
+                        }
                     }
                 }
             }
@@ -128,9 +142,14 @@ public enum DiffHTML {
             [0] + steps.map { step in columns.firstIndex { $0.label == step.0 } ?? 0 }
         }
         var series: [PopulationChart.Series] = []
-        if let base { series.append(.init(base.estimate, version: "before", columns: positions(baseSteps), isBase: true)) }
-        if let head { series.append(.init(head.estimate, version: "after", columns: positions(headSteps), isBase: false)) }
-        return PopulationChart(id: id, title: "Cells of each population through the steps of \(identity), before and after",
-                               columns: columns, series: series, tableID: nil)
+        if let base {
+            series.append(.init(base.estimate, version: "before", columns: positions(baseSteps), isBase: true))
+        }
+        if let head {
+            series.append(.init(head.estimate, version: "after", columns: positions(headSteps), isBase: false))
+        }
+        return PopulationChart(
+            id: id, title: "Cells of each population through the steps of \(identity), before and after",
+            columns: columns, series: series, tableID: nil)
     }
 }

@@ -29,63 +29,59 @@ public struct HTMLReporter: Reporter {
     }
 
     public mutating func finish(_ run: RunSummary) -> String {
-        let sections = files.enumerated().map { ProcessSection(file: $1, id: "p\($0 + 1)", catalogue: catalogue, rules: rules) }
-        var html = Markup()
-        html.trusted("<!DOCTYPE html>\n")
-        html.element("html", ["lang": "en"]) { page in
-            page.element("head") { head in
-                head.empty("meta", ["charset": "utf-8"])
-                // Nothing may load or run: the page is self-contained, and a value that slipped its escaping could not act.
-                head.empty("meta", ["http-equiv": "Content-Security-Policy", "content": "default-src 'none'; style-src 'unsafe-inline'"])
-                head.empty("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
-                head.empty("meta", ["name": "color-scheme", "content": "light dark"])
-                head.empty("meta", ["name": "generator", "content": "processlint \(version)"])
-                head.element("title", text: Self.title(sections))
-                head.element("style") { $0.trusted(ReportStyle.css) }
-            }
-            page.element("body") { body in
-                body.element("header") { header in
-                    header.element("h1", text: Self.title(sections))
-                    header.element("p", ["class": "meta"], text: "\(run.files) file\(run.files == 1 ? "" : "s") checked by processlint \(version)"
-                        + (generated.map { " on \($0)" } ?? "") + ". λ is the expected number of malignant cells carrying the CAR in the dose; "
-                        + "every figure behind it is listed with its source under its process.")
-                    for failure in run.failures {
-                        header.element("p", ["class": "severity error"], text: "✖ \(failure.location): \(failure.message)")
-                    }
-                }
-                body.element("main") { main in
-                    if sections.count > 1 { summary(&main, sections) }
-                    for section in sections { main.append(section.markup) }
-                    if sections.isEmpty { main.element("p", text: "No process files were checked.") }
-                }
-                citedRules(&body)
-            }
+        let sections = files.enumerated().map {
+            ProcessSection(file: $1, id: "p\($0 + 1)", catalogue: catalogue, rules: rules)
         }
-        html.trusted("\n")
-        return html.text
+        return Markup.page(title: Self.title(sections), version: version) { body in
+            body.element("header") { header in
+                header.element("h1", text: Self.title(sections))
+                header.element(
+                    "p", ["class": "meta"],
+                    text: "\(run.files) file\(run.files == 1 ? "" : "s") checked by processlint \(version)"
+                        + (generated.map { " on \($0)" } ?? "")
+                        + ". λ is the expected number of malignant cells carrying the CAR in the dose; "
+                        + "every figure behind it is listed with its source under its process.")
+                for failure in run.failures {
+                    header.element(
+                        "p", ["class": "severity error"], text: "✖ \(failure.location): \(failure.message)")
+                }
+            }
+            body.element("main") { main in
+                if sections.count > 1 { summary(&main, sections) }
+                for section in sections { main.append(section.markup) }
+                if sections.isEmpty { main.element("p", text: "No process files were checked.") }
+            }
+            citedRules(&body)
+        }
     }
 
     private static func title(_ sections: [ProcessSection]) -> String {
-        sections.count == 1 ? "ProcessLint report: \(sections[0].title)" : "ProcessLint report: \(sections.count) processes"
+        sections.count == 1
+            ? "ProcessLint report: \(sections[0].title)" : "ProcessLint report: \(sections.count) processes"
     }
 
     /// One row per process, highest gate figure first (unestimated ones last, by file), linked to its section.
     private func summary(_ html: inout Markup, _ sections: [ProcessSection]) {
         let sorted = sections.sorted { lhs, rhs in
-            let (left, right) = (lhs.file.process?.estimate.risk?.calibratedProbability.mean ?? -1,
-                                 rhs.file.process?.estimate.risk?.calibratedProbability.mean ?? -1)
+            let (left, right) = (
+                lhs.file.process?.estimate.risk?.calibratedProbability.mean ?? -1,
+                rhs.file.process?.estimate.risk?.calibratedProbability.mean ?? -1
+            )
             return left != right ? left > right : lhs.file.file < rhs.file.file
         }
         html.element("section", ["class": "summary", "aria-labelledby": "summary-title"]) { section in
             section.element("h2", ["id": "summary-title"], text: "Summary, by risk")
             section.element("table", ["class": "summary"]) { table in
-                table.element("thead") { $0.element("tr") { row in
-                    row.element("th", ["scope": "col"], text: "process")
-                    row.element("th", ["scope": "col", "class": "number"], text: "P(relapse from a CAR+ malignant cell)")
-                    row.element("th", ["scope": "col", "class": "number"], text: "gate")
-                    row.element("th", ["scope": "col"], text: "findings")
-                    row.element("th", ["scope": "col"], text: "malignant cells by step")
-                } }
+                table.element("thead") {
+                    $0.element("tr") { row in
+                        row.element("th", ["scope": "col"], text: "process")
+                        row.element(
+                            "th", ["scope": "col", "class": "number"], text: "P(relapse from a CAR+ malignant cell)")
+                        row.element("th", ["scope": "col", "class": "number"], text: "gate")
+                        row.element("th", ["scope": "col"], text: "findings")
+                        row.element("th", ["scope": "col"], text: "malignant cells by step")
+                    }
+                }
                 table.element("tbody") { body in
                     for section in sorted {
                         body.element("tr") { row in
@@ -94,23 +90,31 @@ public struct HTMLReporter: Reporter {
                                 cell.element("div", ["class": "location"], text: section.file.file)
                             }
                             let risk = section.file.process?.estimate.risk
-                            row.element("td", ["class": "number"], text: risk.map { FigureFormat.chance($0.calibratedProbability.mean) } ?? "–")
+                            row.element(
+                                "td", ["class": "number"],
+                                text: risk.map { FigureFormat.chance($0.calibratedProbability.mean) } ?? "–")
                             row.element("td", ["class": "number"]) { cell in
                                 if let risk, let threshold = section.file.process?.gateThreshold {
                                     let above = risk.calibratedProbability.mean > threshold
-                                    cell.element("span", ["class": above ? "severity error" : "severity pass"],
-                                                 text: above ? "✖ above \(FigureFormat.percent(threshold))" : "✔ within \(FigureFormat.percent(threshold))")
+                                    cell.element(
+                                        "span", ["class": above ? "severity error" : "severity pass"],
+                                        text: above
+                                            ? "✖ above \(FigureFormat.percent(threshold))"
+                                            : "✔ within \(FigureFormat.percent(threshold))")
                                 } else {
                                     cell.text("–")
                                 }
                             }
                             row.element("td") { cell in
-                                ProcessSection.severityCounts(&cell, section.counts,
-                                                              unreadable: section.file.diagnostics.contains(where: \.isLoadError))
+                                ProcessSection.severityCounts(
+                                    &cell, section.counts,
+                                    unreadable: section.file.diagnostics.contains(where: \.isLoadError))
                             }
                             row.element("td") { cell in
                                 if let detail = section.file.process,
-                                   let sparkline = Sparkline(id: section.id + "-spark", name: section.title, estimate: detail.estimate) {
+                                    let sparkline = Sparkline(
+                                        id: section.id + "-spark", name: section.title, estimate: detail.estimate)
+                                {
                                     cell.append(sparkline.markup)
                                 } else {
                                     cell.text("–")
@@ -125,12 +129,15 @@ public struct HTMLReporter: Reporter {
 
     /// Every rule a finding cites, with its rationale and references: the page explains itself without a link.
     private func citedRules(_ html: inout Markup) {
-        let cited = Set(files.flatMap { $0.diagnostics.map(\.ruleID) }).compactMap { rules[$0] }.sorted { $0.id < $1.id }
+        let cited = Set(files.flatMap { $0.diagnostics.map(\.ruleID) }).compactMap { rules[$0] }.sorted {
+            $0.id < $1.id
+        }
         guard !cited.isEmpty else { return }
         html.element("section", ["class": "rules", "aria-labelledby": "rules-title"]) { section in
             section.element("h2", ["id": "rules-title"], text: "Rules cited")
             for rule in cited {
-                section.element("h3", ["id": "rule-\(ProcessSection.anchor(rule.id))"], text: "\(rule.id): \(rule.title)")
+                section.element(
+                    "h3", ["id": "rule-\(ProcessSection.anchor(rule.id))"], text: "\(rule.id): \(rule.title)")
                 section.element("p", text: "Default severity: \(rule.defaultSeverity.rawValue). \(rule.rationale)")
                 if !rule.references.isEmpty {
                     section.element("ul") { list in

@@ -15,22 +15,28 @@ struct Markup {
     }
 
     /// `<name attributes>` then what `content` writes, then `</name>`.
-    mutating func element(_ name: StaticString, _ attributes: KeyValuePairs<StaticString, String> = [:],
-                          _ content: (inout Markup) -> Void) {
+    mutating func element(
+        _ name: StaticString, _ attributes: KeyValuePairs<StaticString, String> = [:],
+        _ content: (inout Markup) -> Void
+    ) {
         open(name, attributes)
         content(&self)
         close(name)
     }
 
     /// `<name attributes>text</name>`, the text escaped.
-    mutating func element(_ name: StaticString, _ attributes: KeyValuePairs<StaticString, String> = [:], text value: String) {
+    mutating func element(
+        _ name: StaticString, _ attributes: KeyValuePairs<StaticString, String> = [:], text value: String
+    ) {
         open(name, attributes)
         text(value)
         close(name)
     }
 
     /// An element with no content: `<meta ...>` in HTML; in SVG (`selfClosing`) `<line .../>`.
-    mutating func empty(_ name: StaticString, _ attributes: KeyValuePairs<StaticString, String> = [:], selfClosing: Bool = false) {
+    mutating func empty(
+        _ name: StaticString, _ attributes: KeyValuePairs<StaticString, String> = [:], selfClosing: Bool = false
+    ) {
         text += "<\(name)"
         appendAttributes(attributes)
         text += selfClosing ? "/>" : ">"
@@ -52,7 +58,9 @@ struct Markup {
     }
 
     /// An element whose attributes are built at run time (a marker's data attributes); names still constants.
-    mutating func element(_ name: StaticString, attributes: [(name: StaticString, value: String)], _ content: (inout Markup) -> Void) {
+    mutating func element(
+        _ name: StaticString, attributes: [(name: StaticString, value: String)], _ content: (inout Markup) -> Void
+    ) {
         text += "<\(name)"
         for (name, value) in attributes { appendAttribute(name, value) }
         text += ">"
@@ -61,7 +69,9 @@ struct Markup {
     }
 
     /// An empty element whose attributes are built at run time.
-    mutating func empty(_ name: StaticString, attributes: [(name: StaticString, value: String)], selfClosing: Bool = false) {
+    mutating func empty(
+        _ name: StaticString, attributes: [(name: StaticString, value: String)], selfClosing: Bool = false
+    ) {
         text += "<\(name)"
         for (name, value) in attributes { appendAttribute(name, value) }
         text += selfClosing ? "/>" : ">"
@@ -102,7 +112,8 @@ struct Markup {
             case "\r": output += "\n"
             default:
                 let value = scalar.value
-                let forbidden = value < 0x20 || (0x7F...0x9F).contains(value) || (0xFDD0...0xFDEF).contains(value)
+                let forbidden =
+                    value < 0x20 || (0x7F...0x9F).contains(value) || (0xFDD0...0xFDEF).contains(value)
                     || value & 0xFFFE == 0xFFFE
                 output.unicodeScalars.append(forbidden ? "\u{FFFD}" : scalar)
             }

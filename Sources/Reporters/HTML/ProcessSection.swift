@@ -26,7 +26,8 @@ struct ProcessSection {
             if let detail = file.process {
                 estimate(&section, detail)
             } else if !file.diagnostics.isEmpty {
-                section.element("p", ["class": "muted"], text: "The file could not be read as a process, so there is no estimate.")
+                section.element(
+                    "p", ["class": "muted"], text: "The file could not be read as a process, so there is no estimate.")
             }
             findings(&section)
             if let detail = file.process {
@@ -44,12 +45,14 @@ struct ProcessSection {
         html.element("p", ["class": "meta"]) { meta in
             meta.element("span", ["class": "location"], text: file.file)
             if let design = file.process?.design {
-                meta.text(" · CAR target \(design.product.carTarget.value.name), \(design.product.vector.value.rawValue) vector"
-                    + " · indication \(design.indication.value)")
+                meta.text(
+                    " · CAR target \(design.product.carTarget.value.name), \(design.product.vector.value.rawValue) vector"
+                        + " · indication \(design.indication.value)")
             }
         }
         html.element("p", ["class": "verdict"]) { verdict in
-            Self.severityCounts(&verdict, counts, unreadable: file.process == nil && file.diagnostics.contains(where: \.isLoadError))
+            Self.severityCounts(
+                &verdict, counts, unreadable: file.process == nil && file.diagnostics.contains(where: \.isLoadError))
             if let detail = file.process {
                 verdict.text(" · ")
                 Self.gate(&verdict, detail)
@@ -63,9 +66,13 @@ struct ProcessSection {
         for (index, (severity, word)) in parts.enumerated() {
             if index > 0 { html.text(" · ") }
             let count = counts[severity, default: 0]
-            html.element("span", ["class": "severity count \(word)"], text: "\(symbol(severity)) \(count) \(word)\(count == 1 ? "" : "s")")
+            html.element(
+                "span", ["class": "severity count \(word)"],
+                text: "\(symbol(severity)) \(count) \(word)\(count == 1 ? "" : "s")")
         }
-        if unreadable { html.element("span", ["class": "severity error"], text: " · the file cannot be read or breaks the format") }
+        if unreadable {
+            html.element("span", ["class": "severity error"], text: " · the file cannot be read or breaks the format")
+        }
     }
 
     /// The gate figure against its threshold, with the word that says which side it is on.
@@ -82,8 +89,11 @@ struct ProcessSection {
         }
         let above = chance > threshold
         html.text(" ")
-        html.element("span", ["class": above ? "fail" : "pass"],
-                     text: above ? "✖ above the threshold \(FigureFormat.percent(threshold))" : "✔ within the threshold \(FigureFormat.percent(threshold))")
+        html.element(
+            "span", ["class": above ? "fail" : "pass"],
+            text: above
+                ? "✖ above the threshold \(FigureFormat.percent(threshold))"
+                : "✔ within the threshold \(FigureFormat.percent(threshold))")
     }
 
     static func symbol(_ severity: Severity) -> String {
@@ -100,23 +110,31 @@ struct ProcessSection {
         let estimate = detail.estimate
         html.element("h3", text: "Cells through the process")
         html.element("figure") { figure in
-            figure.append(PopulationChart(id: id + "-plot", design: detail.design, estimate: estimate, tableID: id + "-steps").markup)
-            figure.element("figcaption", text: "Central counts of each population after each step (log scale); the band is the 90% "
-                + "interval of malignant cells where the chain of factors is a product of log-normal ones; at the right, λ with its "
-                + "90% interval. Hollow markers sit on the floor of the scale: fewer cells than it shows, or none.")
+            figure.append(
+                PopulationChart(id: id + "-plot", design: detail.design, estimate: estimate, tableID: id + "-steps")
+                    .markup)
+            figure.element(
+                "figcaption",
+                text: "Central counts of each population after each step (log scale); the band is the 90% "
+                    + "interval of malignant cells where the chain of factors is a product of log-normal ones; at the right, λ with its "
+                    + "90% interval. Hollow markers sit on the floor of the scale: fewer cells than it shows, or none.")
         }
         stepTable(&html, estimate, detail.design)
-        if let risk = estimate.risk { riskFigures(&html, risk, detail.design) } else if let reason = estimate.unavailable {
+        if let risk = estimate.risk {
+            riskFigures(&html, risk, detail.design)
+        } else if let reason = estimate.unavailable {
             html.element("p", ["class": "muted"], text: "Risk not estimated: \(reason).")
         }
         if let tornado = TornadoChart(id: id + "-tornado", estimate: estimate, tableID: id + "-tornado-table") {
             html.element("h3", text: "What carries the uncertainty of λ")
             html.element("figure") { figure in
                 figure.append(tornado.markup)
-                figure.element("figcaption", text: tornado.kind == .figureShares
-                    ? "Each figure's share of the variance of log10 λ: what a validation study would narrow."
-                    : "λ is not a product of single factors here, so the figures' shares are not separable; each step's effect on λ "
-                        + "at central figures instead (right: the step lowers λ).")
+                figure.element(
+                    "figcaption",
+                    text: tornado.kind == .figureShares
+                        ? "Each figure's share of the variance of log10 λ: what a validation study would narrow."
+                        : "λ is not a product of single factors here, so the figures' shares are not separable; each step's effect on λ "
+                            + "at central figures instead (right: the step lowers λ).")
             }
             tornadoTable(&html, tornado, estimate)
         }
@@ -124,17 +142,22 @@ struct ProcessSection {
             html.element("h3", text: "What if")
             html.element("figure") { figure in
                 figure.append(remedies.markup)
-                figure.element("figcaption", text: "The chance of a relapse from a CAR+ malignant cell averaged over the uncertainty, "
-                    + "now and with each standard remedy (log scale); λ ÷ N is the remedy's effect at central figures.")
+                figure.element(
+                    "figcaption",
+                    text: "The chance of a relapse from a CAR+ malignant cell averaged over the uncertainty, "
+                        + "now and with each standard remedy (log scale); λ ÷ N is the remedy's effect at central figures."
+                )
             }
             html.element("table", ["id": id + "-remedies-table"]) { table in
                 table.element("caption", ["class": "muted"], text: "The remedies as a table")
-                table.element("thead") { $0.element("tr") { row in
-                    row.element("th", text: "remedy")
-                    row.element("th", ["class": "number"], text: "now")
-                    row.element("th", ["class": "number"], text: "with it")
-                    row.element("th", ["class": "number"], text: "λ divided by")
-                } }
+                table.element("thead") {
+                    $0.element("tr") { row in
+                        row.element("th", text: "remedy")
+                        row.element("th", ["class": "number"], text: "now")
+                        row.element("th", ["class": "number"], text: "with it")
+                        row.element("th", ["class": "number"], text: "λ divided by")
+                    }
+                }
                 table.element("tbody") { body in
                     for row in remedies.rows {
                         body.element("tr") { tr in
@@ -153,13 +176,18 @@ struct ProcessSection {
     private func stepTable(_ html: inout Markup, _ estimate: ResidualEstimate, _ design: ProcessDesign) {
         html.element("table", ["id": id + "-steps", "class": "steps"]) { table in
             table.element("caption", ["class": "muted"], text: "The plot's figures: central counts after each step")
-            table.element("thead") { $0.element("tr") { row in
-                for (heading, numeric) in [("step", false), ("operation", false), ("T cells", true), ("malignant", true),
-                                           ("malignant 90%", true), ("malignant log reduction", true), ("CAR+ malignant", true),
-                                           ("malignant:T", true)] {
-                    row.element("th", numeric ? ["class": "number", "scope": "col"] : ["scope": "col"], text: heading)
+            table.element("thead") {
+                $0.element("tr") { row in
+                    for (heading, numeric) in [
+                        ("step", false), ("operation", false), ("T cells", true), ("malignant", true),
+                        ("malignant 90%", true), ("malignant log reduction", true), ("CAR+ malignant", true),
+                        ("malignant:T", true),
+                    ] {
+                        row.element(
+                            "th", numeric ? ["class": "number", "scope": "col"] : ["scope": "col"], text: heading)
+                    }
                 }
-            } }
+            }
             table.element("tbody") { body in
                 let start = estimate.startingCounts
                 body.element("tr") { row in
@@ -170,8 +198,9 @@ struct ProcessSection {
                     for _ in 0..<4 { row.element("td", ["class": "number"], text: "") }
                 }
                 var before = start[.malignant]
-                let notes = Dictionary(design.steps.compactMap { step in step.note.map { (step.id.value, $0.value) } },
-                                       uniquingKeysWith: { first, _ in first })
+                let notes = Dictionary(
+                    design.steps.compactMap { step in step.note.map { (step.id.value, $0.value) } },
+                    uniquingKeysWith: { first, _ in first })
                 for step in estimate.steps {
                     let malignant = step.counts[.malignant]
                     body.element("tr") { row in
@@ -183,12 +212,17 @@ struct ProcessSection {
                         row.element("td", text: step.kind.rawValue)
                         row.element("td", ["class": "number"], text: step.counts[.T].map(FigureFormat.count) ?? "–")
                         row.element("td", ["class": "number"], text: malignant.map(FigureFormat.count) ?? "–")
-                        row.element("td", ["class": "number"], text: step.malignantInterval.map {
-                            "\(FigureFormat.count($0.lowerBound))–\(FigureFormat.count($0.upperBound))"
-                        } ?? "–")
+                        row.element(
+                            "td", ["class": "number"],
+                            text: step.malignantInterval.map {
+                                "\(FigureFormat.count($0.lowerBound))–\(FigureFormat.count($0.upperBound))"
+                            } ?? "–")
                         row.element("td", ["class": "number"], text: Self.logReduction(from: before, to: malignant))
-                        row.element("td", ["class": "number"], text: malignant == nil ? "–" : FigureFormat.count(step.malignantCarrying))
-                        row.element("td", ["class": "number"], text: step.malignantPerTCell.map(FigureFormat.count) ?? "–")
+                        row.element(
+                            "td", ["class": "number"],
+                            text: malignant == nil ? "–" : FigureFormat.count(step.malignantCarrying))
+                        row.element(
+                            "td", ["class": "number"], text: step.malignantPerTCell.map(FigureFormat.count) ?? "–")
                     }
                     before = malignant
                 }
@@ -206,21 +240,31 @@ struct ProcessSection {
 
     private func riskFigures(_ html: inout Markup, _ risk: Risk, _ design: ProcessDesign) {
         html.element("h3", text: "Risk")
-        let method = switch risk.method {
-        case .exact: "exact: a product of log-normal factors"
-        case .monteCarlo(let draws, let seed): "Monte Carlo: \(draws) draws, seed \(seed)"
-        }
+        let method =
+            switch risk.method {
+            case .exact: "exact: a product of log-normal factors"
+            case .monteCarlo(let draws, let seed): "Monte Carlo: \(draws) draws, seed \(seed)"
+            }
         func spread(_ value: Spread) -> String {
             "\(FigureFormat.count(value.median)) (90%: \(FigureFormat.count(value.low))–\(FigureFormat.count(value.high)); mean \(FigureFormat.count(value.mean)))"
         }
         let rows: [(String, String)] = [
             ("λ, CAR+ malignant cells in the dose", spread(risk.lambda)),
-            ("P(at least one in the dose)", FigureFormat.chance(risk.probability.mean) + " averaged over the uncertainty"),
+            (
+                "P(at least one in the dose)",
+                FigureFormat.chance(risk.probability.mean) + " averaged over the uncertainty"
+            ),
             ("relative risk (λ ÷ λ of the reference cohort)", spread(risk.relativeRisk)),
-            ("P(relapse from a CAR+ malignant cell)", FigureFormat.chance(risk.calibratedProbability.mean)
-                + " (90%: \(FigureFormat.percent(risk.calibratedProbability.low))–\(FigureFormat.percent(risk.calibratedProbability.high)))"),
-            ("calibration", risk.calibrationCohort.map { "on the \($0)" }
-                ?? "no cohort of '\(design.indication.value)' has a record to fit: the reference cohort's rate × the relative risk"),
+            (
+                "P(relapse from a CAR+ malignant cell)",
+                FigureFormat.chance(risk.calibratedProbability.mean)
+                    + " (90%: \(FigureFormat.percent(risk.calibratedProbability.low))–\(FigureFormat.percent(risk.calibratedProbability.high)))"
+            ),
+            (
+                "calibration",
+                risk.calibrationCohort.map { "on the \($0)" }
+                    ?? "no cohort of '\(design.indication.value)' has a record to fit: the reference cohort's rate × the relative risk"
+            ),
             ("share of the product infused", FigureFormat.count(risk.doseShare.median)),
             ("method", method + (risk.methodNote.map { " (the exact path does not apply: \($0))" } ?? "")),
         ]
@@ -235,19 +279,27 @@ struct ProcessSection {
     private func tornadoTable(_ html: inout Markup, _ tornado: TornadoChart, _ estimate: ResidualEstimate) {
         html.element("table", ["id": id + "-tornado-table"]) { table in
             table.element("caption", ["class": "muted"], text: "The same as a table")
-            table.element("thead") { $0.element("tr") { row in
-                row.element("th", text: tornado.kind == .figureShares ? "figure" : "step")
-                row.element("th", ["class": "number"], text: tornado.kind == .figureShares ? "share" : "effect on λ (log)")
-                row.element("th", text: tornado.kind == .figureShares ? "steps that read it; the study that would narrow it" : "")
-            } }
+            table.element("thead") {
+                $0.element("tr") { row in
+                    row.element("th", text: tornado.kind == .figureShares ? "figure" : "step")
+                    row.element(
+                        "th", ["class": "number"], text: tornado.kind == .figureShares ? "share" : "effect on λ (log)")
+                    row.element(
+                        "th",
+                        text: tornado.kind == .figureShares ? "steps that read it; the study that would narrow it" : "")
+                }
+            }
             table.element("tbody") { body in
                 if tornado.kind == .figureShares {
                     for figure in estimate.figures where figure.varianceShare >= 0.005 {
                         body.element("tr") { row in
                             row.element("td", text: figure.figure)
-                            row.element("td", ["class": "number"], text: String(format: "%.0f%%", figure.varianceShare * 100))
-                            row.element("td", text: figure.stepIDs.joined(separator: ", ")
-                                + (figure.narrowedBy.map { "; narrowed by: \($0)" } ?? ""))
+                            row.element(
+                                "td", ["class": "number"], text: String(format: "%.0f%%", figure.varianceShare * 100))
+                            row.element(
+                                "td",
+                                text: figure.stepIDs.joined(separator: ", ")
+                                    + (figure.narrowedBy.map { "; narrowed by: \($0)" } ?? ""))
                         }
                     }
                 } else {
@@ -282,7 +334,9 @@ struct ProcessSection {
             }
         }
         for failure in file.failedRules {
-            html.element("p", ["class": "severity error"], text: "✖ rule '\(failure.ruleID ?? "")' did not run: \(failure.message)")
+            html.element(
+                "p", ["class": "severity error"],
+                text: "✖ rule '\(failure.ruleID ?? "")' did not run: \(failure.message)")
         }
     }
 
@@ -290,10 +344,12 @@ struct ProcessSection {
         let word = diagnostic.severity.rawValue
         html.element("li", ["class": word]) { item in
             item.element("p") { line in
-                line.element("span", ["class": "severity \(word)"], text: "\(Self.symbol(diagnostic.severity)) \(word):")
+                line.element(
+                    "span", ["class": "severity \(word)"], text: "\(Self.symbol(diagnostic.severity)) \(word):")
                 line.text(" \(diagnostic.message) ")
                 if rules[diagnostic.ruleID] != nil {
-                    line.element("a", ["href": "#rule-\(Self.anchor(diagnostic.ruleID))"], text: "[\(diagnostic.ruleID)]")
+                    line.element(
+                        "a", ["href": "#rule-\(Self.anchor(diagnostic.ruleID))"], text: "[\(diagnostic.ruleID)]")
                 } else {
                     line.text("[\(diagnostic.ruleID)]")
                 }
@@ -302,10 +358,16 @@ struct ProcessSection {
             }
             excerpt(&item, diagnostic.location.range)
             if let why = rules[diagnostic.ruleID]?.summary {
-                item.element("p", ["class": "why"]) { $0.element("span", ["class": "tag"], text: "why: "); $0.text(why) }
+                item.element("p", ["class": "why"]) {
+                    $0.element("span", ["class": "tag"], text: "why: ")
+                    $0.text(why)
+                }
             }
             if let fix = diagnostic.fix {
-                item.element("p", ["class": "fix"]) { $0.element("span", ["class": "tag"], text: "fix: "); $0.text(fix) }
+                item.element("p", ["class": "fix"]) {
+                    $0.element("span", ["class": "tag"], text: "fix: ")
+                    $0.text(fix)
+                }
             }
             for related in diagnostic.related {
                 item.element("p", ["class": "related"]) {
@@ -314,7 +376,10 @@ struct ProcessSection {
                 }
             }
             if let reason = diagnostic.suppression {
-                item.element("p", ["class": "related"]) { $0.element("span", ["class": "tag"], text: "suppressed: "); $0.text(reason) }
+                item.element("p", ["class": "related"]) {
+                    $0.element("span", ["class": "tag"], text: "suppressed: ")
+                    $0.text(reason)
+                }
             }
         }
     }
@@ -331,7 +396,8 @@ struct ProcessSection {
             }
             pre.text("\(String(number).leftPadded(to: gutter)) | \(Self.clipped(line))\n")
             let indent = String(repeating: " ", count: gutter + 3 + max(0, range.start.column - 1))
-            pre.element("span", ["class": "caret"], text: indent + "^" + String(repeating: "~", count: min(width, 120) - 1))
+            pre.element(
+                "span", ["class": "caret"], text: indent + "^" + String(repeating: "~", count: min(width, 120) - 1))
         }
     }
 
@@ -351,7 +417,8 @@ struct ProcessSection {
     private func assumptions(_ html: inout Markup, _ detail: ProcessDetail) {
         html.element("h3", text: "Assumed because the file does not say")
         guard !detail.estimate.assumptions.isEmpty else {
-            html.element("p", ["class": "muted"], text: "Nothing: the file states every figure the estimate reads from it.")
+            html.element(
+                "p", ["class": "muted"], text: "Nothing: the file states every figure the estimate reads from it.")
             return
         }
         html.element("ul", ["class": "assumptions"]) { list in
@@ -362,7 +429,8 @@ struct ProcessSection {
     /// Each catalogue figure that λ depends on, with its value, range, unit and source; then the file's own
     /// measured figures (`performance:`), with the source the file gives.
     private func figures(_ html: inout Markup, _ detail: ProcessDetail) {
-        let byPath = Dictionary(catalogue.allFigures.map { ($0.path, $0.figure) }, uniquingKeysWith: { first, _ in first })
+        let byPath = Dictionary(
+            catalogue.allFigures.map { ($0.path, $0.figure) }, uniquingKeysWith: { first, _ in first })
         let used = detail.estimate.figures.map { entry -> (key: String, path: String, figure: Figure?) in
             let path = entry.figure.components(separatedBy: " (measured").first ?? entry.figure
             return (entry.figure, path, byPath[path])
@@ -372,24 +440,32 @@ struct ProcessSection {
             html.element("p", ["class": "muted"], text: "No catalogue figure carries uncertainty into λ for this file.")
         } else {
             html.element("table", ["class": "sources"]) { table in
-                table.element("caption", ["class": "muted"],
-                              text: "Catalogue figures that λ depends on (catalogue version \(catalogue.catalogue))")
-                table.element("thead") { $0.element("tr") { row in
-                    row.element("th", text: "figure")
-                    row.element("th", ["class": "number"], text: "value")
-                    row.element("th", ["class": "number"], text: "range")
-                    row.element("th", text: "unit")
-                    row.element("th", text: "source")
-                } }
+                table.element(
+                    "caption", ["class": "muted"],
+                    text: "Catalogue figures that λ depends on (catalogue version \(catalogue.catalogue))")
+                table.element("thead") {
+                    $0.element("tr") { row in
+                        row.element("th", text: "figure")
+                        row.element("th", ["class": "number"], text: "value")
+                        row.element("th", ["class": "number"], text: "range")
+                        row.element("th", text: "unit")
+                        row.element("th", text: "source")
+                    }
+                }
                 table.element("tbody") { body in
                     for entry in used {
                         body.element("tr") { row in
                             row.element("td", text: entry.key)
-                            row.element("td", ["class": "number"], text: entry.figure.map { FigureFormat.plain($0.central) } ?? "–")
-                            row.element("td", ["class": "number"], text: entry.figure.map { figure in
-                                figure.low == nil && figure.high == nil ? "–"
-                                    : "\(figure.low.map(FigureFormat.plain) ?? "–")–\(figure.high.map(FigureFormat.plain) ?? "–")"
-                            } ?? "–")
+                            row.element(
+                                "td", ["class": "number"],
+                                text: entry.figure.map { FigureFormat.plain($0.central) } ?? "–")
+                            row.element(
+                                "td", ["class": "number"],
+                                text: entry.figure.map { figure in
+                                    figure.low == nil && figure.high == nil
+                                        ? "–"
+                                        : "\(figure.low.map(FigureFormat.plain) ?? "–")–\(figure.high.map(FigureFormat.plain) ?? "–")"
+                                } ?? "–")
                             row.element("td", text: entry.figure?.unit ?? "")
                             row.element("td", text: entry.figure?.source ?? "")
                         }
@@ -400,13 +476,16 @@ struct ProcessSection {
         let overrides = detail.design.steps.compactMap { step in step.performance.map { (step, $0) } }
         guard !overrides.isEmpty else { return }
         html.element("table", ["class": "overrides"]) { table in
-            table.element("caption", ["class": "muted"], text: "Figures the file states for its own steps (site overrides)")
-            table.element("thead") { $0.element("tr") { row in
-                row.element("th", text: "step")
-                row.element("th", text: "figure")
-                row.element("th", ["class": "number"], text: "value")
-                row.element("th", text: "source")
-            } }
+            table.element(
+                "caption", ["class": "muted"], text: "Figures the file states for its own steps (site overrides)")
+            table.element("thead") {
+                $0.element("tr") { row in
+                    row.element("th", text: "step")
+                    row.element("th", text: "figure")
+                    row.element("th", ["class": "number"], text: "value")
+                    row.element("th", text: "source")
+                }
+            }
             table.element("tbody") { body in
                 for (step, performance) in overrides {
                     for (figure, value) in performance.figures.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
@@ -424,5 +503,7 @@ struct ProcessSection {
 }
 
 extension String {
-    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
 }

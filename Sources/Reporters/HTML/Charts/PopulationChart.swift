@@ -90,7 +90,8 @@ struct PopulationChart {
         self.id = id
         self.tableID = tableID
         title = "Cells of each population through the steps of \(design.name.value)"
-        columns = [("start", design.startingMaterial.kind.value.rawValue)]
+        columns =
+            [("start", design.startingMaterial.kind.value.rawValue)]
             + estimate.steps.map { ($0.stepID, $0.kind.rawValue) }
         series = [Series(estimate, version: "", columns: Array(0...estimate.steps.count), isBase: false)]
     }
@@ -109,8 +110,12 @@ struct PopulationChart {
         var logs: [Double] = []
         for version in series {
             for line in drawn { logs += version.values(line).filter { $0 > 0 }.map(log10) }
-            logs += version.intervals.compactMap { $0 }.flatMap { [log10(max($0.lowerBound, 1e-300)), log10($0.upperBound)] }
-            if let lambda = version.lambda, lambda.high > 0 { logs += [log10(max(lambda.low, 1e-300)), log10(lambda.high)] }
+            logs += version.intervals.compactMap { $0 }.flatMap {
+                [log10(max($0.lowerBound, 1e-300)), log10($0.upperBound)]
+            }
+            if let lambda = version.lambda, lambda.high > 0 {
+                logs += [log10(max(lambda.low, 1e-300)), log10(lambda.high)]
+            }
         }
         // A population of none (a healthy donor's malignant cells) has no place on a log scale, nor does an overflow.
         logs.removeAll { !$0.isFinite }
@@ -118,12 +123,14 @@ struct PopulationChart {
         let floor = max(-6, min(top - 1, Int((logs.min() ?? 0).rounded(.down))))
         let hasDoseColumn = series.contains { $0.lambda != nil }
 
-        var canvas = SVGCanvas(width: 860, height: series.count > 1 ? 436 : 420, top: series.count > 1 ? 52 : 36, right: 130,
-                               bottom: 112, left: 64)
+        var canvas = SVGCanvas(
+            width: 860, height: series.count > 1 ? 436 : 420, top: series.count > 1 ? 52 : 36, right: 130,
+            bottom: 112, left: 64)
         let count = columns.count + (hasDoseColumn ? 1 : 0)
         let step = canvas.plot.width / Double(max(1, count - 1))
         let x = { (column: Int) in canvas.plot.x + Double(column) * step }
-        let y = SVGCanvas.Scale.log10(exponents: floor...max(top, floor + 1), from: canvas.plot.bottom, to: canvas.plot.y)
+        let y = SVGCanvas.Scale.log10(
+            exponents: floor...max(top, floor + 1), from: canvas.plot.bottom, to: canvas.plot.y)
         let every = max(1, (top - floor) / 8)
         let ticks = stride(from: floor, through: top, by: every).map { exponent in
             (value: Double(exponent), label: exponent == floor && floor > -6 ? "≤1e\(exponent)" : "1e\(exponent)")
@@ -138,9 +145,10 @@ struct PopulationChart {
             if drawn.contains(.malignant) {
                 let runs = version.intervalRuns()
                 for run in runs {
-                    canvas.band(upper: run.map { (x(version.columns[$0.column]), position($0.interval.upperBound)) },
-                                lower: run.map { (x(version.columns[$0.column]), position($0.interval.lowerBound)) },
-                                className: "band" + (version.isBase ? " base" : ""))
+                    canvas.band(
+                        upper: run.map { (x(version.columns[$0.column]), position($0.interval.upperBound)) },
+                        lower: run.map { (x(version.columns[$0.column]), position($0.interval.lowerBound)) },
+                        className: "band" + (version.isBase ? " base" : ""))
                 }
             }
             for line in drawn where version.has(line) {
@@ -161,23 +169,30 @@ struct PopulationChart {
                 for ((column, value), point) in zip(zip(version.columns, values), points) {
                     let label = columns[column].label
                     let prefix = version.version.isEmpty ? "" : "\(version.version): "
-                    canvas.marker(line.shape, x: point.x, y: point.y,
-                                  className: line.key + (line.isQuiet ? " quiet" : "") + (version.isBase ? " base" : "")
-                                      + (value > 0 && log10(value) >= Double(floor) ? "" : " floor"),
-                                  tooltip: "\(prefix)\(line.name) after \(label): \(value > 0 ? FigureFormat.count(value) : "none")",
-                                  data: [("data-population", line.key), ("data-step", label),
-                                         ("data-version", version.isBase ? "base" : "head")])
+                    canvas.marker(
+                        line.shape, x: point.x, y: point.y,
+                        className: line.key + (line.isQuiet ? " quiet" : "") + (version.isBase ? " base" : "")
+                            + (value > 0 && log10(value) >= Double(floor) ? "" : " floor"),
+                        tooltip:
+                            "\(prefix)\(line.name) after \(label): \(value > 0 ? FigureFormat.count(value) : "none")",
+                        data: [
+                            ("data-population", line.key), ("data-step", label),
+                            ("data-version", version.isBase ? "base" : "head"),
+                        ])
                 }
             }
             if let lambda = version.lambda, hasDoseColumn {
                 let doseX = x(columns.count) + (version.isBase ? -8 : 0)
-                canvas.whisker(x: doseX, low: position(lambda.low), high: position(lambda.high),
-                               className: "whisker" + (version.isBase ? " base" : ""))
-                canvas.marker(.diamond, x: doseX, y: position(lambda.median), className: "lambda" + (version.isBase ? " base" : ""),
-                              tooltip: (version.version.isEmpty ? "" : "\(version.version): ")
-                                  + "λ, CAR+ malignant cells in the dose: \(FigureFormat.count(lambda.median)) "
-                                  + "(90%: \(FigureFormat.count(lambda.low))–\(FigureFormat.count(lambda.high)))",
-                              data: [("data-lambda", FigureFormat.count(lambda.median))])
+                canvas.whisker(
+                    x: doseX, low: position(lambda.low), high: position(lambda.high),
+                    className: "whisker" + (version.isBase ? " base" : ""))
+                canvas.marker(
+                    .diamond, x: doseX, y: position(lambda.median),
+                    className: "lambda" + (version.isBase ? " base" : ""),
+                    tooltip: (version.version.isEmpty ? "" : "\(version.version): ")
+                        + "λ, CAR+ malignant cells in the dose: \(FigureFormat.count(lambda.median)) "
+                        + "(90%: \(FigureFormat.count(lambda.low))–\(FigureFormat.count(lambda.high)))",
+                    data: [("data-lambda", FigureFormat.count(lambda.median))])
             }
         }
         // Direct labels at the end of the lines that matter, so the legend is not the only key.
@@ -188,17 +203,22 @@ struct PopulationChart {
                 var labelY = position(value)
                 while used.contains(where: { abs($0 - labelY) < 12 }) { labelY += 12 }
                 used.append(labelY)
-                canvas.label(line.name, x: canvas.plot.right + (hasDoseColumn ? 14 : 8), y: labelY, className: "label \(line.key)")
+                canvas.label(
+                    line.name, x: canvas.plot.right + (hasDoseColumn ? 14 : 8), y: labelY,
+                    className: "label \(line.key)")
             }
         }
         legend(&canvas, drawn)
-        return canvas.svg(id: id, title: title, description: description(drawn), className: "chart population", describedBy: tableID)
+        return canvas.svg(
+            id: id, title: title, description: description(drawn), className: "chart population", describedBy: tableID)
     }
 
     private func legend(_ canvas: inout SVGCanvas, _ drawn: [Line]) {
         var x = canvas.plot.x
         for line in drawn.reversed() {
-            canvas.marker(line.shape, x: x + 4, y: 14, className: line.key + (line.isQuiet ? " quiet" : "") + " key", tooltip: line.name)
+            canvas.marker(
+                line.shape, x: x + 4, y: 14, className: line.key + (line.isQuiet ? " quiet" : "") + " key",
+                tooltip: line.name)
             canvas.label(line.name, x: x + 12, y: 14, className: "legend")
             x += 22 + Double(line.name.count) * 6.2
         }
@@ -215,13 +235,16 @@ struct PopulationChart {
 
     private func description(_ drawn: [Line]) -> String {
         var parts = ["Log10 cells of \(drawn.map(\.name).joined(separator: ", ")) at the start and after each step"]
-        if let version = series.last, let start = version.values(.malignant).first, let end = version.values(.malignant).last,
-           drawn.contains(.malignant) {
+        if let version = series.last, let start = version.values(.malignant).first,
+            let end = version.values(.malignant).last,
+            drawn.contains(.malignant)
+        {
             parts.append("malignant cells go from \(FigureFormat.count(start)) to \(FigureFormat.count(end))")
         }
         if let lambda = series.last?.lambda {
-            parts.append("λ, the CAR-carrying malignant cells expected in the dose, is \(FigureFormat.count(lambda.median)) "
-                + "(90%: \(FigureFormat.count(lambda.low)) to \(FigureFormat.count(lambda.high)))")
+            parts.append(
+                "λ, the CAR-carrying malignant cells expected in the dose, is \(FigureFormat.count(lambda.median)) "
+                    + "(90%: \(FigureFormat.count(lambda.low)) to \(FigureFormat.count(lambda.high)))")
         }
         return parts.joined(separator: "; ") + ". The table below gives every figure."
     }
@@ -230,11 +253,12 @@ struct PopulationChart {
 extension PopulationChart.Series {
     /// A version's series from its estimate: the starting counts, then each step's.
     init(_ estimate: ResidualEstimate, version: String, columns: [Int], isBase: Bool) {
-        self.init(version: version, columns: columns,
-                  counts: [estimate.startingCounts] + estimate.steps.map(\.counts),
-                  carrying: [0] + estimate.steps.map(\.malignantCarrying),
-                  intervals: [estimate.startingCounts[.malignant].map { $0...$0 }] + estimate.steps.map(\.malignantInterval),
-                  lambda: estimate.risk?.lambda, isBase: isBase)
+        self.init(
+            version: version, columns: columns,
+            counts: [estimate.startingCounts] + estimate.steps.map(\.counts),
+            carrying: [0] + estimate.steps.map(\.malignantCarrying),
+            intervals: [estimate.startingCounts[.malignant].map { $0...$0 }] + estimate.steps.map(\.malignantInterval),
+            lambda: estimate.risk?.lambda, isBase: isBase)
     }
 
     func has(_ line: PopulationChart.Line) -> Bool {
@@ -256,7 +280,11 @@ extension PopulationChart.Series {
     func intervalRuns() -> [[(column: Int, interval: ClosedRange<Double>)]] {
         var runs: [[(column: Int, interval: ClosedRange<Double>)]] = [[]]
         for (index, interval) in intervals.enumerated() {
-            if let interval { runs[runs.count - 1].append((index, interval)) } else if !runs[runs.count - 1].isEmpty { runs.append([]) }
+            if let interval {
+                runs[runs.count - 1].append((index, interval))
+            } else if !runs[runs.count - 1].isEmpty {
+                runs.append([])
+            }
         }
         return runs.filter { $0.count > 1 }
     }

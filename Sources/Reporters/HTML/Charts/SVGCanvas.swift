@@ -55,9 +55,15 @@ struct SVGCanvas {
         body.element("g", ["class": "grid"]) { group in
             for tick in ticks {
                 let y = Self.number(scale(tick.value))
-                group.empty("line", ["x1": Self.number(plot.x), "x2": Self.number(plot.right), "y1": y, "y2": y], selfClosing: true)
-                group.element("text", ["x": Self.number(plot.x - 6), "y": y, "class": "tick", "text-anchor": "end",
-                                       "dominant-baseline": "middle"], text: tick.label)
+                group.empty(
+                    "line", ["x1": Self.number(plot.x), "x2": Self.number(plot.right), "y1": y, "y2": y],
+                    selfClosing: true)
+                group.element(
+                    "text",
+                    [
+                        "x": Self.number(plot.x - 6), "y": y, "class": "tick", "text-anchor": "end",
+                        "dominant-baseline": "middle",
+                    ], text: tick.label)
             }
         }
     }
@@ -67,9 +73,12 @@ struct SVGCanvas {
         body.element("g", ["class": "grid"]) { group in
             for tick in ticks {
                 let x = Self.number(scale(tick.value))
-                group.empty("line", ["x1": x, "x2": x, "y1": Self.number(plot.y), "y2": Self.number(plot.bottom)], selfClosing: true)
-                group.element("text", ["x": x, "y": Self.number(plot.bottom + 14), "class": "tick", "text-anchor": "middle"],
-                              text: tick.label)
+                group.empty(
+                    "line", ["x1": x, "x2": x, "y1": Self.number(plot.y), "y2": Self.number(plot.bottom)],
+                    selfClosing: true)
+                group.element(
+                    "text", ["x": x, "y": Self.number(plot.bottom + 14), "class": "tick", "text-anchor": "middle"],
+                    text: tick.label)
             }
         }
     }
@@ -80,8 +89,13 @@ struct SVGCanvas {
         body.element("g", ["class": "categories"]) { group in
             for (label, x) in zip(labels, positions) {
                 let transform = "rotate(-35 \(Self.number(x)) \(Self.number(plot.bottom + 12)))"
-                group.element("text", ["x": Self.number(x), "y": Self.number(plot.bottom + 12), "text-anchor": "end",
-                                       "transform": transform]) { text in
+                group.element(
+                    "text",
+                    [
+                        "x": Self.number(x), "y": Self.number(plot.bottom + 12), "text-anchor": "end",
+                        "transform": transform,
+                    ]
+                ) { text in
                     text.element("tspan", ["class": "category"], text: label.label)
                     // The operation under the id, unless the id says it already.
                     if label.detail != label.label {
@@ -95,8 +109,12 @@ struct SVGCanvas {
     /// A title along the left edge for the vertical axis.
     mutating func verticalAxisTitle(_ title: String) {
         let (x, y) = (12.0, plot.y + plot.height / 2)
-        body.element("text", ["class": "axis-title", "x": Self.number(x), "y": Self.number(y), "text-anchor": "middle",
-                              "transform": "rotate(-90 \(Self.number(x)) \(Self.number(y)))"], text: title)
+        body.element(
+            "text",
+            [
+                "class": "axis-title", "x": Self.number(x), "y": Self.number(y), "text-anchor": "middle",
+                "transform": "rotate(-90 \(Self.number(x)) \(Self.number(y)))",
+            ], text: title)
     }
 
     // MARK: - Marks
@@ -114,34 +132,43 @@ struct SVGCanvas {
     }
 
     /// A point marker with a tooltip, and attributes that name what it stands for (tests count them).
-    mutating func marker(_ shape: Shape, x: Double, y: Double, className: String, tooltip: String,
-                         data: [(name: StaticString, value: String)] = []) {
+    mutating func marker(
+        _ shape: Shape, x: Double, y: Double, className: String, tooltip: String,
+        data: [(name: StaticString, value: String)] = []
+    ) {
         let size = 4.0
         let path: String
         switch shape {
         case .circle:
-            path = "M\(Self.number(x - size)) \(Self.number(y))a\(Self.number(size)) \(Self.number(size)) 0 1 0 \(Self.number(2 * size)) 0"
+            path =
+                "M\(Self.number(x - size)) \(Self.number(y))a\(Self.number(size)) \(Self.number(size)) 0 1 0 \(Self.number(2 * size)) 0"
                 + "a\(Self.number(size)) \(Self.number(size)) 0 1 0 \(Self.number(-2 * size)) 0z"
         case .square:
-            path = "M\(Self.number(x - size)) \(Self.number(y - size))h\(Self.number(2 * size))v\(Self.number(2 * size))h\(Self.number(-2 * size))z"
+            path =
+                "M\(Self.number(x - size)) \(Self.number(y - size))h\(Self.number(2 * size))v\(Self.number(2 * size))h\(Self.number(-2 * size))z"
         case .diamond:
             let d = size * 1.3
-            path = "M\(Self.number(x)) \(Self.number(y - d))L\(Self.number(x + d)) \(Self.number(y))L\(Self.number(x)) \(Self.number(y + d))"
+            path =
+                "M\(Self.number(x)) \(Self.number(y - d))L\(Self.number(x + d)) \(Self.number(y))L\(Self.number(x)) \(Self.number(y + d))"
                 + "L\(Self.number(x - d)) \(Self.number(y))z"
         case .triangle:
             let d = size * 1.25
-            path = "M\(Self.number(x)) \(Self.number(y - d))L\(Self.number(x + d)) \(Self.number(y + d * 0.8))"
+            path =
+                "M\(Self.number(x)) \(Self.number(y - d))L\(Self.number(x + d)) \(Self.number(y + d * 0.8))"
                 + "L\(Self.number(x - d)) \(Self.number(y + d * 0.8))z"
         case .triangleDown:
             let d = size * 1.25
-            path = "M\(Self.number(x)) \(Self.number(y + d))L\(Self.number(x + d)) \(Self.number(y - d * 0.8))"
+            path =
+                "M\(Self.number(x)) \(Self.number(y + d))L\(Self.number(x + d)) \(Self.number(y - d * 0.8))"
                 + "L\(Self.number(x - d)) \(Self.number(y - d * 0.8))z"
         case .plus:
             let d = size * 1.1
-            path = "M\(Self.number(x - d)) \(Self.number(y))H\(Self.number(x + d))M\(Self.number(x)) \(Self.number(y - d))V\(Self.number(y + d))"
+            path =
+                "M\(Self.number(x - d)) \(Self.number(y))H\(Self.number(x + d))M\(Self.number(x)) \(Self.number(y - d))V\(Self.number(y + d))"
         case .cross:
             let d = size * 0.9
-            path = "M\(Self.number(x - d)) \(Self.number(y - d))L\(Self.number(x + d)) \(Self.number(y + d))"
+            path =
+                "M\(Self.number(x - d)) \(Self.number(y - d))L\(Self.number(x + d)) \(Self.number(y + d))"
                 + "M\(Self.number(x + d)) \(Self.number(y - d))L\(Self.number(x - d)) \(Self.number(y + d))"
         }
         var attributes: [(name: StaticString, value: String)] = [("class", "marker \(className)"), ("d", path)]
@@ -164,21 +191,30 @@ struct SVGCanvas {
 
     /// A vertical whisker from `low` to `high` at `x`, with caps: an interval at one point.
     mutating func whisker(x: Double, low: Double, high: Double, className: String) {
-        let path = "M\(Self.number(x)) \(Self.number(low))V\(Self.number(high))M\(Self.number(x - 5)) \(Self.number(low))h10"
+        let path =
+            "M\(Self.number(x)) \(Self.number(low))V\(Self.number(high))M\(Self.number(x - 5)) \(Self.number(low))h10"
             + "M\(Self.number(x - 5)) \(Self.number(high))h10"
         body.empty("path", ["class": className, "d": path, "fill": "none"], selfClosing: true)
     }
 
     /// A straight line between two points.
     mutating func rule(from start: (x: Double, y: Double), to end: (x: Double, y: Double), className: String) {
-        body.empty("line", ["class": className, "x1": Self.number(start.x), "y1": Self.number(start.y),
-                            "x2": Self.number(end.x), "y2": Self.number(end.y)], selfClosing: true)
+        body.empty(
+            "line",
+            [
+                "class": className, "x1": Self.number(start.x), "y1": Self.number(start.y),
+                "x2": Self.number(end.x), "y2": Self.number(end.y),
+            ], selfClosing: true)
     }
 
     /// A text label; `anchor` is start, middle or end.
     mutating func label(_ text: String, x: Double, y: Double, anchor: String = "start", className: String = "label") {
-        body.element("text", ["class": className, "x": Self.number(x), "y": Self.number(y), "text-anchor": anchor,
-                              "dominant-baseline": "middle"], text: text)
+        body.element(
+            "text",
+            [
+                "class": className, "x": Self.number(x), "y": Self.number(y), "text-anchor": anchor,
+                "dominant-baseline": "middle",
+            ], text: text)
     }
 
     // MARK: - The drawing
@@ -188,9 +224,14 @@ struct SVGCanvas {
     func svg(id: String, title: String, description: String, className: String, describedBy: String? = nil) -> Markup {
         var svg = Markup()
         let described = ([id + "-desc"] + (describedBy.map { [$0] } ?? [])).joined(separator: " ")
-        svg.element("svg", ["xmlns": "http://www.w3.org/2000/svg", "class": className, "id": id, "role": "img",
-                            "viewBox": "0 0 \(Self.number(width)) \(Self.number(height))",
-                            "aria-labelledby": id + "-title", "aria-describedby": described]) { svg in
+        svg.element(
+            "svg",
+            [
+                "xmlns": "http://www.w3.org/2000/svg", "class": className, "id": id, "role": "img",
+                "viewBox": "0 0 \(Self.number(width)) \(Self.number(height))",
+                "aria-labelledby": id + "-title", "aria-describedby": described,
+            ]
+        ) { svg in
             svg.element("title", ["id": id + "-title"], text: title)
             svg.element("desc", ["id": id + "-desc"], text: description)
             svg.append(body)

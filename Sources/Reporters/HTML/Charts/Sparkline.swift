@@ -22,13 +22,19 @@ struct Sparkline {
         let (low, high) = (logs.min() ?? 0, logs.max() ?? 1)
         let y = SVGCanvas.Scale(domain: low...max(high, low + 1), from: canvas.plot.bottom, to: canvas.plot.y)
         let step = canvas.plot.width / Double(max(1, values.count - 1))
-        let points = values.enumerated().map { (x: canvas.plot.x + Double($0) * step, y: $1 > 0 ? y(log10($1)) : canvas.plot.bottom) }
+        let points = values.enumerated().map {
+            (x: canvas.plot.x + Double($0) * step, y: $1 > 0 ? y(log10($1)) : canvas.plot.bottom)
+        }
         canvas.line(points, className: "series malignant")
         if let last = points.last {
-            canvas.marker(.square, x: last.x, y: last.y, className: "malignant", tooltip: "after the last step: \(FigureFormat.count(values.last ?? 0))")
+            canvas.marker(
+                .square, x: last.x, y: last.y, className: "malignant",
+                tooltip: "after the last step: \(FigureFormat.count(values.last ?? 0))")
         }
-        let description = "Malignant cells from \(FigureFormat.count(values.first ?? 0)) at the start to "
+        let description =
+            "Malignant cells from \(FigureFormat.count(values.first ?? 0)) at the start to "
             + "\(FigureFormat.count(values.last ?? 0)) after the last of \(values.count - 1) steps (log scale)."
-        return canvas.svg(id: id, title: "Malignant cells by step in \(name)", description: description, className: "sparkline")
+        return canvas.svg(
+            id: id, title: "Malignant cells by step in \(name)", description: description, className: "sparkline")
     }
 }

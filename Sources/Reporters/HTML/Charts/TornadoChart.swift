@@ -32,8 +32,11 @@ struct TornadoChart {
         } else {
             kind = .stepEffects
             bars = estimate.sensitivity.filter { abs($0.log10Reduction) >= 0.01 }.prefix(10).map {
-                Bar(label: $0.stepID, value: $0.log10Reduction,
-                    detail: "\($0.log10Reduction >= 0 ? "lowers" : "raises") λ by \(String(format: "%.2f", abs($0.log10Reduction))) log")
+                Bar(
+                    label: $0.stepID, value: $0.log10Reduction,
+                    detail:
+                        "\($0.log10Reduction >= 0 ? "lowers" : "raises") λ by \(String(format: "%.2f", abs($0.log10Reduction))) log"
+                )
             }
         }
         // No λ (no malignant cells at all) leaves shares that are not numbers: nothing to draw.
@@ -48,17 +51,21 @@ struct TornadoChart {
             Bar(label: $0.figure, value: $0.varianceShare, detail: "steps: \($0.stepIDs.joined(separator: ", "))")
         }
         let rest = figures.dropFirst(shown.count).reduce(0) { $0 + $1.varianceShare }
-        if rest >= 0.005 { bars.append(Bar(label: "\(figures.count - shown.count) other figures", value: rest, detail: "")) }
+        if rest >= 0.005 {
+            bars.append(Bar(label: "\(figures.count - shown.count) other figures", value: rest, detail: ""))
+        }
         return bars
     }
 
     var title: String {
-        kind == .figureShares ? "Figures by their share of the uncertainty of log10 λ" : "Steps by their effect on λ (central figures)"
+        kind == .figureShares
+            ? "Figures by their share of the uncertainty of log10 λ" : "Steps by their effect on λ (central figures)"
     }
 
     var markup: Markup {
         let rowHeight = 22.0
-        var canvas = SVGCanvas(width: 860, height: 40 + rowHeight * Double(bars.count), top: 8, right: 70, bottom: 24, left: 330)
+        var canvas = SVGCanvas(
+            width: 860, height: 40 + rowHeight * Double(bars.count), top: 8, right: 70, bottom: 24, left: 330)
         let domain: ClosedRange<Double>
         switch kind {
         case .figureShares: domain = 0...max(0.05, bars.map(\.value).max() ?? 1)
@@ -68,22 +75,32 @@ struct TornadoChart {
         }
         let x = SVGCanvas.Scale(domain: domain, from: canvas.plot.x, to: canvas.plot.right)
         let ticks = Self.ticks(domain, count: 5).map { value in
-            (value: value, label: kind == .figureShares ? "\(Int((value * 100).rounded()))%" : String(format: "%+.1f log", value))
+            (
+                value: value,
+                label: kind == .figureShares ? "\(Int((value * 100).rounded()))%" : String(format: "%+.1f log", value)
+            )
         }
         canvas.verticalGrid(x, ticks: ticks)
         for (index, bar) in bars.enumerated() {
             let top = canvas.plot.y + Double(index) * rowHeight + 3
             let (start, end) = (x(min(0, bar.value)), x(max(0, bar.value)))
             let text = kind == .figureShares ? "\(Int((bar.value * 100).rounded()))%" : bar.detail
-            canvas.label(Self.shortened(bar.label), x: canvas.plot.x - 8, y: top + (rowHeight - 6) / 2, anchor: "end", className: "label")
-            canvas.bar(x: start, y: top, width: end - start, height: rowHeight - 6,
-                       className: "bar" + (bar.value < 0 ? " raises" : ""), tooltip: "\(bar.label): \(text)")
-            canvas.label(kind == .figureShares ? text : String(format: "%+.2f", bar.value), x: end + 4,
-                         y: top + (rowHeight - 6) / 2, className: "value")
+            canvas.label(
+                Self.shortened(bar.label), x: canvas.plot.x - 8, y: top + (rowHeight - 6) / 2, anchor: "end",
+                className: "label")
+            canvas.bar(
+                x: start, y: top, width: end - start, height: rowHeight - 6,
+                className: "bar" + (bar.value < 0 ? " raises" : ""), tooltip: "\(bar.label): \(text)")
+            canvas.label(
+                kind == .figureShares ? text : String(format: "%+.2f", bar.value), x: end + 4,
+                y: top + (rowHeight - 6) / 2, className: "value")
         }
-        let description = bars.map { "\($0.label): \(kind == .figureShares ? "\(Int(($0.value * 100).rounded()))%" : $0.detail)" }
-            .joined(separator: "; ")
-        return canvas.svg(id: id, title: title, description: description + ".", className: "chart tornado", describedBy: tableID)
+        let description = bars.map {
+            "\($0.label): \(kind == .figureShares ? "\(Int(($0.value * 100).rounded()))%" : $0.detail)"
+        }
+        .joined(separator: "; ")
+        return canvas.svg(
+            id: id, title: title, description: description + ".", className: "chart tornado", describedBy: tableID)
     }
 
     /// About `count` round ticks across the domain, zero among them.
