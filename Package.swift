@@ -18,11 +18,12 @@ let package = Package(
         .plugin(name: "ProcessLintBuildPlugin", targets: ["ProcessLintBuildPlugin"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
     ],
     targets: [
         // The system libyaml: one YAML parser for every file the tool reads.
-        .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
+        .systemLibrary(
+            name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
         // The typed process model, its vocabulary, the format-1 schema and the located YAML loader.
         .target(name: "ProcessModel", dependencies: ["CLibYAML"]),
         // The operation catalogue (data with sources) and the mass-balance estimator with uncertainty.
@@ -38,18 +39,25 @@ let package = Package(
         // could be swapped for a Swift LSP package.
         .target(name: "LanguageServerProtocol"),
         // `processlint lsp`: diagnostics from the one lint pipeline, hover, completion and code actions.
-        .target(name: "LanguageServer", dependencies: ["LanguageServerProtocol", "ProcessModel", "ResidualModel", "LintKit", "CustomRules"]),
+        .target(
+            name: "LanguageServer",
+            dependencies: ["LanguageServerProtocol", "ProcessModel", "ResidualModel", "LintKit", "CustomRules"]),
         // Subcommands as library code with injected output, so tests run them in-process.
         .target(
             name: "ProcessLintCLI",
-            dependencies: ["ProcessModel", "ResidualModel", "LintKit", "BuiltinRules", "CustomRules", "Reporters", "LanguageServer",
-                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "ProcessModel", "ResidualModel", "LintKit", "BuiltinRules", "CustomRules", "Reporters",
+                "LanguageServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .executableTarget(name: "processlint", dependencies: ["ProcessLintCLI", "BuiltinRules"]),
         // `swift package processlint`: a thin shell over the executable, for packages that keep process files.
         .plugin(
             name: "ProcessLintCommandPlugin",
-            capability: .command(intent: .custom(verb: "processlint", description: "Lint the package's process files (default: lint processes/)")),
+            capability: .command(
+                intent: .custom(
+                    verb: "processlint", description: "Lint the package's process files (default: lint processes/)")),
             dependencies: ["processlint"]
         ),
         // Lints the process files kept beside a target during `swift build`: a flawed design fails the build.
@@ -60,11 +68,18 @@ let package = Package(
         .testTarget(name: "ResidualModelTests", dependencies: ["ResidualModel", "ProcessModel", "TestSupport"]),
         .testTarget(name: "LintKitTests", dependencies: ["LintKit", "ProcessModel"]),
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "LintKit", "ProcessModel"]),
-        .testTarget(name: "BuiltinRulesTests", dependencies: ["BuiltinRules", "LintKit", "ProcessModel", "ResidualModel", "Reporters", "TestSupport"]),
-        .testTarget(name: "CustomRulesTests", dependencies: ["CustomRules", "LintKit", "ProcessModel", "BuiltinRules", "TestSupport"]),
+        .testTarget(
+            name: "BuiltinRulesTests",
+            dependencies: ["BuiltinRules", "LintKit", "ProcessModel", "ResidualModel", "Reporters", "TestSupport"]),
+        .testTarget(
+            name: "CustomRulesTests",
+            dependencies: ["CustomRules", "LintKit", "ProcessModel", "BuiltinRules", "TestSupport"]),
         .testTarget(name: "LanguageServerProtocolTests", dependencies: ["LanguageServerProtocol"]),
-        .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "LanguageServerProtocol", "TestSupport"]),
-        .testTarget(name: "ProcessLintCLITests", dependencies: ["ProcessLintCLI", "ProcessModel", "BuiltinRules", "TestSupport"]),
+        .testTarget(
+            name: "LanguageServerTests", dependencies: ["LanguageServer", "LanguageServerProtocol", "TestSupport"]),
+        .testTarget(
+            name: "ProcessLintCLITests",
+            dependencies: ["ProcessLintCLI", "ProcessModel", "BuiltinRules", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -5,7 +5,8 @@ import Foundation
 import PackageDescription
 
 // A path dependency is named by its folder, which differs between clones.
-let processLint = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
+let processLint = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .lastPathComponent
 
 let package = Package(
     name: "ProcessLintFuzz",

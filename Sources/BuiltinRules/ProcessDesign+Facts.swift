@@ -4,7 +4,8 @@ import ResidualModel
 /// Questions several rules ask of a design.
 extension ProcessDesign {
     /// Markers that define T cells: a selection on them keeps T cells, a depletion on them removes them.
-    static let tCellMarkers: Set<Marker> = Set(["CD3", "CD2", "CD4", "CD5", "CD7", "CD8"].map(Marker.init(normalising:)))
+    static let tCellMarkers: Set<Marker> = Set(
+        ["CD3", "CD2", "CD4", "CD5", "CD7", "CD8"].map(Marker.init(normalising:)))
 
     /// The first activation on magnetic beads, which must be removed before formulation.
     var magneticBeadActivation: Step? {
@@ -29,7 +30,8 @@ extension ProcessDesign {
         let markers = Set(startingMaterial.malignantMarkers?.map(\.value) ?? [])
         switch step.operation.value {
         case .depletion(let selection): return !selection.markerSet.isDisjoint(with: markers)
-        case .positiveSelection(let selection, _): return !markers.isEmpty && selection.markerSet.isDisjoint(with: markers)
+        case .positiveSelection(let selection, _):
+            return !markers.isEmpty && selection.markerSet.isDisjoint(with: markers)
         default: return false
         }
     }

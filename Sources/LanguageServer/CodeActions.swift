@@ -10,7 +10,9 @@ struct CodeActions {
     let document: TextDocument
     let encoding: PositionEncodingKind
 
-    func actions(for diagnostics: [LanguageServerProtocol.Diagnostic], remedies: () -> [Remedy], design: ProcessDesign?) -> [CodeAction] {
+    func actions(for diagnostics: [LanguageServerProtocol.Diagnostic], remedies: () -> [Remedy], design: ProcessDesign?)
+        -> [CodeAction]
+    {
         var actions: [CodeAction] = []
         var offeredRemedies = false
         for diagnostic in diagnostics where diagnostic.source == "processlint" {
@@ -19,9 +21,15 @@ struct CodeActions {
             if code != LintKit.Diagnostic.formatRuleID && code != Suppressions.ruleID && code != "configuration" {
                 actions.append(suppression(of: diagnostic, rule: code))
             }
-            if code == "missing-release-test", let action = missingReleaseTest(diagnostic, design: design) { actions.append(action) }
-            if code == "bead-removal-missing", let action = beadRemoval(diagnostic, design: design) { actions.append(action) }
-            if ["residual-tumour-risk", "no-tumour-depletion-before-transduction", "missing-t-cell-selection"].contains(code), !offeredRemedies, let design {
+            if code == "missing-release-test", let action = missingReleaseTest(diagnostic, design: design) {
+                actions.append(action)
+            }
+            if code == "bead-removal-missing", let action = beadRemoval(diagnostic, design: design) {
+                actions.append(action)
+            }
+            if ["residual-tumour-risk", "no-tumour-depletion-before-transduction", "missing-t-cell-selection"].contains(
+                code), !offeredRemedies, let design
+            {
                 offeredRemedies = true
                 actions += remedies().compactMap { remedy(for: $0, design: design, diagnostic: diagnostic) }
             }
@@ -39,72 +47,96 @@ struct CodeActions {
     private func suppression(of diagnostic: LanguageServerProtocol.Diagnostic, rule: String) -> CodeAction {
         let line = diagnostic.range.start.line
         let at = Position(line: line, character: 0)
-        return CodeAction(title: "Suppress \(rule) on this line (with a reason)", kind: CodeAction.quickFix, diagnostics: [diagnostic],
-                          edit: edit(Range(at: at), "\(indentation(ofLine: line))# processlint:disable-next-line \(rule) -- \n"))
+        return CodeAction(
+            title: "Suppress \(rule) on this line (with a reason)", kind: CodeAction.quickFix,
+            diagnostics: [diagnostic],
+            edit: edit(Range(at: at), "\(indentation(ofLine: line))# processlint:disable-next-line \(rule) -- \n"))
     }
 
     /// A format error's "did you mean 'X'": the written word replaced.
     private func didYouMean(_ diagnostic: LanguageServerProtocol.Diagnostic) -> CodeAction? {
         guard let start = diagnostic.message.range(of: "did you mean '"),
-              let end = diagnostic.message[start.upperBound...].firstIndex(of: "'") else { return nil }
+            let end = diagnostic.message[start.upperBound...].firstIndex(of: "'")
+        else { return nil }
         let suggestion = String(diagnostic.message[start.upperBound..<end])
         let range = diagnostic.range
         guard range.start.line == range.end.line, range.start != range.end else { return nil }
-        return CodeAction(title: "Replace with '\(suggestion)'", kind: CodeAction.quickFix, diagnostics: [diagnostic], isPreferred: true,
-                          edit: edit(range, suggestion))
+        return CodeAction(
+            title: "Replace with '\(suggestion)'", kind: CodeAction.quickFix, diagnostics: [diagnostic],
+            isPreferred: true,
+            edit: edit(range, suggestion))
     }
 
     /// The missing test appended to `release_tests`, as a name (its limit is the user's to add).
-    private func missingReleaseTest(_ diagnostic: LanguageServerProtocol.Diagnostic, design: ProcessDesign?) -> CodeAction? {
-        guard let start = diagnostic.message.range(of: "lack '"), let end = diagnostic.message[start.upperBound...].firstIndex(of: "'"),
-              let releaseTests = design?.releaseTestsRange else { return nil }
+    private func missingReleaseTest(_ diagnostic: LanguageServerProtocol.Diagnostic, design: ProcessDesign?)
+        -> CodeAction?
+    {
+        guard let start = diagnostic.message.range(of: "lack '"),
+            let end = diagnostic.message[start.upperBound...].firstIndex(of: "'"),
+            let releaseTests = design?.releaseTestsRange
+        else { return nil }
         let test = String(diagnostic.message[start.upperBound..<end])
         let last = document.position(of: releaseTests.end, encoding: encoding)
         // Block lists end at their last item's line; the new item goes after it, at its indentation.
-        let lastLine = (0...min(last.line, document.lineCount - 1)).reversed().first { document.line($0).trimmingCharacters(in: .whitespaces).hasPrefix("- ") }
+        let lastLine = (0...min(last.line, document.lineCount - 1)).reversed().first {
+            document.line($0).trimmingCharacters(in: .whitespaces).hasPrefix("- ")
+        }
         guard let lastLine else { return nil }
         let itemIndent = indentation(ofLine: lastLine)
-        return CodeAction(title: "Add release test '\(test)'", kind: CodeAction.quickFix, diagnostics: [diagnostic],
-                          edit: edit(Range(at: Position(line: lastLine + 1, character: 0)), "\(itemIndent)- \(test)\n"))
+        return CodeAction(
+            title: "Add release test '\(test)'", kind: CodeAction.quickFix, diagnostics: [diagnostic],
+            edit: edit(Range(at: Position(line: lastLine + 1, character: 0)), "\(itemIndent)- \(test)\n"))
     }
 
     /// A bead-removal step before formulation (or at the end of the steps).
     private func beadRemoval(_ diagnostic: LanguageServerProtocol.Diagnostic, design: ProcessDesign?) -> CodeAction? {
         guard let design else { return nil }
         let before = design.steps.first { $0.kind == .formulation }
-        return insertStep(before: before, design: design, id: "bead-removal", lines: ["operation: bead-removal"], title: "Add a bead-removal step",
-                          diagnostic: diagnostic)
+        return insertStep(
+            before: before, design: design, id: "bead-removal", lines: ["operation: bead-removal"],
+            title: "Add a bead-removal step",
+            diagnostic: diagnostic)
     }
 
     /// The estimate's remedies that add a step, parsed from their description ("add a CD19 depletion before step 'x'").
-    private func remedy(for remedy: Remedy, design: ProcessDesign, diagnostic: LanguageServerProtocol.Diagnostic) -> CodeAction? {
+    private func remedy(for remedy: Remedy, design: ProcessDesign, diagnostic: LanguageServerProtocol.Diagnostic)
+        -> CodeAction?
+    {
         let text = remedy.description
-        guard text.hasPrefix("add a "), let quote = text.range(of: "before step '"), let end = text[quote.upperBound...].firstIndex(of: "'") else { return nil }
+        guard text.hasPrefix("add a "), let quote = text.range(of: "before step '"),
+            let end = text[quote.upperBound...].firstIndex(of: "'")
+        else { return nil }
         let stepID = String(text[quote.upperBound..<end])
         let what = text.dropFirst("add a ".count).prefix { $0 != " " }
         let markers = what.split(separator: "/").map(String.init)
         let before = design.steps.first { $0.id.value == stepID }
         let reduction = String(format: "λ ÷ %.2g", remedy.lambdaReduction)
         if text.contains(" depletion ") {
-            return insertStep(before: before, design: design, id: "\(markers.joined(separator: "-").lowercased())-depletion",
-                              lines: ["operation: depletion", "markers: [\(markers.joined(separator: ", "))]"],
-                              title: "Estimate remedy: \(text) (\(reduction))", diagnostic: diagnostic)
+            return insertStep(
+                before: before, design: design, id: "\(markers.joined(separator: "-").lowercased())-depletion",
+                lines: ["operation: depletion", "markers: [\(markers.joined(separator: ", "))]"],
+                title: "Estimate remedy: \(text) (\(reduction))", diagnostic: diagnostic)
         }
         if text.contains(" T-cell selection ") {
-            return insertStep(before: before, design: design, id: "t-cell-selection",
-                              lines: ["operation: positive-selection", "markers: [\(markers.joined(separator: ", "))]"],
-                              title: "Estimate remedy: \(text) (\(reduction))", diagnostic: diagnostic)
+            return insertStep(
+                before: before, design: design, id: "t-cell-selection",
+                lines: ["operation: positive-selection", "markers: [\(markers.joined(separator: ", "))]"],
+                title: "Estimate remedy: \(text) (\(reduction))", diagnostic: diagnostic)
         }
         return nil
     }
 
     /// A block-style step inserted before `before` (or after the last step), indented as the steps are.
-    private func insertStep(before: Step?, design: ProcessDesign, id: String, lines: [String], title: String,
-                            diagnostic: LanguageServerProtocol.Diagnostic) -> CodeAction? {
+    private func insertStep(
+        before: Step?, design: ProcessDesign, id: String, lines: [String], title: String,
+        diagnostic: LanguageServerProtocol.Diagnostic
+    ) -> CodeAction? {
         guard let anchor = before ?? design.steps.last else { return nil }
         let anchorLine = document.position(of: anchor.range.start, encoding: encoding).line
         // The item's dash: the step's range may start at its first key, after `- `.
-        let dashLine = (0...anchorLine).reversed().first { document.line($0).trimmingCharacters(in: .whitespaces).hasPrefix("-") } ?? anchorLine
+        let dashLine =
+            (0...anchorLine).reversed().first { document.line($0).trimmingCharacters(in: .whitespaces).hasPrefix("-") }
+            ?? anchorLine
         let indent = indentation(ofLine: dashLine)
         let insertLine: Int
         if before != nil {
@@ -114,6 +146,8 @@ struct CodeActions {
             insertLine = end.character == 0 ? end.line : end.line + 1
         }
         let text = ([indent + "- id: " + id] + lines.map { indent + "  " + $0 }).joined(separator: "\n") + "\n"
-        return CodeAction(title: title, kind: CodeAction.quickFix, diagnostics: [diagnostic], edit: edit(Range(at: Position(line: insertLine, character: 0)), text))
+        return CodeAction(
+            title: title, kind: CodeAction.quickFix, diagnostics: [diagnostic],
+            edit: edit(Range(at: Position(line: insertLine, character: 0)), text))
     }
 }

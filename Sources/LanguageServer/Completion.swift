@@ -10,7 +10,10 @@ enum Completion {
         let context = YAMLContext(lines: lines, line: line, column: column)
         if let key = context.valueOf {
             guard let container = context.shape(from: FormatSchema.process),
-                  let field = YAMLContext.fields(of: container, operation: context.operation).first(where: { $0.name == key }) else { return [] }
+                let field = YAMLContext.fields(of: container, operation: context.operation).first(where: {
+                    $0.name == key
+                })
+            else { return [] }
             return values(of: field.shape)
         }
         guard let shape = context.shape(from: FormatSchema.process) else { return [] }
@@ -27,8 +30,9 @@ enum Completion {
 
     private static func keys(of shape: Shape, _ context: YAMLContext) -> [CompletionItem] {
         YAMLContext.fields(of: shape, operation: context.operation).map { field in
-            CompletionItem(label: field.name, kind: CompletionItem.fieldKind, detail: field.isRequired ? "required" : "optional",
-                           documentation: MarkupContent(markdown: field.summary), insertText: field.name + ": ")
+            CompletionItem(
+                label: field.name, kind: CompletionItem.fieldKind, detail: field.isRequired ? "required" : "optional",
+                documentation: MarkupContent(markdown: field.summary), insertText: field.name + ": ")
         }
     }
 
@@ -36,9 +40,13 @@ enum Completion {
     static func values(of shape: Shape) -> [CompletionItem] {
         switch shape {
         case .choice(let choices, _), .choiceOrObject(let choices, _, _, _):
-            return choices.map { CompletionItem(label: $0.value, kind: CompletionItem.enumMemberKind, detail: $0.summary) }
+            return choices.map {
+                CompletionItem(label: $0.value, kind: CompletionItem.enumMemberKind, detail: $0.summary)
+            }
         case .marker:
-            return Marker.vocabulary.sorted().map { CompletionItem(label: $0.name, kind: CompletionItem.valueKind, detail: "marker") }
+            return Marker.vocabulary.sorted().map {
+                CompletionItem(label: $0.name, kind: CompletionItem.valueKind, detail: "marker")
+            }
         case .boolean:
             return ["true", "false"].map { CompletionItem(label: $0, kind: CompletionItem.valueKind, detail: nil) }
         case .integer(let allowed):

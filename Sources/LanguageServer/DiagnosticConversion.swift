@@ -25,17 +25,28 @@ struct DiagnosticConversion {
 
     /// The editor's diagnostics for what the pipeline found in `document` (suppressed findings are not shown, as text
     /// output hides them), then the problems of its configuration at the top of the file.
-    func diagnostics(of outcome: FileOutcome, in document: TextDocument, configurationProblems: [LoadDiagnostic]) -> [LanguageServerProtocol.Diagnostic] {
+    func diagnostics(of outcome: FileOutcome, in document: TextDocument, configurationProblems: [LoadDiagnostic])
+        -> [LanguageServerProtocol.Diagnostic]
+    {
         var result = outcome.diagnostics.filter { $0.suppression == nil }.map { convert($0, in: document) }
         for problem in configurationProblems {
             let configurationURI = DocumentURI.uri(ofPath: problem.location.file)
-            result.append(LanguageServerProtocol.Diagnostic(
-                range: Range(at: Position(line: 0, character: 0)), severity: 1, code: "configuration", codeDescription: nil, source: "processlint",
-                message: "the configuration that governs this file cannot be read, so the defaults apply: \(problem.message)",
-                relatedInformation: [DiagnosticRelatedInformation(
-                    location: Location(uri: configurationURI, range: Range(at: Position(line: max(problem.location.range.start.line - 1, 0),
-                                                                                         character: max(problem.location.range.start.column - 1, 0)))),
-                    message: problem.message)]))
+            result.append(
+                LanguageServerProtocol.Diagnostic(
+                    range: Range(at: Position(line: 0, character: 0)), severity: 1, code: "configuration",
+                    codeDescription: nil, source: "processlint",
+                    message:
+                        "the configuration that governs this file cannot be read, so the defaults apply: \(problem.message)",
+                    relatedInformation: [
+                        DiagnosticRelatedInformation(
+                            location: Location(
+                                uri: configurationURI,
+                                range: Range(
+                                    at: Position(
+                                        line: max(problem.location.range.start.line - 1, 0),
+                                        character: max(problem.location.range.start.column - 1, 0)))),
+                            message: problem.message)
+                    ]))
         }
         return result
     }
@@ -47,7 +58,9 @@ struct DiagnosticConversion {
         if let step = diagnostic.stepID { data["step"] = .string(step) }
         if let code = diagnostic.code { data["kind"] = .string(code) }
         let related = diagnostic.related.map {
-            DiagnosticRelatedInformation(location: Location(uri: uri, range: document.range(of: $0.range, encoding: encoding)), message: $0.message)
+            DiagnosticRelatedInformation(
+                location: Location(uri: uri, range: document.range(of: $0.range, encoding: encoding)),
+                message: $0.message)
         }
         var message = diagnostic.message
         if let fix = diagnostic.fix { message += "\nfix: \(fix)" }

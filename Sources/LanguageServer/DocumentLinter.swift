@@ -30,7 +30,9 @@ final class DocumentLinter {
         let path = DocumentURI.path(of: document.uri) ?? document.uri
         let configuration = resolver.configuration(for: path)
         let problems = resolver.problems
-        guard Self.isProcessFile(path: path, bytes: document.bytes, configuration: configuration) else { return .ignored }
+        guard Self.isProcessFile(path: path, bytes: document.bytes, configuration: configuration) else {
+            return .ignored
+        }
         let loaded = loader.load(bytes: document.bytes, file: path)
         return .linted(linter.lint(loaded, configuration: configuration), configurationProblems: problems)
     }
@@ -58,7 +60,9 @@ final class DocumentLinter {
         var lineStart = true
         var index = 0
         while index < bytes.count {
-            if lineStart, bytes[index] == key[0], bytes.count - index >= key.count, Array(bytes[index..<(index + key.count)]) == key {
+            if lineStart, bytes[index] == key[0], bytes.count - index >= key.count,
+                Array(bytes[index..<(index + key.count)]) == key
+            {
                 return true
             }
             lineStart = bytes[index] == 0x0A || bytes[index] == 0x0D

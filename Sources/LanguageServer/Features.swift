@@ -30,18 +30,26 @@ final class Features {
         let lines = (0..<document.lineCount).map(document.line)
         let source = document.sourcePosition(of: position, encoding: encoding)
         let content = HoverContent(registry: registry, catalogue: estimator.catalogue)
-        guard let markdown = content.markdown(lines: lines, line: source.line - 1, column: source.column - 1, at: source, design: design,
-                                              estimate: { design.map { self.estimate(of: $0, in: document) } }) else { return nil }
+        guard
+            let markdown = content.markdown(
+                lines: lines, line: source.line - 1, column: source.column - 1, at: source, design: design,
+                estimate: { design.map { self.estimate(of: $0, in: document) } })
+        else { return nil }
         return Hover(contents: MarkupContent(markdown: markdown), range: nil)
     }
 
     func completion(in document: TextDocument, at position: Position) -> CompletionList {
         let lines = (0..<document.lineCount).map(document.line)
         let source = document.sourcePosition(of: position, encoding: encoding)
-        return CompletionList(isIncomplete: false, items: Completion.items(lines: lines, line: source.line - 1, column: source.column - 1))
+        return CompletionList(
+            isIncomplete: false, items: Completion.items(lines: lines, line: source.line - 1, column: source.column - 1)
+        )
     }
 
-    func codeActions(in document: TextDocument, range: Range, diagnostics: [LanguageServerProtocol.Diagnostic], design: ProcessDesign?) -> [CodeAction] {
+    func codeActions(
+        in document: TextDocument, range: Range, diagnostics: [LanguageServerProtocol.Diagnostic],
+        design: ProcessDesign?
+    ) -> [CodeAction] {
         CodeActions(document: document, encoding: encoding).actions(
             for: diagnostics.filter { $0.range.overlaps(range) },
             remedies: { design.map { self.estimator.remedies(for: $0) } ?? [] }, design: design)

@@ -10,18 +10,26 @@ struct HoverContent {
     let registry: RuleRegistry
     let catalogue: Catalogue
 
-    func markdown(lines: [String], line: Int, column: Int, at position: SourcePosition, design: ProcessDesign?,
-                  estimate: () -> ResidualEstimate?) -> String? {
+    func markdown(
+        lines: [String], line: Int, column: Int, at position: SourcePosition, design: ProcessDesign?,
+        estimate: () -> ResidualEstimate?
+    ) -> String? {
         let text = lines.indices.contains(line) ? lines[line] : ""
-        if text.contains("processlint:disable"), let word = word(in: text, at: column), let rule = registry.rule(withID: word) {
+        if text.contains("processlint:disable"), let word = word(in: text, at: column),
+            let rule = registry.rule(withID: word)
+        {
             let description = rule.description
             return "**\(description.id)**: \(description.title)\n\n\(description.rationale)"
         }
         guard let design else { return nil }
-        if let word = word(in: text, at: column), isMarkerField(text), case let marker = Marker(normalising: word), marker.isKnown {
+        if let word = word(in: text, at: column), isMarkerField(text), case let marker = Marker(normalising: word),
+            marker.isKnown
+        {
             return markerText(marker, design: design)
         }
-        if design.dose != nil, text.hasPrefix("dose:") || YAMLContext(lines: lines, line: line, column: column).path.first == "dose" {
+        if design.dose != nil,
+            text.hasPrefix("dose:") || YAMLContext(lines: lines, line: line, column: column).path.first == "dose"
+        {
             return estimate().flatMap(doseText)
         }
         if let step = design.steps.first(where: { $0.range.start <= position && position <= $0.range.end }) {
@@ -31,13 +39,16 @@ struct HoverContent {
     }
 
     private func isMarkerField(_ text: String) -> Bool {
-        ["markers", "car_target", "malignant_markers"].contains { text.contains($0 + ":") } || text.trimmingCharacters(in: .whitespaces).hasPrefix("- CD")
+        ["markers", "car_target", "malignant_markers"].contains { text.contains($0 + ":") }
+            || text.trimmingCharacters(in: .whitespaces).hasPrefix("- CD")
     }
 
     /// The word under the cursor: letters, digits, `-`, `.` and `+`.
     private func word(in text: String, at column: Int) -> String? {
         let characters = Array(text)
-        func isWord(_ character: Character) -> Bool { character.isLetter || character.isNumber || "-_.+".contains(character) }
+        func isWord(_ character: Character) -> Bool {
+            character.isLetter || character.isNumber || "-_.+".contains(character)
+        }
         guard column <= characters.count else { return nil }
         var start = min(column, characters.count)
         var end = start
@@ -53,8 +64,14 @@ struct HoverContent {
         }.sorted()
         let malignant = design.startingMaterial.malignantMarkers?.contains { $0.value == marker } == true
         var lines = ["**\(marker.name)** (canonical name)"]
-        lines.append(carriers.isEmpty ? "No normal population in the catalogue carries it." : "Carried by: " + carriers.joined(separator: ", "))
-        lines.append(malignant ? "The malignant cells of this process carry it (malignant_markers)." : "Not declared on the malignant cells.")
+        lines.append(
+            carriers.isEmpty
+                ? "No normal population in the catalogue carries it."
+                : "Carried by: " + carriers.joined(separator: ", "))
+        lines.append(
+            malignant
+                ? "The malignant cells of this process carry it (malignant_markers)."
+                : "Not declared on the malignant cells.")
         return lines.joined(separator: "\n\n")
     }
 

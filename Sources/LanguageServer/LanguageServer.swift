@@ -101,16 +101,30 @@ public final class LanguageServer: @unchecked Sendable {
         switch message {
         case .request(let id, let method, let body):
             if cancelled.withLock({ $0.remove(id) }) != nil {
-                return send(.error(ResponseError(code: ResponseError.requestCancelled, message: "the request was cancelled"), id: id))
+                return send(
+                    .error(
+                        ResponseError(code: ResponseError.requestCancelled, message: "the request was cancelled"),
+                        id: id))
             }
             switch (phase, method) {
             case (.uninitialized, "initialize"), (.running, _): break
             case (.uninitialized, _):
-                return send(.error(ResponseError(code: ResponseError.serverNotInitialized, message: "the server is not initialized yet"), id: id))
+                return send(
+                    .error(
+                        ResponseError(
+                            code: ResponseError.serverNotInitialized, message: "the server is not initialized yet"),
+                        id: id))
             case (.running, "initialize"):
-                return send(.error(ResponseError(code: ResponseError.invalidRequest, message: "the server is initialized already"), id: id))
+                return send(
+                    .error(
+                        ResponseError(code: ResponseError.invalidRequest, message: "the server is initialized already"),
+                        id: id))
             case (.shutDown, _):
-                return send(.error(ResponseError(code: ResponseError.invalidRequest, message: "the server is shutting down: only 'exit' is accepted"), id: id))
+                return send(
+                    .error(
+                        ResponseError(
+                            code: ResponseError.invalidRequest,
+                            message: "the server is shutting down: only 'exit' is accepted"), id: id))
             }
             do {
                 send(try respond(to: method, id: id, body: body))
@@ -119,7 +133,10 @@ public final class LanguageServer: @unchecked Sendable {
             } catch {
                 // One request failing must not end the session: the client gets the error, the server goes on.
                 log("processlint lsp: \(method) failed: \(error)")
-                send(.error(ResponseError(code: ResponseError.internalError, message: "\(method) failed: \(error)"), id: id))
+                send(
+                    .error(
+                        ResponseError(code: ResponseError.internalError, message: "\(method) failed: \(error)"), id: id)
+                )
             }
         case .notification(let method, let body):
             guard phase == .running else { return }
@@ -138,7 +155,9 @@ public final class LanguageServer: @unchecked Sendable {
 
     private enum Reply {
         case bytes([UInt8])
-        static func error(_ error: ResponseError, id: RequestID?) -> Reply { .bytes(OutgoingMessage.error(error, id: id)) }
+        static func error(_ error: ResponseError, id: RequestID?) -> Reply {
+            .bytes(OutgoingMessage.error(error, id: id))
+        }
     }
 
     private func send(_ reply: Reply) {
@@ -146,7 +165,8 @@ public final class LanguageServer: @unchecked Sendable {
     }
 
     private func sendLog(_ message: String, type: Int) {
-        writer.write(body: OutgoingMessage.notification("window/logMessage", LogMessageParams(type: type, message: message)))
+        writer.write(
+            body: OutgoingMessage.notification("window/logMessage", LogMessageParams(type: type, message: message)))
     }
 
     private func respond(to method: String, id: RequestID, body: Data) throws -> Reply {
@@ -159,15 +179,20 @@ public final class LanguageServer: @unchecked Sendable {
             return result(LSPAny.null)
         case "textDocument/hover":
             let params = try decodeParams(TextDocumentPositionParams.self, from: body)
-            return result(try features.hover(in: document(params.textDocument.uri), at: params.position, design: design(of: params.textDocument.uri)))
+            return result(
+                try features.hover(
+                    in: document(params.textDocument.uri), at: params.position,
+                    design: design(of: params.textDocument.uri)))
         case "textDocument/completion":
             let params = try decodeParams(TextDocumentPositionParams.self, from: body)
             return result(try features.completion(in: document(params.textDocument.uri), at: params.position))
         case "textDocument/codeAction":
             let params = try decodeParams(CodeActionParams.self, from: body)
             let uri = params.textDocument.uri
-            return result(try features.codeActions(in: document(uri), range: params.range, diagnostics: params.context.diagnostics,
-                                                   design: design(of: uri)))
+            return result(
+                try features.codeActions(
+                    in: document(uri), range: params.range, diagnostics: params.context.diagnostics,
+                    design: design(of: uri)))
         case "processlint/statistics":
             statistics.residentBytes = ResidentMemory.bytes()
             statistics.openDocuments = documents.count
@@ -196,7 +221,8 @@ public final class LanguageServer: @unchecked Sendable {
             let params = try decodeParams(DidChangeTextDocumentParams.self, from: body)
             let uri = params.textDocument.uri
             guard var document = documents[uri] else {
-                throw ResponseError(code: ResponseError.invalidParams, message: "change to a document that is not open: \(uri)")
+                throw ResponseError(
+                    code: ResponseError.invalidParams, message: "change to a document that is not open: \(uri)")
             }
             document.apply(params.contentChanges, version: params.textDocument.version, encoding: encoding)
             documents[uri] = document
@@ -208,11 +234,15 @@ public final class LanguageServer: @unchecked Sendable {
             linted[uri] = nil
             changedAt[uri] = nil
             features.forget(uri)
-            writer.write(body: OutgoingMessage.notification("textDocument/publishDiagnostics",
-                                                            PublishDiagnosticsParams(uri: uri, version: nil, diagnostics: [])))
+            writer.write(
+                body: OutgoingMessage.notification(
+                    "textDocument/publishDiagnostics",
+                    PublishDiagnosticsParams(uri: uri, version: nil, diagnostics: [])))
         case "textDocument/didSave":
             let params = try decodeParams(DidSaveTextDocumentParams.self, from: body)
-            if let path = DocumentURI.path(of: params.textDocument.uri), Self.isConfigurationOrRuleFile(path) { configurationChanged(path) }
+            if let path = DocumentURI.path(of: params.textDocument.uri), Self.isConfigurationOrRuleFile(path) {
+                configurationChanged(path)
+            }
         case "workspace/didChangeWatchedFiles":
             let params = try decodeParams(DidChangeWatchedFilesParams.self, from: body)
             for change in params.changes {
@@ -258,18 +288,25 @@ public final class LanguageServer: @unchecked Sendable {
     private func registerWatchers() {
         guard watchesFiles else { return }
         nextRequestID += 1
-        let watchers: LSPAny = .object(["watchers": .array([
-            .object(["globPattern": .string("**/\(Configuration.fileName)")]),
-            .object(["globPattern": .string("**/\(Configuration.alternativeFileName)")]),
-            .object(["globPattern": .string("**/*.{yml,yaml}")]),
-        ])])
-        let params = RegistrationParams(registrations: [.init(id: "processlint-configuration", method: "workspace/didChangeWatchedFiles", registerOptions: watchers)])
-        writer.write(body: OutgoingMessage.request("client/registerCapability", params, id: .string("processlint-\(nextRequestID)")))
+        let watchers: LSPAny = .object([
+            "watchers": .array([
+                .object(["globPattern": .string("**/\(Configuration.fileName)")]),
+                .object(["globPattern": .string("**/\(Configuration.alternativeFileName)")]),
+                .object(["globPattern": .string("**/*.{yml,yaml}")]),
+            ])
+        ])
+        let params = RegistrationParams(registrations: [
+            .init(id: "processlint-configuration", method: "workspace/didChangeWatchedFiles", registerOptions: watchers)
+        ])
+        writer.write(
+            body: OutgoingMessage.request(
+                "client/registerCapability", params, id: .string("processlint-\(nextRequestID)")))
     }
 
     private static func isConfigurationOrRuleFile(_ path: String) -> Bool {
         let name = (path as NSString).lastPathComponent
-        return name == Configuration.fileName || name == Configuration.alternativeFileName || name.hasSuffix(".yml") || name.hasSuffix(".yaml")
+        return name == Configuration.fileName || name == Configuration.alternativeFileName || name.hasSuffix(".yml")
+            || name.hasSuffix(".yaml")
     }
 
     /// A configuration, or any YAML file that may be a rule file, changed on disk: read configurations again and
@@ -295,8 +332,9 @@ public final class LanguageServer: @unchecked Sendable {
     private func lint(_ uri: String) {
         guard let document = documents[uri] else { return }
         linting.insert(uri)
-        let conversion = DiagnosticConversion(encoding: encoding, documentation: .init(home: options.documentationHome),
-                                              knownRules: options.registry.ids)
+        let conversion = DiagnosticConversion(
+            encoding: encoding, documentation: .init(home: options.documentationHome),
+            knownRules: options.registry.ids)
         lintQueue.async {
             let started = ContinuousClock.now
             let verdict = self.documentLinter.lint(document)
@@ -306,29 +344,45 @@ public final class LanguageServer: @unchecked Sendable {
             case .ignored:
                 (published, outcome) = ([], nil)
             case .linted(let result, let problems):
-                (published, outcome) = (conversion.diagnostics(of: result, in: document, configurationProblems: problems), result)
+                (published, outcome) = (
+                    conversion.diagnostics(of: result, in: document, configurationProblems: problems), result
+                )
             }
             let lintTime = ContinuousClock.now - started
-            self.stateQueue.async { self.finished(document, diagnostics: published, outcome: outcome, lintTime: lintTime) }
+            self.stateQueue.async {
+                self.finished(document, diagnostics: published, outcome: outcome, lintTime: lintTime)
+            }
         }
     }
 
-    private func finished(_ document: TextDocument, diagnostics: [LanguageServerProtocol.Diagnostic], outcome: FileOutcome?, lintTime: Duration) {
+    private func finished(
+        _ document: TextDocument, diagnostics: [LanguageServerProtocol.Diagnostic], outcome: FileOutcome?,
+        lintTime: Duration
+    ) {
         let uri = document.uri
         linting.remove(uri)
         // A result of an older version is dropped: the newer one is on its way.
         if documents[uri]?.version == document.version {
             linted[uri] = (document.version, outcome)
-            writer.write(body: OutgoingMessage.notification("textDocument/publishDiagnostics",
-                                                            PublishDiagnosticsParams(uri: uri, version: document.version, diagnostics: diagnostics)))
-            if let since = changedAt.removeValue(forKey: uri) { statistics.record(latency: ContinuousClock.now - since, lint: lintTime) }
+            writer.write(
+                body: OutgoingMessage.notification(
+                    "textDocument/publishDiagnostics",
+                    PublishDiagnosticsParams(uri: uri, version: document.version, diagnostics: diagnostics)))
+            if let since = changedAt.removeValue(forKey: uri) {
+                statistics.record(latency: ContinuousClock.now - since, lint: lintTime)
+            }
         }
         guard dirty.remove(uri) != nil else { return }
         if debounce == .zero {
             lint(uri)
         } else {
             linting.insert(uri)
-            stateQueue.asyncAfter(deadline: .now() + .nanoseconds(Int(debounce.components.attoseconds / 1_000_000_000) + Int(debounce.components.seconds) * 1_000_000_000)) {
+            stateQueue.asyncAfter(
+                deadline: .now()
+                    + .nanoseconds(
+                        Int(debounce.components.attoseconds / 1_000_000_000) + Int(debounce.components.seconds)
+                            * 1_000_000_000)
+            ) {
                 self.linting.remove(uri)
                 self.lint(uri)
             }

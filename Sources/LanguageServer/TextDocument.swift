@@ -68,7 +68,10 @@ struct TextDocument: Sendable {
     /// The editor position of a loader position (line from 1, column from 1 in Unicode scalars).
     func position(of source: SourcePosition, encoding: PositionEncodingKind) -> Position {
         let line = max(source.line - 1, 0)
-        guard line < lineStarts.count else { return Position(line: lineStarts.count - 1, character: characterCount(ofLine: lineStarts.count - 1, encoding: encoding)) }
+        guard line < lineStarts.count else {
+            return Position(
+                line: lineStarts.count - 1, character: characterCount(ofLine: lineStarts.count - 1, encoding: encoding))
+        }
         let bytes = lineBytes(line)
         var units = 0
         var scalars = 0

@@ -29,10 +29,14 @@ struct YAMLContext {
             isListItem = true
             itemStart = line
         }
-        if let colon = content.range(of: ": ") ?? (content.hasSuffix(":") ? content.range(of: ":", options: .backwards) : nil) {
+        if let colon = content.range(of: ": ")
+            ?? (content.hasSuffix(":") ? content.range(of: ":", options: .backwards) : nil)
+        {
             valueOf = String(content[..<colon.lowerBound]).trimmingCharacters(in: .whitespaces)
             var value = content[colon.upperBound...]
-            if let bracket = value.lastIndex(where: { $0 == "[" || $0 == "," }) { value = value[value.index(after: bracket)...] }
+            if let bracket = value.lastIndex(where: { $0 == "[" || $0 == "," }) {
+                value = value[value.index(after: bracket)...]
+            }
             prefix = value.trimmingCharacters(in: .whitespaces)
             isListItem = false
         } else {

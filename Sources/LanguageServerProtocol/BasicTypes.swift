@@ -8,7 +8,9 @@ public struct Position: Codable, Hashable, Comparable, Sendable {
         self.character = character
     }
 
-    public static func < (lhs: Position, rhs: Position) -> Bool { (lhs.line, lhs.character) < (rhs.line, rhs.character) }
+    public static func < (lhs: Position, rhs: Position) -> Bool {
+        (lhs.line, lhs.character) < (rhs.line, rhs.character)
+    }
 }
 
 /// A half-open range of a text document.
@@ -103,12 +105,19 @@ public enum LSPAny: Codable, Hashable, Sendable {
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(Double.self) { self = .number(value) }
-        else if let value = try? container.decode(String.self) { self = .string(value) }
-        else if let value = try? container.decode([LSPAny].self) { self = .array(value) }
-        else { self = .object(try container.decode([String: LSPAny].self)) }
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([LSPAny].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: LSPAny].self))
+        }
     }
 
     public func encode(to encoder: Encoder) throws {

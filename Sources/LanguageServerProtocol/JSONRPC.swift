@@ -78,19 +78,25 @@ public enum IncomingMessage: Sendable {
     public init(body: [UInt8]) {
         let data = Data(body)
         guard (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) != nil else {
-            self = .invalid(id: nil, error: ResponseError(code: ResponseError.parseError, message: "the message is not valid JSON"))
+            self = .invalid(
+                id: nil, error: ResponseError(code: ResponseError.parseError, message: "the message is not valid JSON"))
             return
         }
         guard let envelope = try? JSONDecoder().decode(Envelope.self, from: data) else {
-            self = .invalid(id: nil, error: ResponseError(code: ResponseError.invalidRequest, message: "the message is not a JSON-RPC object"))
+            self = .invalid(
+                id: nil,
+                error: ResponseError(
+                    code: ResponseError.invalidRequest, message: "the message is not a JSON-RPC object"))
             return
         }
         switch (envelope.method, envelope.id) {
-        case let (method?, id?): self = .request(id: id, method: method, body: data)
-        case let (method?, nil): self = .notification(method: method, body: data)
+        case (let method?, let id?): self = .request(id: id, method: method, body: data)
+        case (let method?, nil): self = .notification(method: method, body: data)
         case (nil, let id) where envelope.hasResult: self = .response(id: id, body: data)
         case (nil, let id):
-            self = .invalid(id: id, error: ResponseError(code: ResponseError.invalidRequest, message: "the message has no 'method'"))
+            self = .invalid(
+                id: id, error: ResponseError(code: ResponseError.invalidRequest, message: "the message has no 'method'")
+            )
         }
     }
 }
@@ -122,10 +128,12 @@ private struct ParamsHolder<P: Decodable>: Decodable {
 private func describe(_ error: Error) -> String {
     guard let error = error as? DecodingError else { return "\(error)" }
     func path(_ context: DecodingError.Context) -> String {
-        context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: ["."])
+        context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(
+            in: ["."])
     }
     switch error {
-    case .keyNotFound(let key, let context): return "'\(path(context).isEmpty ? "" : path(context) + ".")\(key.stringValue)' is missing"
+    case .keyNotFound(let key, let context):
+        return "'\(path(context).isEmpty ? "" : path(context) + ".")\(key.stringValue)' is missing"
     case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
         return "'\(path(context))': \(context.debugDescription)"
     @unknown default: return "\(error)"
@@ -138,11 +146,13 @@ private struct NullDecoder: Decoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        throw DecodingError.valueNotFound([String: String].self, .init(codingPath: codingPath, debugDescription: "params are missing"))
+        throw DecodingError.valueNotFound(
+            [String: String].self, .init(codingPath: codingPath, debugDescription: "params are missing"))
     }
 
     func unkeyedContainer() throws -> UnkeyedDecodingContainer {
-        throw DecodingError.valueNotFound([String].self, .init(codingPath: codingPath, debugDescription: "params are missing"))
+        throw DecodingError.valueNotFound(
+            [String].self, .init(codingPath: codingPath, debugDescription: "params are missing"))
     }
 
     func singleValueContainer() throws -> SingleValueDecodingContainer { Null(codingPath: codingPath) }
@@ -151,7 +161,8 @@ private struct NullDecoder: Decoder {
         let codingPath: [CodingKey]
         func decodeNil() -> Bool { true }
         func decode<T: Decodable>(_ type: T.Type) throws -> T {
-            throw DecodingError.valueNotFound(type, .init(codingPath: codingPath, debugDescription: "params are missing"))
+            throw DecodingError.valueNotFound(
+                type, .init(codingPath: codingPath, debugDescription: "params are missing"))
         }
     }
 }
@@ -197,7 +208,9 @@ public enum OutgoingMessage {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Every type here encodes; a failure would be a bug in a type, reported as an internal error instead.
         if let data = try? encoder.encode(value) { return Array(data) }
-        return Array(#"{"jsonrpc":"2.0","id":null,"error":{"code":-32603,"message":"the server could not encode its answer"}}"#.utf8)
+        return Array(
+            #"{"jsonrpc":"2.0","id":null,"error":{"code":-32603,"message":"the server could not encode its answer"}}"#
+                .utf8)
     }
 
     public static func result(_ result: some Encodable, id: RequestID) -> [UInt8] {

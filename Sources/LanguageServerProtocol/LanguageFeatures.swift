@@ -26,8 +26,11 @@ public struct Diagnostic: Codable, Hashable, Sendable {
     /// What the server needs back in a code action request (a finding's suggested fix, say).
     public var data: LSPAny?
 
-    public init(range: Range, severity: Int?, code: String?, codeDescription: CodeDescription?, source: String?, message: String,
-                tags: [Int]? = nil, relatedInformation: [DiagnosticRelatedInformation]? = nil, data: LSPAny? = nil) {
+    public init(
+        range: Range, severity: Int?, code: String?, codeDescription: CodeDescription?, source: String?,
+        message: String,
+        tags: [Int]? = nil, relatedInformation: [DiagnosticRelatedInformation]? = nil, data: LSPAny? = nil
+    ) {
         self.range = range
         self.severity = severity
         self.code = code
@@ -77,8 +80,10 @@ public struct CompletionItem: Codable, Sendable {
     public var filterText: String?
     public var sortText: String?
 
-    public init(label: String, kind: Int?, detail: String?, documentation: MarkupContent? = nil, insertText: String? = nil,
-                sortText: String? = nil) {
+    public init(
+        label: String, kind: Int?, detail: String?, documentation: MarkupContent? = nil, insertText: String? = nil,
+        sortText: String? = nil
+    ) {
         self.label = label
         self.kind = kind
         self.detail = detail
@@ -120,7 +125,8 @@ public struct CodeAction: Codable, Sendable {
     public var isPreferred: Bool?
     public var edit: WorkspaceEdit
 
-    public init(title: String, kind: String, diagnostics: [Diagnostic]?, isPreferred: Bool? = nil, edit: WorkspaceEdit) {
+    public init(title: String, kind: String, diagnostics: [Diagnostic]?, isPreferred: Bool? = nil, edit: WorkspaceEdit)
+    {
         self.title = title
         self.kind = kind
         self.diagnostics = diagnostics

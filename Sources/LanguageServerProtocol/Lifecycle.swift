@@ -62,8 +62,10 @@ public struct ServerCapabilities: Codable, Sendable {
     public var completionProvider: CompletionOptions
     public var codeActionProvider: CodeActionOptions
 
-    public init(positionEncoding: PositionEncodingKind, textDocumentSync: TextDocumentSyncOptions, hoverProvider: Bool,
-                completionProvider: CompletionOptions, codeActionProvider: CodeActionOptions) {
+    public init(
+        positionEncoding: PositionEncodingKind, textDocumentSync: TextDocumentSyncOptions, hoverProvider: Bool,
+        completionProvider: CompletionOptions, codeActionProvider: CodeActionOptions
+    ) {
         self.positionEncoding = positionEncoding
         self.textDocumentSync = textDocumentSync
         self.hoverProvider = hoverProvider

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What the reader found next on the stream: a message body, or a header it could not use (skipped, with why).
@@ -131,8 +131,10 @@ public struct MessageReader {
             if searched <= end {
                 var index = searched
                 while index <= end {
-                    if buffer[index] == terminator[0] && buffer[index + 1] == terminator[1] && buffer[index + 2] == terminator[2]
-                        && buffer[index + 3] == terminator[3] {
+                    if buffer[index] == terminator[0] && buffer[index + 1] == terminator[1]
+                        && buffer[index + 2] == terminator[2]
+                        && buffer[index + 3] == terminator[3]
+                    {
                         return index
                     }
                     index += 1
@@ -173,7 +175,9 @@ public final class MessageWriter: Sendable {
             lock.withLock {
                 var offset = 0
                 while offset < bytes.count {
-                    let written = bytes.withUnsafeBytes { systemWrite(fileDescriptor, $0.baseAddress! + offset, bytes.count - offset) }
+                    let written = bytes.withUnsafeBytes {
+                        systemWrite(fileDescriptor, $0.baseAddress! + offset, bytes.count - offset)
+                    }
                     if written < 0 {
                         if errno == EINTR { continue }
                         return

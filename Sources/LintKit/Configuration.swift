@@ -63,25 +63,42 @@ public struct Configuration: Sendable {
     /// and those it extends declare, which `disable` and `severity` may name too.
     public static func shape(for registry: RuleRegistry, externalRuleIDs: [String] = []) -> ObjectShape {
         let descriptions = registry.descriptions
-        let ids = descriptions.map { Choice($0.id, $0.title) } + Set(externalRuleIDs).sorted().map { Choice($0, "external rule") }
+        let ids =
+            descriptions.map { Choice($0.id, $0.title) }
+            + Set(externalRuleIDs).sorted().map { Choice($0, "external rule") }
         let severities = Severity.allCases.map { Choice($0.rawValue, "\($0.rawValue) severity") }
         let options = descriptions.filter { !$0.options.isEmpty }.map { description in
-            Field.optional(description.id, .object(ObjectShape(description.options.map { .optional($0.name, .number($0.bounds), $0.summary) })),
-                           "options of \(description.id)")
+            Field.optional(
+                description.id,
+                .object(ObjectShape(description.options.map { .optional($0.name, .number($0.bounds), $0.summary) })),
+                "options of \(description.id)")
         }
         return ObjectShape([
             .optional("extends", .text(.prose), "another configuration file this one refines, relative to this file"),
-            .optional("custom_rules", .list(of: .text(.prose), constraints: ListConstraints(uniqueBy: ".")),
-                      "declarative rule files (docs/custom-rules.md), relative to this file; their rule ids may be used below"),
-            .optional("disable", .list(of: .choice(ids, noun: "rule"), constraints: ListConstraints(uniqueBy: ".")), "rules not to run"),
-            .optional("severity", .dictionary(keys: ids, value: .choice(severities, noun: "severity")), "a severity per rule, replacing its default"),
+            .optional(
+                "custom_rules", .list(of: .text(.prose), constraints: ListConstraints(uniqueBy: ".")),
+                "declarative rule files (docs/custom-rules.md), relative to this file; their rule ids may be used below"
+            ),
+            .optional(
+                "disable", .list(of: .choice(ids, noun: "rule"), constraints: ListConstraints(uniqueBy: ".")),
+                "rules not to run"),
+            .optional(
+                "severity", .dictionary(keys: ids, value: .choice(severities, noun: "severity")),
+                "a severity per rule, replacing its default"),
             .optional("options", .object(ObjectShape(options)), "rule options, by rule"),
-            .optional("include", .list(of: .text(.prose), constraints: .oneOrMore), "glob patterns of the process files to lint, relative to this file; all when absent"),
-            .optional("exclude", .list(of: .text(.prose), constraints: .oneOrMore), "glob patterns of process files to leave out, relative to this file"),
-            .optional("external_rules", .list(of: .object(ExternalRuleDeclaration.shape), constraints: .any),
-                      "programs run as rules, once per run, over the processes this file governs (docs/custom-rules.md)"),
-            .optional("strict_suppressions", .boolean,
-                      "a suppression comment without a reason is an error, not a warning (default false; as --strict-suppressions)"),
+            .optional(
+                "include", .list(of: .text(.prose), constraints: .oneOrMore),
+                "glob patterns of the process files to lint, relative to this file; all when absent"),
+            .optional(
+                "exclude", .list(of: .text(.prose), constraints: .oneOrMore),
+                "glob patterns of process files to leave out, relative to this file"),
+            .optional(
+                "external_rules", .list(of: .object(ExternalRuleDeclaration.shape), constraints: .any),
+                "programs run as rules, once per run, over the processes this file governs (docs/custom-rules.md)"),
+            .optional(
+                "strict_suppressions", .boolean,
+                "a suppression comment without a reason is an error, not a warning (default false; as --strict-suppressions)"
+            ),
         ])
     }
 }

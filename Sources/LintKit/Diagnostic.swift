@@ -35,9 +35,13 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
     /// A rule's finding in a design, as every rule (built-in, custom or external) is reported: with the severity
     /// the configuration sets for the rule, else the one the finding states (a rule raising it for one case, a
     /// program choosing its own), else the rule's default; and with the step the finding points into.
-    public init(_ finding: Finding, ruleID: String, defaultSeverity: Severity, configured: Severity?, in design: ProcessDesign) {
-        self.init(ruleID: ruleID, severity: configured ?? finding.severity ?? defaultSeverity, finding: finding, file: design.file,
-                  stepID: design.step(containing: finding.range)?.id.value)
+    public init(
+        _ finding: Finding, ruleID: String, defaultSeverity: Severity, configured: Severity?, in design: ProcessDesign
+    ) {
+        self.init(
+            ruleID: ruleID, severity: configured ?? finding.severity ?? defaultSeverity, finding: finding,
+            file: design.file,
+            stepID: design.step(containing: finding.range)?.id.value)
     }
 
     /// A problem of the loader, reported like a finding under the pseudo-rule `format` (as actionlint

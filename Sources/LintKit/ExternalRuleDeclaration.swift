@@ -22,8 +22,10 @@ public struct ExternalRuleDeclaration: Sendable, Hashable {
     public static let defaultSeverity = Severity.warning
     public static let defaultTimeoutSeconds = 30.0
 
-    public init(id: String, command: [String], title: String? = nil, severity: Severity = defaultSeverity,
-                timeoutSeconds: Double = defaultTimeoutSeconds, folder: String, declaredAt: SourceLocation) {
+    public init(
+        id: String, command: [String], title: String? = nil, severity: Severity = defaultSeverity,
+        timeoutSeconds: Double = defaultTimeoutSeconds, folder: String, declaredAt: SourceLocation
+    ) {
         self.id = id
         self.command = command
         self.title = title
@@ -45,13 +47,18 @@ public struct ExternalRuleDeclaration: Sendable, Hashable {
 
     /// The schema of one `external_rules` entry.
     static let shape = ObjectShape([
-        .required("id", .text(.identifier), "the rule id of the program's findings; must differ from every built-in rule's"),
-        .required("command", .list(of: .text(.prose), constraints: .nonEmpty),
-                  "the program and its arguments, run without a shell in this file's folder, e.g. [python3, rules/site.py]"),
+        .required(
+            "id", .text(.identifier), "the rule id of the program's findings; must differ from every built-in rule's"),
+        .required(
+            "command", .list(of: .text(.prose), constraints: .nonEmpty),
+            "the program and its arguments, run without a shell in this file's folder, e.g. [python3, rules/site.py]"),
         .optional("title", .text(.prose), "what the rule checks, in a few words"),
-        .optional("severity", .choice(Severity.allCases.map { Choice($0.rawValue, "\($0.rawValue) severity") }, noun: "severity"),
-                  "the severity of findings that state none; warning when absent"),
-        .optional("timeout_seconds", .number(NumberBounds(minimum: 0, maximum: 3600, minimumIsExclusive: true)),
-                  "seconds the program may run before it is killed and the run fails; 30 when absent"),
+        .optional(
+            "severity",
+            .choice(Severity.allCases.map { Choice($0.rawValue, "\($0.rawValue) severity") }, noun: "severity"),
+            "the severity of findings that state none; warning when absent"),
+        .optional(
+            "timeout_seconds", .number(NumberBounds(minimum: 0, maximum: 3600, minimumIsExclusive: true)),
+            "seconds the program may run before it is killed and the run fails; 30 when absent"),
     ])
 }

@@ -1,5 +1,5 @@
-import ProcessModel
 import Foundation
+import ProcessModel
 
 /// Numbers as a process scientist reads them, in findings and reports alike: counts in scientific
 /// notation, probabilities in percent.

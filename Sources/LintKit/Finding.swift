@@ -16,8 +16,10 @@ public struct Finding: Sendable {
     /// error); a configured severity for the rule outranks it.
     public let severity: Severity?
 
-    public init(_ message: String, at range: SourceRange, related: [RelatedLocation] = [], fix: String? = nil,
-                risk: Risk? = nil, severity: Severity? = nil) {
+    public init(
+        _ message: String, at range: SourceRange, related: [RelatedLocation] = [], fix: String? = nil,
+        risk: Risk? = nil, severity: Severity? = nil
+    ) {
         self.message = message
         self.range = range
         self.related = related

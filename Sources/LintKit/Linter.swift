@@ -14,7 +14,9 @@ public struct Linter: Sendable {
     private let registryIDs: [String]
     private let knownRegistryIDs: Set<String>
 
-    public init(registry: RuleRegistry, estimator: ResidualEstimator = Linter.defaultEstimator, strictSuppressions: Bool = false) {
+    public init(
+        registry: RuleRegistry, estimator: ResidualEstimator = Linter.defaultEstimator, strictSuppressions: Bool = false
+    ) {
         self.registry = registry
         self.estimator = estimator
         self.strictSuppressions = strictSuppressions
@@ -26,33 +28,42 @@ public struct Linter: Sendable {
     public func lint(_ file: LoadResult, configuration: Configuration) -> FileOutcome {
         let problems = file.diagnostics.map(Diagnostic.init)
         guard let design = file.design else {
-            return FileOutcome(file: file.file, design: nil, text: file.text, found: problems, rulesRun: [], estimate: nil, suppressions: nil)
+            return FileOutcome(
+                file: file.file, design: nil, text: file.text, found: problems, rulesRun: [], estimate: nil,
+                suppressions: nil)
         }
         let estimate = SharedEstimate(design: design, estimator: estimator)
         let found = problems + findings(in: design, estimate: estimate, configuration: configuration)
         let customIDs = configuration.customRules.map { $0.description.id } + configuration.externalRules.map(\.id)
         let suppressions = FileOutcome.SuppressionContext(
-            comments: file.comments, knownRules: customIDs.isEmpty ? knownRegistryIDs : knownRegistryIDs.union(customIDs),
+            comments: file.comments,
+            knownRules: customIDs.isEmpty ? knownRegistryIDs : knownRegistryIDs.union(customIDs),
             strict: strictSuppressions || configuration.strictSuppressions)
-        return FileOutcome(file: file.file, design: design, text: file.text, found: found,
-                           rulesRun: (registryIDs + customIDs).filter { !configuration.disabled.contains($0) },
-                           estimate: estimate, suppressions: suppressions)
+        return FileOutcome(
+            file: file.file, design: design, text: file.text, found: found,
+            rulesRun: (registryIDs + customIDs).filter { !configuration.disabled.contains($0) },
+            estimate: estimate, suppressions: suppressions)
     }
 
     /// Every enabled rule's findings on a design, and an error when the estimate they read is not a number.
-    private func findings(in design: ProcessDesign, estimate: SharedEstimate, configuration: Configuration) -> [Diagnostic] {
+    private func findings(in design: ProcessDesign, estimate: SharedEstimate, configuration: Configuration)
+        -> [Diagnostic]
+    {
         let context = LintContext(design: design, estimate: estimate)
         func run(_ rule: any Rule) -> [Diagnostic] {
             let description = rule.description
             guard !configuration.disabled.contains(description.id) else { return [] }
             return rule.check(context.with(options: configuration.options[description.id] ?? [:])).map { finding in
-                Diagnostic(finding, ruleID: description.id, defaultSeverity: description.defaultSeverity,
-                           configured: configuration.severity[description.id], in: design)
+                Diagnostic(
+                    finding, ruleID: description.id, defaultSeverity: description.defaultSeverity,
+                    configured: configuration.severity[description.id], in: design)
             }
         }
         let found = registry.rules.flatMap { run($0) } + configuration.customRules.flatMap { run($0) }
         // Only an estimate some rule read can have misled one.
-        guard estimate.isComputed, let notFinite = NonFiniteEstimate.diagnostic(for: design, risk: estimate.risk) else { return found }
+        guard estimate.isComputed, let notFinite = NonFiniteEstimate.diagnostic(for: design, risk: estimate.risk) else {
+            return found
+        }
         return found + [notFinite]
     }
 

@@ -12,14 +12,17 @@ enum NonFiniteEstimate {
 
     static func diagnostic(for design: ProcessDesign, risk: Risk?) -> Diagnostic? {
         guard let risk else { return nil }
-        let figures = [("λ", risk.lambda), ("P(at least one)", risk.probability), ("the dose share", risk.doseShare),
-                       ("calibrated λ", risk.calibratedLambda), ("calibrated P", risk.calibratedProbability)]
+        let figures = [
+            ("λ", risk.lambda), ("P(at least one)", risk.probability), ("the dose share", risk.doseShare),
+            ("calibrated λ", risk.calibratedLambda), ("calibrated P", risk.calibratedProbability),
+        ]
         guard let (name, spread) = figures.first(where: { !$0.1.isFinite }) else { return nil }
         let finding = Finding(
             "the residual-cell estimate is not a finite number (\(name) is \(spread.median)), so no risk rule can judge it; "
                 + "it was computed from \(inputs(of: design))",
             at: design.dose?.range ?? design.startingMaterial.range,
-            fix: "check those figures for a slip (an exponent, a percent for a fraction); the process fails until the estimate is finite"
+            fix:
+                "check those figures for a slip (an exponent, a percent for a fraction); the process fails until the estimate is finite"
         )
         return Diagnostic(ruleID: ruleID, severity: .error, finding: finding, file: design.file)
     }
@@ -32,11 +35,16 @@ enum NonFiniteEstimate {
         if let malignant = material.composition[.malignant] { parts.append("malignant \(malignant.value.compactText)") }
         if let dose = design.dose {
             if let cells = dose.carTCells { parts.append("car_t_cells \(cells.value.compactText)") }
-            if let perKilogram = dose.carTCellsPerKilogram { parts.append("car_t_cells_per_kg \(perKilogram.value.compactText)") }
+            if let perKilogram = dose.carTCellsPerKilogram {
+                parts.append("car_t_cells_per_kg \(perKilogram.value.compactText)")
+            }
             parts.append("body_weight_kg " + (dose.bodyWeightKilograms.map { $0.value.compactText } ?? "not stated"))
         }
         let measured = design.steps.filter { $0.performance != nil }.map { "'\($0.id.value)'" }
-        if !measured.isEmpty { parts.append("the performance figures of step\(measured.count == 1 ? "" : "s") \(measured.joined(separator: ", "))") }
+        if !measured.isEmpty {
+            parts.append(
+                "the performance figures of step\(measured.count == 1 ? "" : "s") \(measured.joined(separator: ", "))")
+        }
         parts.append("the catalogue's figures")
         return parts.joined(separator: ", ")
     }

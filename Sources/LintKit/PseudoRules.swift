@@ -6,7 +6,8 @@
 public enum PseudoRules {
     public static let format = RuleDescription(
         id: Diagnostic.formatRuleID, title: "Readable process file in the process format", defaultSeverity: .error,
-        rationale: "A process file must be readable YAML in the process format (known keys, values of the right type and "
+        rationale:
+            "A process file must be readable YAML in the process format (known keys, values of the right type and "
             + "range, no duplicates) before any rule can judge it. Every problem is reported at its place, and a file with "
             + "an error is not checked by the rules.",
         references: ["docs/format.md (the process file format)", "docs/process-1.schema.json (its JSON Schema)"],

@@ -23,8 +23,10 @@ public struct RuleDescription: Sendable {
         return String(rationale[..<end.lowerBound]) + "."
     }
 
-    public init(id: String, title: String, defaultSeverity: Severity, rationale: String, references: [String],
-                options: [RuleOption] = [], triggering: [RuleExample], nonTriggering: [RuleExample]) {
+    public init(
+        id: String, title: String, defaultSeverity: Severity, rationale: String, references: [String],
+        options: [RuleOption] = [], triggering: [RuleExample], nonTriggering: [RuleExample]
+    ) {
         self.options = options
         self.id = id
         self.title = title
@@ -68,8 +70,10 @@ public struct RuleExample: Sendable {
 
     public static let marker: Character = "↓"
 
-    public init(_ text: String, options: [String: Double] = [:], message: String? = nil, fix: String? = nil,
-                file: String = #fileID, line: Int = #line) {
+    public init(
+        _ text: String, options: [String: Double] = [:], message: String? = nil, fix: String? = nil,
+        file: String = #fileID, line: Int = #line
+    ) {
         self.text = text
         self.options = options
         self.message = message

@@ -44,8 +44,10 @@ public enum Suppressions {
     /// that covers it. Time is linear in findings plus comments: directives are looked up by line, step and rule.
     /// - Parameter strict: a suppression without a reason is an error rather than a warning (`--strict-suppressions`,
     ///   or `strict_suppressions: true` in the configuration), for sites whose QA requires a reason for each.
-    public static func apply(to diagnostics: [Diagnostic], comments: [YAMLComment], file: String, knownRules: Set<String>,
-                             strict: Bool = false) -> [Diagnostic] {
+    public static func apply(
+        to diagnostics: [Diagnostic], comments: [YAMLComment], file: String, knownRules: Set<String>,
+        strict: Bool = false
+    ) -> [Diagnostic] {
         let readings = comments.compactMap(read)
         guard !readings.isEmpty else { return diagnostics }
         let directives = readings.compactMap { reading -> Directive? in
@@ -70,8 +72,10 @@ public enum Suppressions {
         var used = Set<Int>()
         for index in result.indices where !result[index].isLoadError {
             let diagnostic = result[index]
-            let candidates = [byFile[diagnostic.ruleID], byLine[Key(diagnostic.ruleID, diagnostic.location.range.start.line)],
-                              diagnostic.stepID.flatMap { byStep[Key(diagnostic.ruleID, $0)] }]
+            let candidates = [
+                byFile[diagnostic.ruleID], byLine[Key(diagnostic.ruleID, diagnostic.location.range.start.line)],
+                diagnostic.stepID.flatMap { byStep[Key(diagnostic.ruleID, $0)] },
+            ]
             if let match = candidates.compactMap({ $0 }).min() {
                 result[index].suppression = directives[match].reason
                 used.insert(match)
@@ -102,8 +106,12 @@ public enum Suppressions {
                 let name = directive.wholeFile ? "disable-file" : "disable-next-line"
                 problem = ("the suppression names no rule: write 'processlint:\(name) RULE-ID -- reason'", .warning)
             } else if directive.reason == nil {
-                problem = strict
-                    ? ("a suppression needs a reason, and this site requires one (strict suppressions): add ' -- why this finding is accepted'", .error)
+                problem =
+                    strict
+                    ? (
+                        "a suppression needs a reason, and this site requires one (strict suppressions): add ' -- why this finding is accepted'",
+                        .error
+                    )
                     : ("a suppression needs a reason: add ' -- why this finding is accepted'", .warning)
             } else if let unknown = directive.ruleIDs.first(where: { !knownRules.contains($0) }) {
                 let hint = Suggestion.nearest(to: unknown, among: knownRules).map { "; did you mean '\($0)'?" } ?? ""
@@ -114,12 +122,16 @@ public enum Suppressions {
                 problem = nil
             }
             if let (message, severity) = problem {
-                result.append(Diagnostic(ruleID: ruleID, severity: severity, finding: Finding(message, at: directive.range), file: file))
+                result.append(
+                    Diagnostic(
+                        ruleID: ruleID, severity: severity, finding: Finding(message, at: directive.range), file: file))
             }
         }
         for case .malformed(let written, let meant, let range) in readings {
-            let message = "'\(written)' is not a suppression directive, so it silences nothing; did you mean '\(meant)'?"
-            result.append(Diagnostic(ruleID: ruleID, severity: .warning, finding: Finding(message, at: range), file: file))
+            let message =
+                "'\(written)' is not a suppression directive, so it silences nothing; did you mean '\(meant)'?"
+            result.append(
+                Diagnostic(ruleID: ruleID, severity: .warning, finding: Finding(message, at: range), file: file))
         }
         return result.sorted()
     }
@@ -153,7 +165,8 @@ public enum Suppressions {
             case .nowhere:
                 return "\(single ? "this rule" : "'\(rule)'") has no finding in this file"
             case .allSilenced:
-                return "\(single ? "this rule's findings are" : "the findings of '\(rule)' are") all silenced by other suppressions"
+                return
+                    "\(single ? "this rule's findings are" : "the findings of '\(rule)' are") all silenced by other suppressions"
             case .at(let count, let places):
                 anywhere = true
                 let noun = count == 1 ? "finding" : "findings"
@@ -161,7 +174,8 @@ public enum Suppressions {
                 return "\(subject) \(count == 1 ? "is" : "are") at \(places)"
             }
         }
-        let advice = anywhere
+        let advice =
+            anywhere
             ? "put the comment on the line above a finding, or above the '- id:' line of its step"
             : "remove it"
         return head + ": " + clauses.joined(separator: "; ") + "; " + advice
@@ -201,8 +215,10 @@ public enum Suppressions {
             let parts = rest.components(separatedBy: "--")
             let ids = parts[0].split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }).map(String.init)
             let reason = parts.dropFirst().joined(separator: "--").trimmingCharacters(in: .whitespaces)
-            return .directive(Directive(ruleIDs: ids, reason: reason.isEmpty ? nil : reason, wholeFile: wholeFile,
-                                        line: comment.position.line, range: range, step: comment.stepBelow))
+            return .directive(
+                Directive(
+                    ruleIDs: ids, reason: reason.isEmpty ? nil : reason, wholeFile: wholeFile,
+                    line: comment.position.line, range: range, step: comment.stepBelow))
         }
         return malformed(text, at: range)
     }

@@ -6,12 +6,17 @@ import ProcessModel
 
 /// Which rules `rules` and `explain` show: the built-in ones, and the custom ones a configuration names.
 struct CatalogueOptions: ParsableArguments {
-    @Option(help: "Configuration whose custom rules to include; without it, the nearest .processlint.yml above the current directory.")
+    @Option(
+        help:
+            "Configuration whose custom rules to include; without it, the nearest .processlint.yml above the current directory."
+    )
     var config: String?
 
     /// Every rule by id, each custom one with where it is defined; `nil`, with the problems written to the console,
     /// when the configuration cannot be read (as `lint` stops on it too).
-    func rules(of registry: RuleRegistry, orReportTo console: Console) -> [(description: RuleDescription, origin: SourceLocation?)]? {
+    func rules(of registry: RuleRegistry, orReportTo console: Console) -> [(
+        description: RuleDescription, origin: SourceLocation?
+    )]? {
         let builtIn = registry.descriptions.map { (description: $0, origin: SourceLocation?.none) }
         let loader = ConfigurationLoader.standard(registry: registry)
         guard let path = config ?? loader.find(from: FileManager.default.currentDirectoryPath) else { return builtIn }

@@ -11,8 +11,11 @@ extension Console {
         let byFile = Dictionary(grouping: problems, by: \.location.file)
         for file in byFile.keys.sorted() {
             let text = try? FileBytes.contents(of: file, limits: .standard, kind: .configuration).get()
-            err(reporter.report(FileReport(file: file, diagnostics: byFile[file, default: []].map(Diagnostic.init),
-                                           text: text.map { String(decoding: $0, as: UTF8.self) })))
+            err(
+                reporter.report(
+                    FileReport(
+                        file: file, diagnostics: byFile[file, default: []].map(Diagnostic.init),
+                        text: text.map { String(decoding: $0, as: UTF8.self) })))
         }
     }
 }

@@ -9,8 +9,10 @@ public struct Console: Sendable {
     /// The environment, for `NO_COLOR`.
     public let environment: [String: String]
 
-    public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
-                isTerminal: Bool = false, environment: [String: String] = [:]) {
+    public init(
+        out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
+        isTerminal: Bool = false, environment: [String: String] = [:]
+    ) {
         self.out = out
         self.err = err
         self.isTerminal = isTerminal

@@ -31,10 +31,16 @@ struct DiffCommand: ConsoleCommand {
 
     @OptionGroup var load: LoadOptions
 
-    @Option(help: "Configuration file for both versions; without it, each file's nearest .processlint.yml in its own version.")
+    @Option(
+        help:
+            "Configuration file for both versions; without it, each file's nearest .processlint.yml in its own version."
+    )
     var config: String?
 
-    @Option(help: "text: for people; json: for tools (docs/diff-json.md); html: both versions' plots overlaid (docs/report.md).")
+    @Option(
+        help:
+            "text: for people; json: for tools (docs/diff-json.md); html: both versions' plots overlaid (docs/report.md)."
+    )
     var format: Format = .text
 
     @Flag(help: "Fail (exit 1) when the change introduces a finding at or above --fail-on.")
@@ -43,15 +49,17 @@ struct DiffCommand: ConsoleCommand {
     @Option(help: "The lowest severity of new finding that fails --fail-on-new.")
     var failOn: Severity = .error
 
-    @Option(help: """
-        Fail (exit 1) when λ of any process rose by more than this factor (from zero counts as infinite), or can no \
-        longer be estimated.
-        """)
+    @Option(
+        help: """
+            Fail (exit 1) when λ of any process rose by more than this factor (from zero counts as infinite), or can no \
+            longer be estimated.
+            """)
     var failOnRiskIncrease: Double?
 
-    @Option(help: """
-        With --fail-on-risk-increase: the λ a process with nothing to compare with (new, or no estimate before) may have.
-        """)
+    @Option(
+        help: """
+            With --fail-on-risk-increase: the λ a process with nothing to compare with (new, or no estimate before) may have.
+            """)
     var newProcessLambdaLimit: Double = DiffGate.defaultNewProcessLambdaLimit
 
     func validate() throws {
@@ -67,7 +75,9 @@ struct DiffCommand: ConsoleCommand {
     }
 
     func run(console: Console, registry: RuleRegistry) -> ExitStatus {
-        let headPaths: [String], basePaths: [String], baseName: String
+        let headPaths: [String]
+        let basePaths: [String]
+        let baseName: String
         var displayed: @Sendable (String) -> String = { $0 }
         let pairing: ProcessPairing
         var checkout: GitRevision.Checkout?
@@ -78,7 +88,8 @@ struct DiffCommand: ConsoleCommand {
                 checkout = extracted
                 basePaths = extracted.paths
                 displayed = extracted.displayed
-                pairing = ProcessPairing(basePlace: extracted.displayed, headPlace: extracted.inRepository, renames: extracted.renames)
+                pairing = ProcessPairing(
+                    basePlace: extracted.displayed, headPlace: extracted.inRepository, renames: extracted.renames)
             case .failure(let error):
                 console.err("error: cannot read revision '\(base)': \(error.message)\n")
                 return .invalidInput
@@ -87,13 +98,15 @@ struct DiffCommand: ConsoleCommand {
         } else {
             (basePaths, headPaths, baseName) = ([paths[0]], [paths[1]], paths[0])
             let (baseRoot, headRoot) = (paths[0], paths[1])
-            pairing = ProcessPairing(basePlace: { Self.place($0, under: baseRoot) }, headPlace: { Self.place($0, under: headRoot) })
+            pairing = ProcessPairing(
+                basePlace: { Self.place($0, under: baseRoot) }, headPlace: { Self.place($0, under: headRoot) })
         }
         defer { checkout?.remove() }
 
         // What does not exist at the base (a new folder, a new file) has nothing to compare: all of it is new.
         let existingBase = basePaths.filter { FileManager.default.fileExists(atPath: $0) }
-        let before: [ProcessFindings], after: [ProcessFindings]
+        let before: [ProcessFindings]
+        let after: [ProcessFindings]
         var details: [String: ProcessDetail] = [:]
         switch collect(existingBase, registry: registry) {
         case .success(let found): (before, details) = (found.findings, found.details)
@@ -107,16 +120,20 @@ struct DiffCommand: ConsoleCommand {
         }
 
         let comparison = FindingComparison(base: before, head: after, pairing: pairing)
-        let gate = DiffGate(newFindingsAtOrAbove: failOnNew ? failOn : nil, riskIncreaseLimit: failOnRiskIncrease,
-                            newProcessLambdaLimit: newProcessLambdaLimit)
+        let gate = DiffGate(
+            newFindingsAtOrAbove: failOnNew ? failOn : nil, riskIncreaseLimit: failOnRiskIncrease,
+            newProcessLambdaLimit: newProcessLambdaLimit)
         let failures = gate.failures(of: comparison)
         switch format {
-        case .json: console.out(DiffJSON.render(comparison, base: baseName, gateFailures: failures, displayed: displayed))
+        case .json:
+            console.out(DiffJSON.render(comparison, base: baseName, gateFailures: failures, displayed: displayed))
         case .text: console.out(DiffText.render(comparison, gateFailures: failures, displayed: displayed))
         case .html:
-            console.out(DiffHTML.render(comparison, base: baseName, details: details, gateFailures: failures, displayed: displayed,
-                                        version: ProcessLintCommand.configuration.version,
-                                        generated: LintCommand.Format.generationTime(environment: console.environment)))
+            console.out(
+                DiffHTML.render(
+                    comparison, base: baseName, details: details, gateFailures: failures, displayed: displayed,
+                    version: ProcessLintCommand.configuration.version,
+                    generated: LintCommand.Format.generationTime(environment: console.environment)))
         }
 
         if failures.contains(where: { $0.gate == .input }) { return .invalidInput }
@@ -126,7 +143,9 @@ struct DiffCommand: ConsoleCommand {
     /// A file's path below the folder (or the file) named on the command line: two files named alone are one
     /// place, so `diff old.yaml new.yaml` compares them whatever their names.
     static func place(_ file: String, under root: String) -> String {
-        let (file, root) = (URL(fileURLWithPath: file).standardizedFileURL.path, URL(fileURLWithPath: root).standardizedFileURL.path)
+        let (file, root) = (
+            URL(fileURLWithPath: file).standardizedFileURL.path, URL(fileURLWithPath: root).standardizedFileURL.path
+        )
         return file == root ? "" : file.hasPrefix(root + "/") ? String(file.dropFirst(root.count + 1)) : file
     }
 
@@ -138,7 +157,8 @@ struct DiffCommand: ConsoleCommand {
     /// Every process under the paths with its findings and estimate, and for html each design with its full
     /// estimate by file; nothing for no paths.
     private func collect(_ paths: [String], registry: RuleRegistry)
-        -> Result<(findings: [ProcessFindings], details: [String: ProcessDetail]), Unusable> {
+        -> Result<(findings: [ProcessFindings], details: [String: ProcessDetail]), Unusable>
+    {
         guard !paths.isEmpty else { return .success(([], [:])) }
         var run = LintRun(registry: registry, paths: paths, limits: load.limits, configurationFile: config)
         run.keeps = format == .html ? .everything : .findingsAndRisk
@@ -151,7 +171,8 @@ struct DiffCommand: ConsoleCommand {
                 result.findings.map { found.append($0) }
                 if let detail = result.report.process { details[result.report.file] = detail }
             }
-            return failures.isEmpty ? .success((found, details)) : .failure(Unusable(messages: failures.map(\.description)))
+            return failures.isEmpty
+                ? .success((found, details)) : .failure(Unusable(messages: failures.map(\.description)))
         }
     }
 

@@ -18,7 +18,10 @@ struct EstimateCommand: ConsoleCommand {
         case csv
     }
 
-    @Argument(help: "Process files, or directories to search for *.yaml and *.yml files (default: the current directory, as for lint).")
+    @Argument(
+        help:
+            "Process files, or directories to search for *.yaml and *.yml files (default: the current directory, as for lint)."
+    )
     var paths: [String] = ["."]
 
     @Option(help: "table: for reading; json: every figure, for tools; csv: the step table, for spreadsheets.")
@@ -44,8 +47,11 @@ struct EstimateCommand: ConsoleCommand {
         }
         switch format {
         case .table: estimates.forEach { console.out(EstimateTable(design: $0.0, estimate: $0.1).text) }
-        case .json: console.out(EstimateJSON.text(estimates, calibration: ResidualEstimator.standard.calibrationFactor,
-                                                  cohort: ResidualEstimator.standard.calibrationCohort))
+        case .json:
+            console.out(
+                EstimateJSON.text(
+                    estimates, calibration: ResidualEstimator.standard.calibrationFactor,
+                    cohort: ResidualEstimator.standard.calibrationCohort))
         case .csv: console.out(EstimateCSV.text(estimates))
         }
         if discovered.files.isEmpty && discovered.problems.isEmpty {

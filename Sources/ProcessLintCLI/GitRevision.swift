@@ -1,5 +1,5 @@
-import LintKit
 import Foundation
+import LintKit
 
 /// The process files of a past revision of the current git repository, written out to a temporary folder
 /// so they can be linted like any others.
@@ -39,17 +39,21 @@ struct GitRevision {
         // Ask git from where the first path is, so the command works from any folder.
         var directory: ObjCBool = false
         let first = absolute.first ?? FileManager.default.currentDirectoryPath
-        let start = FileManager.default.fileExists(atPath: first, isDirectory: &directory) && directory.boolValue
+        let start =
+            FileManager.default.fileExists(atPath: first, isDirectory: &directory) && directory.boolValue
             ? first : URL(fileURLWithPath: first).deletingLastPathComponent().path
         let root: String
         switch git(start, ["rev-parse", "--show-toplevel"]) {
-        case .success(let output): root = URL(fileURLWithPath: output.trimmingCharacters(in: .whitespacesAndNewlines)).standardizedFileURL.path
+        case .success(let output):
+            root = URL(fileURLWithPath: output.trimmingCharacters(in: .whitespacesAndNewlines)).standardizedFileURL.path
         case .failure(let error): return .failure(error)
         }
         guard case .success = git(root, ["rev-parse", "--verify", "--quiet", revision + "^{commit}"]) else {
             return .failure(GitError(message: "'\(revision)' is not a commit of the repository at \(root)"))
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("processlint-base-\(UUID().uuidString)").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "processlint-base-\(UUID().uuidString)"
+        ).path
         let archive = folder + ".tar"
         defer { try? FileManager.default.removeItem(atPath: archive) }
         do {
@@ -68,7 +72,9 @@ struct GitRevision {
             path == root ? folder : path.hasPrefix(root + "/") ? folder + "/" + path.dropFirst(root.count + 1) : path
         }
         // Renames are a help to pairing, not a requirement: without them, processes are paired by name and place.
-        let renames = (try? git(root, ["diff", "--find-renames", "--name-status", "-z", revision, "--"]).get()).map(Self.renames) ?? [:]
+        let renames =
+            (try? git(root, ["diff", "--find-renames", "--name-status", "-z", revision, "--"]).get()).map(Self.renames)
+            ?? [:]
         return .success(Checkout(folder: folder, paths: mapped, root: root, renames: renames))
     }
 
@@ -94,13 +100,18 @@ struct GitRevision {
     /// Runs a program found on PATH; its output, or its error message. Archiving a large repository may take
     /// a while, hence the generous limit; a git that hangs (waiting for credentials, say) still ends.
     private static func run(_ arguments: [String]) -> Result<String, GitError> {
-        let child = ChildProcess(command: arguments, directory: FileManager.default.currentDirectoryPath,
-                                 timeoutSeconds: 300, outputLimit: 16 * 1024 * 1024)
+        let child = ChildProcess(
+            command: arguments, directory: FileManager.default.currentDirectoryPath,
+            timeoutSeconds: 300, outputLimit: 16 * 1024 * 1024)
         let outcome: ChildProcess.Outcome
         do { outcome = try child.run() } catch { return .failure(GitError(message: error.reason)) }
         guard outcome.ending == .exited(0) else {
-            let message = String(decoding: outcome.errorOutput, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            return .failure(GitError(message: message.isEmpty ? "\(arguments.joined(separator: " ")) failed (\(outcome.ending))" : message))
+            let message = String(decoding: outcome.errorOutput, as: UTF8.self).trimmingCharacters(
+                in: .whitespacesAndNewlines)
+            return .failure(
+                GitError(
+                    message: message.isEmpty
+                        ? "\(arguments.joined(separator: " ")) failed (\(outcome.ending))" : message))
         }
         return .success(String(decoding: outcome.output, as: UTF8.self))
     }

@@ -30,14 +30,18 @@ struct LintCommand: ConsoleCommand {
 
     @OptionGroup var load: LoadOptions
 
-    @Option(help: """
-        text: for people, like a compiler; json: for tools (docs/lint-json.md); sarif: for code scanning; \
-        github: GitHub Actions annotations; junit: test reports for GitLab and Jenkins (docs/ci.md); html: the \
-        self-contained report of `processlint report` (docs/report.md).
-        """)
+    @Option(
+        help: """
+            text: for people, like a compiler; json: for tools (docs/lint-json.md); sarif: for code scanning; \
+            github: GitHub Actions annotations; junit: test reports for GitLab and Jenkins (docs/ci.md); html: the \
+            self-contained report of `processlint report` (docs/report.md).
+            """)
     var format: Format = .text
 
-    @Option(help: "Write the report to this file instead of standard output; it is replaced only once the report is complete.")
+    @Option(
+        help:
+            "Write the report to this file instead of standard output; it is replaced only once the report is complete."
+    )
     var output: String?
 
     @Option(help: "The folder that sarif, github and junit paths are relative to: the repository's root.")
@@ -61,14 +65,20 @@ struct LintCommand: ConsoleCommand {
     @Option(help: "Write every finding to this baseline file, to adopt the tool on existing processes.")
     var writeBaseline: String?
 
-    @Flag(help: "With --baseline: rewrite it without the entries that matched nothing, and with λ lowered where it fell (nothing is added).")
+    @Flag(
+        help:
+            "With --baseline: rewrite it without the entries that matched nothing, and with λ lowered where it fell (nothing is added)."
+    )
     var updateBaseline = false
 
-    @Flag(help: "A suppression comment without a reason is an error (as strict_suppressions: true in the configuration).")
+    @Flag(
+        help: "A suppression comment without a reason is an error (as strict_suppressions: true in the configuration).")
     var strictSuppressions = false
 
     func validate() throws {
-        if updateBaseline && baseline == nil { throw ValidationError("--update-baseline rewrites the file of --baseline FILE: give one") }
+        if updateBaseline && baseline == nil {
+            throw ValidationError("--update-baseline rewrites the file of --baseline FILE: give one")
+        }
     }
 
     func run(console terminal: Console, registry: RuleRegistry) -> ExitStatus {
@@ -110,14 +120,20 @@ struct LintCommand: ConsoleCommand {
         let (files, failures) = run.run(plan) { result in
             baselineUsage.add(result.baselineUsage)
             for diagnostic in result.report.diagnostics where diagnostic.suppression == nil {
-                if diagnostic.isLoadError { loadFailed = true } else { worst = max(worst ?? diagnostic.severity, diagnostic.severity) }
+                if diagnostic.isLoadError {
+                    loadFailed = true
+                } else {
+                    worst = max(worst ?? diagnostic.severity, diagnostic.severity)
+                }
             }
             if let findings = result.findings { accepted.append(findings) }
             console.out(reporter.report(result.report))
         }
         for failure in failures { console.err(failure.description + "\n") }
-        let closing = reporter.finish(RunSummary(files: files, failures: failures.map(RunFailure.init),
-                                                 staleBaselineEntries: run.baseline?.0.staleEntries(after: baselineUsage) ?? 0))
+        let closing = reporter.finish(
+            RunSummary(
+                files: files, failures: failures.map(RunFailure.init),
+                staleBaselineEntries: run.baseline?.0.staleEntries(after: baselineUsage) ?? 0))
         if format == .text { console.err(closing) } else { console.out(closing) }
         if let problem = reportFile?.commit() {
             console.err("\(problem)\n")
@@ -129,7 +145,8 @@ struct LintCommand: ConsoleCommand {
                 console.err("\(writeBaseline): error: cannot write the baseline file\n")
                 return .invalidInput
             }
-            console.err("wrote \(written.findings.reduce(0) { $0 + $1.count }) findings to the baseline \(writeBaseline)\n")
+            console.err(
+                "wrote \(written.findings.reduce(0) { $0 + $1.count }) findings to the baseline \(writeBaseline)\n")
             return loadFailed || !failures.isEmpty ? .invalidInput : .success
         }
         if updateBaseline, let baseline, let old = run.baseline?.0 {
@@ -138,7 +155,8 @@ struct LintCommand: ConsoleCommand {
                 console.err("\(baseline): error: cannot write the baseline file\n")
                 return .invalidInput
             }
-            console.err("updated the baseline \(baseline): removed \(old.staleEntries(after: baselineUsage)) stale entries\n")
+            console.err(
+                "updated the baseline \(baseline): removed \(old.staleEntries(after: baselineUsage)) stale entries\n")
         }
         // A rule program that failed is never a silent pass.
         if loadFailed || !failures.isEmpty { return .invalidInput }
@@ -149,9 +167,12 @@ struct LintCommand: ConsoleCommand {
     /// A run stopped before any file was read (its configuration or baseline cannot be read): the problems are on
     /// standard error, and a machine-readable report says so too, so a CI step that reads only the report never
     /// sees a pass. Text output has said it already.
-    private func stopped(by problems: [LoadDiagnostic], registry: RuleRegistry, console: Console, reportFile: ReportFile?) -> ExitStatus {
+    private func stopped(
+        by problems: [LoadDiagnostic], registry: RuleRegistry, console: Console, reportFile: ReportFile?
+    ) -> ExitStatus {
         guard format != .text else { return .invalidInput }
-        var reporter = format.reporter(rules: registry.descriptions, root: SourceRoot(sourceRoot), color: false, quiet: quiet)
+        var reporter = format.reporter(
+            rules: registry.descriptions, root: SourceRoot(sourceRoot), color: false, quiet: quiet)
         console.out(reporter.finish(RunSummary(files: 0, failures: problems.map(RunFailure.init))))
         if let problem = reportFile?.commit() { console.err("\(problem)\n") }
         return .invalidInput

@@ -69,9 +69,10 @@ struct LintRun {
         var problems = discovered.problems
         if discovered.files.isEmpty && problems.isEmpty {
             // A gate that checked nothing must not pass silently.
-            problems.append(LoadDiagnostic(
-                .error, .unreadableFile, "no process files (*.yaml, *.yml) found here",
-                at: SourceLocation(file: paths.joined(separator: " "), range: SourceRange(at: .fileStart))))
+            problems.append(
+                LoadDiagnostic(
+                    .error, .unreadableFile, "no process files (*.yaml, *.yml) found here",
+                    at: SourceLocation(file: paths.joined(separator: " "), range: SourceRange(at: .fileStart))))
         }
         // One configuration per folder (the nearest file above it), read once; a broken one stops the run.
         let configurations = ConfigurationResolver(loader: .standard(registry: registry), explicit: configurationFile)
@@ -80,14 +81,17 @@ struct LintRun {
         let kept = resolved.filter { !$0.1.excludes($0.0) }
         if kept.isEmpty && !discovered.files.isEmpty && problems.isEmpty {
             // Emptiness is checked after filtering too: an include or exclude that leaves nothing is no pass.
-            problems.append(LoadDiagnostic(
-                .error, .unreadableFile,
-                "nothing to check: the configuration's include, exclude and custom_rules leave out all "
-                    + "\(discovered.files.count) YAML file\(discovered.files.count == 1 ? "" : "s") found",
-                at: SourceLocation(file: paths.joined(separator: " "), range: SourceRange(at: .fileStart))))
+            problems.append(
+                LoadDiagnostic(
+                    .error, .unreadableFile,
+                    "nothing to check: the configuration's include, exclude and custom_rules leave out all "
+                        + "\(discovered.files.count) YAML file\(discovered.files.count == 1 ? "" : "s") found",
+                    at: SourceLocation(file: paths.joined(separator: " "), range: SourceRange(at: .fileStart))))
         }
-        return .success(Plan(problems: problems.sorted(), files: kept,
-                             customRules: configurations.customRules, warnings: configurations.warnings, registry: registry))
+        return .success(
+            Plan(
+                problems: problems.sorted(), files: kept,
+                customRules: configurations.customRules, warnings: configurations.warnings, registry: registry))
     }
 
     /// Calls `body` with each result, in file order, paths that could not be walked first; returns the number
@@ -95,53 +99,80 @@ struct LintRun {
     func run(_ plan: Plan, _ body: (FileResult) -> Void) -> (files: Int, failures: [ExternalRuleFailure]) {
         for problem in plan.problems {
             let diagnostics = [Diagnostic(problem)]
-            body(FileResult(report: FileReport(file: problem.location.file, diagnostics: diagnostics, text: nil),
-                            findings: keeps == .report ? nil : ProcessFindings(file: problem.location.file, design: nil, diagnostics: diagnostics, risk: nil)))
+            body(
+                FileResult(
+                    report: FileReport(file: problem.location.file, diagnostics: diagnostics, text: nil),
+                    findings: keeps == .report
+                        ? nil
+                        : ProcessFindings(file: problem.location.file, design: nil, diagnostics: diagnostics, risk: nil)
+                ))
         }
         let linter = Linter(registry: registry, strictSuppressions: strictSuppressions)
-        let configurationOf = Dictionary(plan.files.map { ($0.path, $0.configuration) }, uniquingKeysWith: { first, _ in first })
+        let configurationOf = Dictionary(
+            plan.files.map { ($0.path, $0.configuration) }, uniquingKeysWith: { first, _ in first })
         let configuration = { @Sendable (file: String) in configurationOf[file] ?? Configuration() }
         let lint = { @Sendable (loaded: LoadResult) in linter.lint(loaded, configuration: configuration(loaded.file)) }
         let loader = ProcessLoader(limits: limits)
         let paths = plan.files.map(\.path)
         let external = ExternalRuleSession(configurations: plan.files.map(\.configuration))
         guard !external.isEmpty else {
-            loader.load(files: paths, then: { finish(lint($0), failed: [], linter: linter, configuration: configuration($0.file)) }, body)
+            loader.load(
+                files: paths,
+                then: { finish(lint($0), failed: [], linter: linter, configuration: configuration($0.file)) }, body)
             return (plan.files.count, [])
         }
         var outcomes: [FileOutcome] = []
         loader.load(files: paths, then: lint) { outcomes.append($0) }
-        let results = external.run(assessed: outcomes.compactMap { outcome in
-            outcome.design.map { ($0, configuration(outcome.file), outcome.risk) }
-        })
+        let results = external.run(
+            assessed: outcomes.compactMap { outcome in
+                outcome.design.map { ($0, configuration(outcome.file), outcome.risk) }
+            })
         for outcome in outcomes {
             // A program that failed did not check the files it governs: each file's report says so.
             let governing = Set(configurationOf[outcome.file]?.externalRules ?? [])
             let failed = outcome.design == nil ? [] : results.failures.filter { governing.contains($0.rule) }
-            body(finish(outcome.adding(results.diagnostics[outcome.file] ?? []), failed: failed, linter: linter,
-                        configuration: configuration(outcome.file)))
+            body(
+                finish(
+                    outcome.adding(results.diagnostics[outcome.file] ?? []), failed: failed, linter: linter,
+                    configuration: configuration(outcome.file)))
         }
-        return (plan.files.count, results.failures.sorted { ($0.rule.declaredAt, $0.rule.id) < ($1.rule.declaredAt, $1.rule.id) })
+        return (
+            plan.files.count,
+            results.failures.sorted { ($0.rule.declaredAt, $0.rule.id) < ($1.rule.declaredAt, $1.rule.id) }
+        )
     }
 
     /// The baseline applies to every finding alike, external ones included, after suppression comments.
-    private func finish(_ outcome: FileOutcome, failed: [ExternalRuleFailure], linter: Linter, configuration: Configuration) -> FileResult {
+    private func finish(
+        _ outcome: FileOutcome, failed: [ExternalRuleFailure], linter: Linter, configuration: Configuration
+    ) -> FileResult {
         var diagnostics = outcome.diagnostics
         var usage = Baseline.Usage()
         if let (baseline, reason) = baseline {
-            let applied = baseline.apply(to: diagnostics, process: ProcessFindings.identity(of: outcome.file, design: outcome.design), reason: reason)
+            let applied = baseline.apply(
+                to: diagnostics, process: ProcessFindings.identity(of: outcome.file, design: outcome.design),
+                reason: reason)
             diagnostics = applied.diagnostics
             usage = applied.usage
         }
-        let findings = keeps == .report ? nil
-            : ProcessFindings(file: outcome.file, design: outcome.design, diagnostics: diagnostics,
-                              risk: keeps == .report || keeps == .findings ? nil : outcome.risk)
+        let findings =
+            keeps == .report
+            ? nil
+            : ProcessFindings(
+                file: outcome.file, design: outcome.design, diagnostics: diagnostics,
+                risk: keeps == .report || keeps == .findings ? nil : outcome.risk)
         // The report's estimate comes from the linter's own estimator, so its figures are the ones its findings quote.
-        let detail = keeps != .everything ? nil : outcome.design.map { design in
-            ProcessDetail(design: design, estimate: linter.estimator.estimate(design), gateThreshold: Self.gateThreshold(configuration, registry))
-        }
-        let report = FileReport(file: outcome.file, diagnostics: diagnostics, text: outcome.text, rules: outcome.rulesRun,
-                                failedRules: failed.map(RunFailure.init), process: detail)
+        let detail =
+            keeps != .everything
+            ? nil
+            : outcome.design.map { design in
+                ProcessDetail(
+                    design: design, estimate: linter.estimator.estimate(design),
+                    gateThreshold: Self.gateThreshold(configuration, registry))
+            }
+        let report = FileReport(
+            file: outcome.file, diagnostics: diagnostics, text: outcome.text, rules: outcome.rulesRun,
+            failedRules: failed.map(RunFailure.init), process: detail)
         return FileResult(report: report, findings: findings, baselineUsage: usage)
     }
 }
@@ -154,7 +185,9 @@ extension LintRun {
     /// the rule is disabled or not registered.
     static func gateThreshold(_ configuration: Configuration, _ registry: RuleRegistry) -> Double? {
         guard !configuration.disabled.contains(gateRuleID),
-              let option = registry.descriptions.first(where: { $0.id == gateRuleID })?.options.first(where: { $0.name == "threshold" })
+            let option = registry.descriptions.first(where: { $0.id == gateRuleID })?.options.first(where: {
+                $0.name == "threshold"
+            })
         else { return nil }
         return configuration.options[gateRuleID]?["threshold"] ?? option.defaultValue
     }

@@ -9,8 +9,11 @@ public struct ProcessLintCommand: ParsableCommand {
         commandName: "processlint",
         abstract: "Check cell-therapy manufacturing process designs before a batch is made.",
         version: "0.1.0",
-        subcommands: [LintCommand.self, ReportCommand.self, DiffCommand.self, EstimateCommand.self, RulesCommand.self, ExplainCommand.self,
-                      SchemaCommand.self, TestCommand.self, LSPCommand.self],
+        subcommands: [
+            LintCommand.self, ReportCommand.self, DiffCommand.self, EstimateCommand.self, RulesCommand.self,
+            ExplainCommand.self,
+            SchemaCommand.self, TestCommand.self, LSPCommand.self,
+        ],
         defaultSubcommand: LintCommand.self
     )
 
@@ -28,7 +31,9 @@ public struct ProcessLintCommand: ParsableCommand {
 
     /// Parses `arguments` (without the program name), runs the command on `console` with the rules of
     /// `registry`, and returns the exit code.
-    public static func run(_ arguments: [String], console: Console, registry: RuleRegistry = BuiltinRules.registry) -> Int32 {
+    public static func run(_ arguments: [String], console: Console, registry: RuleRegistry = BuiltinRules.registry)
+        -> Int32
+    {
         do {
             let command = try parseAsRoot(arguments)
             guard let consoleCommand = command as? any ConsoleCommand else {

@@ -7,7 +7,8 @@ import LintKit
 struct ReportCommand: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write a self-contained HTML report: plots of the cell populations, the findings in their source, and the sources of every figure.",
+        abstract:
+            "Write a self-contained HTML report: plots of the cell populations, the findings in their source, and the sources of every figure.",
         discussion: """
             The same report as `lint --format html` (docs/report.md). Exit status: 0 when the report is written and \
             nothing is at or above --fail-on (by default nothing fails it); 1 when a finding is; 2 when a file cannot \
@@ -18,7 +19,9 @@ struct ReportCommand: ConsoleCommand {
     @Argument(help: "Process files, or directories to search for *.yaml and *.yml files.")
     var paths: [String] = ["."]
 
-    @Option(name: .shortAndLong, help: "The HTML file to write; it is replaced only once the report is complete ('-' for standard output).")
+    @Option(
+        name: .shortAndLong,
+        help: "The HTML file to write; it is replaced only once the report is complete ('-' for standard output).")
     var output: String
 
     @Option(help: "Configuration file; without it, the nearest .processlint.yml above each process file applies.")
@@ -31,8 +34,10 @@ struct ReportCommand: ConsoleCommand {
 
     func run(console: Console, registry: RuleRegistry) -> ExitStatus {
         // One path for both: the report is lint's html format, so the two never drift apart.
-        var arguments = ["--format", "html", "--fail-on", failOn.rawValue,
-                         "--max-file-size", String(load.maximumFileBytes), "--max-depth", String(load.maximumDepth)]
+        var arguments = [
+            "--format", "html", "--fail-on", failOn.rawValue,
+            "--max-file-size", String(load.maximumFileBytes), "--max-depth", String(load.maximumDepth),
+        ]
         if output != "-" { arguments += ["--output", output] }
         if let config { arguments += ["--config", config] }
         let lint: LintCommand

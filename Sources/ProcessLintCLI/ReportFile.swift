@@ -28,20 +28,23 @@ final class ReportFile: @unchecked Sendable {
         var status = stat()
         isStream = stat(path, &status) == 0 && status.st_mode & S_IFMT != S_IFREG && status.st_mode & S_IFMT != S_IFDIR
         if isStream {
-            guard let handle = FileHandle(forWritingAtPath: path) else { throw Unwritable(path, String(cString: strerror(errno))) }
+            guard let handle = FileHandle(forWritingAtPath: path) else {
+                throw Unwritable(path, String(cString: strerror(errno)))
+            }
             temporary = path
             self.handle = handle
             return
         }
         let destination = URL(fileURLWithPath: path)
-        temporary = destination.deletingLastPathComponent()
+        temporary =
+            destination.deletingLastPathComponent()
             .appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).tmp").path
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue {
             throw Unwritable(path, "it is a directory")
         }
         guard FileManager.default.createFile(atPath: temporary, contents: nil),
-              let handle = FileHandle(forWritingAtPath: temporary)
+            let handle = FileHandle(forWritingAtPath: temporary)
         else {
             throw Unwritable(path, String(cString: strerror(errno)))
         }

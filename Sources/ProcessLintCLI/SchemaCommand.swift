@@ -1,6 +1,6 @@
 import ArgumentParser
-import LintKit
 import CustomRules
+import LintKit
 import ProcessModel
 
 /// `processlint schema`: prints the JSON Schema of the process format, or its reference tables.
@@ -8,7 +8,8 @@ struct SchemaCommand: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
         abstract: "Print the JSON Schema (draft 2020-12) of the process file format, or of rule files.",
-        discussion: "Point an editor's YAML language server at it for completion and validation while writing process files."
+        discussion:
+            "Point an editor's YAML language server at it for completion and validation while writing process files."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -18,11 +19,12 @@ struct SchemaCommand: ConsoleCommand {
         case externalRuleResponse = "external-rule-response"
     }
 
-    @Option(help: """
-        json: the JSON Schema; markdown: the field reference tables of docs/format.md (docs/custom-rules.md with \
-        --rules); external-rule-request and external-rule-response: the schemas of what an external rule reads and \
-        prints (docs/custom-rules.md).
-        """)
+    @Option(
+        help: """
+            json: the JSON Schema; markdown: the field reference tables of docs/format.md (docs/custom-rules.md with \
+            --rules); external-rule-request and external-rule-response: the schemas of what an external rule reads and \
+            prints (docs/custom-rules.md).
+            """)
     var format: Format = .json
 
     @Flag(help: "The schema of declarative rule files (docs/custom-rules.md) instead of process files.")

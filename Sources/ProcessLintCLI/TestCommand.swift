@@ -1,6 +1,6 @@
 import ArgumentParser
-import LintKit
 import CustomRules
+import LintKit
 
 /// `processlint test RULES-DIR`: runs a folder's custom rules against its fixtures, like `semgrep --test`.
 struct TestCommand: ConsoleCommand {
@@ -21,7 +21,8 @@ struct TestCommand: ConsoleCommand {
     @OptionGroup var load: LoadOptions
 
     func run(console: Console, registry: RuleRegistry) -> ExitStatus {
-        let report = RuleTestRunner(loader: .standard(registry: registry), limits: load.limits).run(directory: rulesDirectory)
+        let report = RuleTestRunner(loader: .standard(registry: registry), limits: load.limits).run(
+            directory: rulesDirectory)
         if !report.problems.isEmpty {
             console.err(report.problems)
             return .invalidInput

@@ -6,7 +6,8 @@ enum CompactJSON {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // An overflowing figure must not crash the output: write it as JSON Schema-style text.
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         // Plain structs of strings and numbers always encode.
         return String(decoding: try! encoder.encode(value), as: UTF8.self)
     }

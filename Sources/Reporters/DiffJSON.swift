@@ -63,36 +63,49 @@ public enum DiffJSON {
         let new, fixed, unverified, unchanged, riskIncreases: Int
     }
 
-    public static func render(_ comparison: FindingComparison, base: String, gateFailures: [DiffGate.Failure] = [],
-                              displayed: (String) -> String) -> String {
+    public static func render(
+        _ comparison: FindingComparison, base: String, gateFailures: [DiffGate.Failure] = [],
+        displayed: (String) -> String
+    ) -> String {
         func finding(_ diagnostic: Diagnostic) -> Finding {
-            Finding(rule: diagnostic.ruleID, severity: diagnostic.severity.rawValue, message: diagnostic.message,
-                    file: displayed(diagnostic.location.file), step: diagnostic.stepID,
-                    line: diagnostic.location.range.start.line, column: diagnostic.location.range.start.column)
+            Finding(
+                rule: diagnostic.ruleID, severity: diagnostic.severity.rawValue, message: diagnostic.message,
+                file: displayed(diagnostic.location.file), step: diagnostic.stepID,
+                line: diagnostic.location.range.start.line, column: diagnostic.location.range.start.column)
         }
         func lambda(_ risk: Risk?) -> Lambda? {
-            risk.map { Lambda(lambdaMedian: $0.lambda.median, lambdaLow: $0.lambda.low, lambdaHigh: $0.lambda.high,
-                              calibratedProbability: $0.calibratedProbability.mean) }
+            risk.map {
+                Lambda(
+                    lambdaMedian: $0.lambda.median, lambdaLow: $0.lambda.low, lambdaHigh: $0.lambda.high,
+                    calibratedProbability: $0.calibratedProbability.mean)
+            }
         }
         let document = Document(
             schemaVersion: schemaVersion, base: base,
             processes: comparison.processes.map { process in
                 let risk = process.risk
-                return Process(process: process.identity, baseProcess: process.baseIdentity, file: process.head.map { displayed($0.file) },
-                               baseFile: process.base.map { displayed($0.file) },
-                               new: process.new.map(finding), fixed: process.fixed.map(finding),
-                               unverified: process.unverified.map(finding), unchanged: process.unchanged.count,
-                               risk: RiskRecord(before: lambda(risk.before), after: lambda(risk.after), factor: risk.factor,
-                                                stepChanges: risk.stepChanges.map(\.description), summary: risk.summary))
+                return Process(
+                    process: process.identity, baseProcess: process.baseIdentity,
+                    file: process.head.map { displayed($0.file) },
+                    baseFile: process.base.map { displayed($0.file) },
+                    new: process.new.map(finding), fixed: process.fixed.map(finding),
+                    unverified: process.unverified.map(finding), unchanged: process.unchanged.count,
+                    risk: RiskRecord(
+                        before: lambda(risk.before), after: lambda(risk.after), factor: risk.factor,
+                        stepChanges: risk.stepChanges.map(\.description), summary: risk.summary))
             },
-            summary: Summary(new: comparison.new.count, fixed: comparison.fixed.count, unverified: comparison.unverified.count,
-                             unchanged: comparison.unchanged.count, riskIncreases: comparison.riskIncreases),
-            gate: Gate(passed: gateFailures.isEmpty, failures: gateFailures.map {
-                GateFailure(gate: $0.gate.rawValue, process: $0.process, reason: $0.reason)
-            }))
+            summary: Summary(
+                new: comparison.new.count, fixed: comparison.fixed.count, unverified: comparison.unverified.count,
+                unchanged: comparison.unchanged.count, riskIncreases: comparison.riskIncreases),
+            gate: Gate(
+                passed: gateFailures.isEmpty,
+                failures: gateFailures.map {
+                    GateFailure(gate: $0.gate.rawValue, process: $0.process, reason: $0.reason)
+                }))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         // Plain structs of strings and numbers always encode.
         return String(decoding: try! encoder.encode(document), as: UTF8.self) + "\n"
     }

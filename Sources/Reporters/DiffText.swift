@@ -5,15 +5,26 @@ import LintKit
 /// last, with by how much.
 public enum DiffText {
     /// - Parameter displayed: how to show a file path (the base version's files live in a temporary folder).
-    public static func render(_ comparison: FindingComparison, gateFailures: [DiffGate.Failure] = [],
-                              displayed: (String) -> String) -> String {
+    public static func render(
+        _ comparison: FindingComparison, gateFailures: [DiffGate.Failure] = [],
+        displayed: (String) -> String
+    ) -> String {
         var text = ""
         for process in comparison.processes {
-            guard !process.new.isEmpty || !process.fixed.isEmpty || !process.unverified.isEmpty || process.risk.moved
-                    || process.baseIdentity != nil else { continue }
+            guard
+                !process.new.isEmpty || !process.fixed.isEmpty || !process.unverified.isEmpty || process.risk.moved
+                    || process.baseIdentity != nil
+            else { continue }
             let file = (process.head ?? process.base).map { displayed($0.file) } ?? ""
-            let state = process.head == nil ? ", removed" : process.base == nil ? ", new"
-                : process.baseIdentity.map { ", was '\($0)'" + (displayed(process.base!.file) == file ? "" : " in \(displayed(process.base!.file))") } ?? ""
+            let state =
+                process.head == nil
+                ? ", removed"
+                : process.base == nil
+                    ? ", new"
+                    : process.baseIdentity.map {
+                        ", was '\($0)'"
+                            + (displayed(process.base!.file) == file ? "" : " in \(displayed(process.base!.file))")
+                    } ?? ""
             text += "process '\(process.identity)' (\(file)\(state))\n"
             for diagnostic in process.new { text += "  new    \(line(diagnostic, displayed))\n" }
             for diagnostic in process.fixed { text += "  fixed  \(line(diagnostic, displayed)) (before)\n" }
@@ -22,7 +33,8 @@ public enum DiffText {
             }
             if process.risk.moved { text += "  risk   \(process.risk.summary)\n" }
         }
-        text += "\(comparison.new.count) new, \(comparison.fixed.count) fixed, "
+        text +=
+            "\(comparison.new.count) new, \(comparison.fixed.count) fixed, "
             + (comparison.unverified.isEmpty ? "" : "\(comparison.unverified.count) no longer checkable, ")
             + "\(comparison.unchanged.count) unchanged "
             + "finding\(comparison.unchanged.count == 1 ? "" : "s") in \(comparison.processes.count) "

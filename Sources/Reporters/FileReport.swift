@@ -17,8 +17,10 @@ public struct FileReport: Sendable {
     /// could not be read as a process.
     public let process: ProcessDetail?
 
-    public init(file: String, diagnostics: [Diagnostic], text: String?, rules: [String] = [], failedRules: [RunFailure] = [],
-                process: ProcessDetail? = nil) {
+    public init(
+        file: String, diagnostics: [Diagnostic], text: String?, rules: [String] = [], failedRules: [RunFailure] = [],
+        process: ProcessDetail? = nil
+    ) {
         self.file = file
         self.process = process
         self.rules = rules

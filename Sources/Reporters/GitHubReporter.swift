@@ -11,7 +11,8 @@ public struct GitHubReporter: Reporter {
 
     /// `rules` give each annotation's title; `root` is the repository's root, which annotation paths are relative to.
     public init(rules: [RuleDescription], root: SourceRoot) {
-        titles = Dictionary((rules + PseudoRules.all).map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+        titles = Dictionary(
+            (rules + PseudoRules.all).map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         self.root = root
     }
 
@@ -25,8 +26,10 @@ public struct GitHubReporter: Reporter {
         run.failures.map { failure in
             let range = failure.location.range
             let title = failure.ruleID.map { "\($0) (did not run)" } ?? "input (cannot be read)"
-            let properties = [("file", root.display(failure.location.file)), ("line", "\(range.start.line)"),
-                              ("col", "\(range.start.column)"), ("title", title)]
+            let properties = [
+                ("file", root.display(failure.location.file)), ("line", "\(range.start.line)"),
+                ("col", "\(range.start.column)"), ("title", title),
+            ]
             return "::error " + properties.map { "\($0)=\(Self.escapeProperty($1))" }.joined(separator: ",")
                 + "::\(Self.escapeData(failure.message))\n"
         }.joined()
@@ -35,7 +38,9 @@ public struct GitHubReporter: Reporter {
     private func command(_ diagnostic: Diagnostic) -> String {
         let location = diagnostic.location
         let range = location.range
-        var properties = [("file", root.display(location.file)), ("line", "\(range.start.line)"), ("col", "\(range.start.column)")]
+        var properties = [
+            ("file", root.display(location.file)), ("line", "\(range.start.line)"), ("col", "\(range.start.column)"),
+        ]
         // An empty range marks only where something starts; the runner then marks the whole line.
         if range.start != range.end {
             properties += [("endLine", "\(range.end.line)"), ("endColumn", "\(range.end.column)")]
@@ -72,7 +77,11 @@ public struct GitHubReporter: Reporter {
     private static func escape(_ text: String, _ escapes: [Unicode.Scalar: String]) -> String {
         var escaped = ""
         for scalar in text.unicodeScalars {
-            if let replacement = escapes[scalar] { escaped += replacement } else { escaped.unicodeScalars.append(scalar) }
+            if let replacement = escapes[scalar] {
+                escaped += replacement
+            } else {
+                escaped.unicodeScalars.append(scalar)
+            }
         }
         return escaped
     }

@@ -67,14 +67,21 @@ public struct JSONReporter: Reporter {
             if diagnostic.suppression == nil { counts[diagnostic.severity, default: 0] += 1 }
             let range = diagnostic.location.range
             return Record(
-                rule: diagnostic.ruleID, code: diagnostic.code, severity: diagnostic.severity.rawValue, message: diagnostic.message,
+                rule: diagnostic.ruleID, code: diagnostic.code, severity: diagnostic.severity.rawValue,
+                message: diagnostic.message,
                 step: diagnostic.stepID,
-                line: range.start.line, column: range.start.column, endLine: range.end.line, endColumn: range.end.column,
+                line: range.start.line, column: range.start.column, endLine: range.end.line,
+                endColumn: range.end.column,
                 fix: diagnostic.fix,
                 suppressed: diagnostic.suppression,
-                related: diagnostic.related.map { Record.Related(line: $0.range.start.line, column: $0.range.start.column, message: $0.message) },
-                risk: diagnostic.risk.map { Record.RiskRecord(lambdaMedian: $0.lambda.median, lambdaLow: $0.lambda.low,
-                                                               lambdaHigh: $0.lambda.high, calibratedProbability: $0.calibratedProbability.mean) }
+                related: diagnostic.related.map {
+                    Record.Related(line: $0.range.start.line, column: $0.range.start.column, message: $0.message)
+                },
+                risk: diagnostic.risk.map {
+                    Record.RiskRecord(
+                        lambdaMedian: $0.lambda.median, lambdaLow: $0.lambda.low,
+                        lambdaHigh: $0.lambda.high, calibratedProbability: $0.calibratedProbability.mean)
+                }
             )
         }
         if file.isUnreadable { unreadable += 1 }
@@ -85,13 +92,16 @@ public struct JSONReporter: Reporter {
 
     public mutating func finish(_ run: RunSummary) -> String {
         let summary = Summary(
-            files: run.files, errors: counts[.error, default: 0], warnings: counts[.warning, default: 0], notes: counts[.note, default: 0],
+            files: run.files, errors: counts[.error, default: 0], warnings: counts[.warning, default: 0],
+            notes: counts[.note, default: 0],
             complete: unreadable == 0 && run.failures.isEmpty, unreadableFiles: unreadable,
             failures: run.failures.map {
-                Summary.Failure(rule: $0.ruleID, message: $0.message, file: $0.location.file,
-                                line: $0.location.range.start.line, column: $0.location.range.start.column)
+                Summary.Failure(
+                    rule: $0.ruleID, message: $0.message, file: $0.location.file,
+                    line: $0.location.range.start.line, column: $0.location.range.start.column)
             },
             staleBaselineEntries: run.staleBaselineEntries)
-        return (first ? "{\"schemaVersion\":\(Self.schemaVersion),\"files\":[" : "") + "],\"summary\":" + CompactJSON.encode(summary) + "}\n"
+        return (first ? "{\"schemaVersion\":\(Self.schemaVersion),\"files\":[" : "") + "],\"summary\":"
+            + CompactJSON.encode(summary) + "}\n"
     }
 }

@@ -41,7 +41,9 @@ public struct JUnitReporter: Reporter {
         var seen = Set<String>()
         var counts = Counts()
         var cases = ""
-        let failed = Dictionary(file.failedRules.compactMap { failure in failure.ruleID.map { ($0, failure) } }, uniquingKeysWith: { first, _ in first })
+        let failed = Dictionary(
+            file.failedRules.compactMap { failure in failure.ruleID.map { ($0, failure) } },
+            uniquingKeysWith: { first, _ in first })
         ids += failed.keys.filter { !ids.contains($0) }.sorted()
         for id in ids where seen.insert(id).inserted {
             let findings = file.diagnostics.filter { $0.ruleID == id }
@@ -89,14 +91,17 @@ public struct JUnitReporter: Reporter {
     private func errorCase(_ id: String, path: String, failure: RunFailure) -> String {
         let location = "\(root.display(failure.location.file)):\(failure.location.range.start): \(failure.message)"
         return testcaseOpening(id, path: path) + ">\n"
-            + "      <error type=\"error\" message=\"\(Self.escape(failure.message))\">" + Self.escape(location, inAttribute: false) + "</error>\n"
+            + "      <error type=\"error\" message=\"\(Self.escape(failure.message))\">"
+            + Self.escape(location, inAttribute: false) + "</error>\n"
             + "    </testcase>\n"
     }
 
     private func testcaseOpening(_ id: String, path: String) -> String {
         // Jenkins reads a class name's last dot as the package separator: leave the extension out.
-        let classname = path.hasSuffix(".yaml") || path.hasSuffix(".yml") ? String(path[..<path.lastIndex(of: ".")!]) : path
-        return "    <testcase name=\"\(Self.escape(id))\" classname=\"\(Self.escape(classname))\" file=\"\(Self.escape(path))\""
+        let classname =
+            path.hasSuffix(".yaml") || path.hasSuffix(".yml") ? String(path[..<path.lastIndex(of: ".")!]) : path
+        return
+            "    <testcase name=\"\(Self.escape(id))\" classname=\"\(Self.escape(classname))\" file=\"\(Self.escape(path))\""
     }
 
     private func testcase(_ id: String, path: String, findings: [Diagnostic]) -> String {
@@ -118,10 +123,15 @@ public struct JUnitReporter: Reporter {
             if let fix = finding.fix { detail += "\nfix: \(fix)" }
             for related in finding.related { detail += "\nnote: \(path):\(related.range.start): \(related.message)" }
             let element = finding.isLoadError ? "error" : "failure"
-            body += "      <\(element) type=\"\(finding.severity.rawValue)\" message=\"\(Self.escape(finding.message))\">"
+            body +=
+                "      <\(element) type=\"\(finding.severity.rawValue)\" message=\"\(Self.escape(finding.message))\">"
                 + Self.escape(detail, inAttribute: false) + "</\(element)>\n"
         }
-        if !notes.isEmpty { body += "      <system-out>" + Self.escape(notes.joined(separator: "\n"), inAttribute: false) + "</system-out>\n" }
+        if !notes.isEmpty {
+            body +=
+                "      <system-out>" + Self.escape(notes.joined(separator: "\n"), inAttribute: false)
+                + "</system-out>\n"
+        }
         return open + ">\n" + body + "    </testcase>\n"
     }
 

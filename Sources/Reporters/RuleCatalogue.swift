@@ -21,7 +21,9 @@ public enum RuleCatalogue {
         if !rule.references.isEmpty { text += "References:\n\n" + rule.references.map { "- \($0)\n" }.joined() }
         if !rule.options.isEmpty {
             text += "\nOptions (`.processlint.yml`, under `options: \(rule.id)`):\n\n"
-            text += rule.options.map { "- `\($0.name)`: \($0.summary); default \(FigureFormat.plain($0.defaultValue))\n" }.joined()
+            text += rule.options.map {
+                "- `\($0.name)`: \($0.summary); default \(FigureFormat.plain($0.defaultValue))\n"
+            }.joined()
         }
         if !rule.triggering.isEmpty {
             text += "\nTriggers on (↓ marks where the finding lands):\n\n"
@@ -48,22 +50,36 @@ public enum RuleCatalogue {
     /// indented under its number.
     public static func text(_ rule: RuleDescription, bold: Bool = false, width: Int = 80) -> String {
         func heading(_ words: String) -> String { bold ? "\u{1B}[1m\(words)\u{1B}[0m" : words }
-        var parts = [heading("\(rule.id): \(withoutMarkup(rule.title))") + "\ndefault severity: \(rule.defaultSeverity.rawValue)\n"]
+        var parts = [
+            heading("\(rule.id): \(withoutMarkup(rule.title))")
+                + "\ndefault severity: \(rule.defaultSeverity.rawValue)\n"
+        ]
         if !rule.rationale.isEmpty { parts.append(wrap(withoutMarkup(rule.rationale), width: width, indent: "")) }
         if !rule.references.isEmpty {
-            parts.append(heading("References:") + "\n" + rule.references.map { wrap(withoutMarkup($0), width: width, indent: "  - ", hanging: "    ") }.joined())
+            parts.append(
+                heading("References:") + "\n"
+                    + rule.references.map { wrap(withoutMarkup($0), width: width, indent: "  - ", hanging: "    ") }
+                    .joined())
         }
         if !rule.options.isEmpty {
-            parts.append(heading("Options (.processlint.yml, under options: \(rule.id)):") + "\n" + rule.options.map {
-                wrap("\($0.name): \(withoutMarkup($0.summary)); default \(FigureFormat.plain($0.defaultValue))", width: width, indent: "  - ", hanging: "    ")
-            }.joined())
+            parts.append(
+                heading("Options (.processlint.yml, under options: \(rule.id)):") + "\n"
+                    + rule.options.map {
+                        wrap(
+                            "\($0.name): \(withoutMarkup($0.summary)); default \(FigureFormat.plain($0.defaultValue))",
+                            width: width, indent: "  - ", hanging: "    ")
+                    }.joined())
         }
         func examples(_ title: String, _ texts: [String]) {
             guard !texts.isEmpty else { return }
-            parts.append(heading(title) + "\n" + texts.enumerated().map { index, text in
-                let lines = text.split(separator: "\n", omittingEmptySubsequences: false).reversed().drop { $0.isEmpty }.reversed()
-                return "\n  \(index + 1).\n" + lines.map { $0.isEmpty ? "\n" : "     \($0)\n" }.joined()
-            }.joined())
+            parts.append(
+                heading(title) + "\n"
+                    + texts.enumerated().map { index, text in
+                        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).reversed().drop {
+                            $0.isEmpty
+                        }.reversed()
+                        return "\n  \(index + 1).\n" + lines.map { $0.isEmpty ? "\n" : "     \($0)\n" }.joined()
+                    }.joined())
         }
         examples("Triggers on (↓ marks where the finding lands):", rule.triggering.map(\.text))
         examples("Does not trigger on:", rule.nonTriggering.map { $0.unmarked.text })

@@ -10,7 +10,8 @@ public struct SourceRoot: Sendable {
     /// `path` may be relative to `currentDirectory`, as process file paths given on the command line are.
     public init(_ path: String, currentDirectory: String = FileManager.default.currentDirectoryPath) {
         self.currentDirectory = URL(fileURLWithPath: currentDirectory, isDirectory: true)
-        let root = URL(fileURLWithPath: path, isDirectory: true, relativeTo: self.currentDirectory).standardizedFileURL.path
+        let root = URL(fileURLWithPath: path, isDirectory: true, relativeTo: self.currentDirectory).standardizedFileURL
+            .path
         self.path = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
     }
 
@@ -35,5 +36,6 @@ public struct SourceRoot: Sendable {
         }.joined()
     }
 
-    private static let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/!$&'()*+,;=@".utf8)
+    private static let allowed = Set(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/!$&'()*+,;=@".utf8)
 }

@@ -28,7 +28,9 @@ public struct TextReporter: Reporter {
             counts[diagnostic.severity, default: 0] += 1
             if quiet && diagnostic.severity != .error { continue }
             let location = diagnostic.location
-            text += paint("\(location):", .bold) + " " + paint("\(diagnostic.severity.rawValue):", Self.color(of: diagnostic.severity))
+            text +=
+                paint("\(location):", .bold) + " "
+                + paint("\(diagnostic.severity.rawValue):", Self.color(of: diagnostic.severity))
                 + " " + paint(diagnostic.message, .bold) + " " + paint("[\(diagnostic.ruleID)]", .dim) + "\n"
             if quiet { continue }
             text += quote(location.range, in: file)
@@ -46,7 +48,10 @@ public struct TextReporter: Reporter {
         func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
         let notes = counts[.note, default: 0]
         // What did not run is said on the summary line itself: a reader skimming for "0 errors" must see it.
-        let incomplete = (unreadable > 0 ? ["\(plural(unreadable, "file")) cannot be read or \(unreadable == 1 ? "breaks" : "break") the format"] : [])
+        let incomplete =
+            (unreadable > 0
+                ? ["\(plural(unreadable, "file")) cannot be read or \(unreadable == 1 ? "breaks" : "break") the format"]
+                : [])
             + run.failures.map(\.headline)
         return "checked \(plural(run.files, "file")): \(plural(counts[.error, default: 0], "error")), "
             + "\(plural(counts[.warning, default: 0], "warning"))" + (notes > 0 ? ", \(plural(notes, "note"))" : "")
@@ -64,7 +69,8 @@ public struct TextReporter: Reporter {
         let window = Self.window(of: line, around: range.start.column)
         let width = range.end.line == range.start.line ? max(1, range.end.column - range.start.column) : 1
         let underline = min(width, max(1, window.width - window.column + 1))
-        let caret = String(repeating: " ", count: window.column - 1) + "^" + String(repeating: "~", count: underline - 1)
+        let caret =
+            String(repeating: " ", count: window.column - 1) + "^" + String(repeating: "~", count: underline - 1)
         return "  " + window.text.replacingOccurrences(of: "\t", with: " ") + "\n  " + paint(caret, .green) + "\n"
     }
 
@@ -91,7 +97,12 @@ public struct TextReporter: Reporter {
     }
 
     private enum Style: String {
-        case bold = "1", dim = "2", red = "31", green = "32", yellow = "33", cyan = "36"
+        case bold = "1"
+        case dim = "2"
+        case red = "31"
+        case green = "32"
+        case yellow = "33"
+        case cyan = "36"
     }
 
     private static func color(of severity: Severity) -> Style {

@@ -32,8 +32,11 @@ import Testing
 
     @Test func theWorstAlternativeDrivesTheFindingAndIsNamed() throws {
         #expect(try Self.findings(Self.file(alternatives: ""), rule: "residual-tumour-risk").isEmpty)
-        let open = try Self.findings(Self.file(alternatives: ", alternatives: [{operation: elutriation}, {operation: positive-selection, markers: [CD3]}]"),
-                                     rule: "residual-tumour-risk")
+        let open = try Self.findings(
+            Self.file(
+                alternatives:
+                    ", alternatives: [{operation: elutriation}, {operation: positive-selection, markers: [CD3]}]"),
+            rule: "residual-tumour-risk")
         let finding = try #require(open.first)
         #expect(finding.message.hasPrefix("with select: elutriation, the worst of 3 choices"), "\(finding.message)")
         #expect(finding.severity == .error)

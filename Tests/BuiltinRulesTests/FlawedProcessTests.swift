@@ -9,7 +9,9 @@ import Testing
 /// (`processes/flawed/x.yaml`) raises exactly the findings in `Tests/Fixtures/lint/flawed-expected/x.out`.
 @Suite struct FlawedProcessTests {
     static let root = Repository.root
-    static let designs = ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("processes/flawed").path)) ?? [])
+    static let designs =
+        ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("processes/flawed").path))
+        ?? [])
         .filter { $0.hasSuffix(".yaml") }.sorted()
 
     @Test func flawedDesignsArePresent() {
@@ -18,12 +20,15 @@ import Testing
 
     @Test(arguments: designs)
     func flawedDesignRaisesExactlyItsExpectedFindings(_ name: String) throws {
-        let design = try #require(ProcessLoader().load(file: Self.root.appendingPathComponent("processes/flawed/" + name).path).design)
+        let design = try #require(
+            ProcessLoader().load(file: Self.root.appendingPathComponent("processes/flawed/" + name).path).design)
         let lines = Linter(registry: BuiltinRules.registry).lint(design).map { diagnostic in
             "\(diagnostic.location.range.start): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.ruleID)]"
         }
-        let expected = try String(contentsOfFile: Self.root.appendingPathComponent(
-            "Tests/Fixtures/lint/flawed-expected/" + name.replacingOccurrences(of: ".yaml", with: ".out")).path, encoding: .utf8)
+        let expected = try String(
+            contentsOfFile: Self.root.appendingPathComponent(
+                "Tests/Fixtures/lint/flawed-expected/" + name.replacingOccurrences(of: ".yaml", with: ".out")
+            ).path, encoding: .utf8)
         #expect(lines == expected.split(separator: "\n").map(String.init))
     }
 }

@@ -84,7 +84,9 @@ import Testing
             #expect(outcome == nil, "\(field.name): '\(written)' loaded with \(outcome ?? [:])")
             // Should a typo ever load, no rule may end lower than with the right marker.
             for (rule, severity) in base {
-                #expect(outcome.map { ($0[rule] ?? .note) >= severity } ?? true, "\(field.name): '\(written)' lowers \(rule)")
+                #expect(
+                    outcome.map { ($0[rule] ?? .note) >= severity } ?? true,
+                    "\(field.name): '\(written)' lowers \(rule)")
             }
         }
     }

@@ -12,16 +12,21 @@ import Testing
 /// overflow over a 9-day expansion.
 @Suite struct NonFiniteEstimateTests {
     static func estimator(malignantLogFoldPerDay: Double) throws -> ResidualEstimator {
-        var catalogue = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(Catalogue.bundled)) as? [String: Any])
+        var catalogue = try #require(
+            try JSONSerialization.jsonObject(with: JSONEncoder().encode(Catalogue.bundled)) as? [String: Any])
         var diseases = try #require(catalogue["malignantBiology"] as? [String: Any])
         var biology = try #require(diseases["B-ALL"] as? [String: Any])
         var rate = try #require(biology["culturePerDay"] as? [String: Any])
-        (rate["central"], rate["low"], rate["high"]) = (malignantLogFoldPerDay, malignantLogFoldPerDay - 1, malignantLogFoldPerDay + 1)
+        (rate["central"], rate["low"], rate["high"]) = (
+            malignantLogFoldPerDay, malignantLogFoldPerDay - 1, malignantLogFoldPerDay + 1
+        )
         biology["culturePerDay"] = rate
         diseases["B-ALL"] = biology
         catalogue["malignantBiology"] = diseases
         let broken = try JSONDecoder().decode(Catalogue.self, from: JSONSerialization.data(withJSONObject: catalogue))
-        let reference = try #require(ProcessLoader().load(file: Repository.path("Sources/ResidualModel/Resources/calibration-reference.yaml")).design)
+        let reference = try #require(
+            ProcessLoader().load(file: Repository.path("Sources/ResidualModel/Resources/calibration-reference.yaml"))
+                .design)
         var estimator = ResidualEstimator(catalogue: broken, calibrationReference: reference)
         estimator.draws = 2_000
         return estimator
@@ -43,8 +48,11 @@ import Testing
     @Test func aNonFiniteEstimateIsAnErrorNamingItsInputs() throws {
         let design = try #require(ProcessLoader().load(bytes: Array(Self.process.utf8), file: "p.yaml").design)
         let linter = Linter(registry: BuiltinRules.registry, estimator: try Self.estimator(malignantLogFoldPerDay: 400))
-        let risk = try #require(linter.lint(LoadResult(file: design.file, design: design), configuration: Configuration()).risk)
-        #expect(!risk.lambda.median.isFinite, "the broken catalogue must make the estimate non-finite, or this test proves nothing")
+        let risk = try #require(
+            linter.lint(LoadResult(file: design.file, design: design), configuration: Configuration()).risk)
+        #expect(
+            !risk.lambda.median.isFinite,
+            "the broken catalogue must make the estimate non-finite, or this test proves nothing")
         let found = linter.lint(design).filter { $0.message.contains("not a finite number") }
         #expect(found.count == 1)
         let finding = try #require(found.first)
@@ -67,7 +75,8 @@ import Testing
 
     @Test func aFiniteEstimateAddsNothing() throws {
         let design = try #require(ProcessLoader().load(bytes: Array(Self.process.utf8), file: "p.yaml").design)
-        let linter = Linter(registry: BuiltinRules.registry, estimator: try Self.estimator(malignantLogFoldPerDay: -0.15))
+        let linter = Linter(
+            registry: BuiltinRules.registry, estimator: try Self.estimator(malignantLogFoldPerDay: -0.15))
         #expect(!linter.lint(design).contains { $0.message.contains("not a finite number") })
     }
 }

@@ -14,7 +14,8 @@ import Testing
         "{operation: density-gradient}", "{operation: elutriation}", "{operation: adherence}",
         "{operation: positive-selection, markers: [CD4, CD8]}", "{operation: positive-selection, markers: [CD4]}",
         "{operation: depletion, markers: [CD19]}", "{operation: depletion, markers: [CD3]}",
-        "{operation: activation, reagent: anti-cd3-cd28-magnetic-beads}", "{operation: activation, reagent: anti-cd3-antibody}",
+        "{operation: activation, reagent: anti-cd3-cd28-magnetic-beads}",
+        "{operation: activation, reagent: anti-cd3-antibody}",
         "{operation: transduction}", "{operation: expansion, days: 9}", "{operation: expansion, days: 0}",
         "{operation: bead-removal}", "{operation: wash}", "{operation: harvest}", "{operation: formulation}",
         "{operation: cryopreservation}", "{operation: thaw}", "{operation: hold}",
@@ -26,10 +27,13 @@ import Testing
         for round in 0..<120 {
             let count = Int.random(in: 1...12, using: &generator)
             let steps = (0..<count).map { index in
-                "  - " + Self.operations.randomElement(using: &generator)!.replacingOccurrences(of: "{", with: "{id: s\(index), ")
+                "  - "
+                    + Self.operations.randomElement(using: &generator)!.replacingOccurrences(
+                        of: "{", with: "{id: s\(index), ")
             }
             let malignant = [0, 1e-4, 0.05, 0.5].randomElement(using: &generator)!
-            let dose = ["", "dose: {car_t_cells: 1.0e8}\n", "dose: {car_t_cells: 1.0e12}\n"].randomElement(using: &generator)!
+            let dose = ["", "dose: {car_t_cells: 1.0e8}\n", "dose: {car_t_cells: 1.0e12}\n"].randomElement(
+                using: &generator)!
             let text = """
                 processlint: 1
                 name: random \(round)
@@ -52,8 +56,10 @@ import Testing
                 #expect((1...lines).contains(diagnostic.location.range.start.line), "\(diagnostic)")
             }
             let detail = ProcessDetail(design: design, estimate: linter.estimator.estimate(design), gateThreshold: 1e-3)
-            var reporter = HTMLReporter(rules: BuiltinRules.registry.descriptions, catalogue: linter.estimator.catalogue, version: "test")
-            let page = reporter.report(FileReport(file: "random.yaml", diagnostics: diagnostics, text: text, process: detail))
+            var reporter = HTMLReporter(
+                rules: BuiltinRules.registry.descriptions, catalogue: linter.estimator.catalogue, version: "test")
+            let page =
+                reporter.report(FileReport(file: "random.yaml", diagnostics: diagnostics, text: text, process: detail))
                 + reporter.finish(RunSummary(files: 1))
             #expect(page.contains("class=\"chart population\""), "round \(round) draws its populations")
         }

@@ -20,10 +20,13 @@ import Testing
     @Test(arguments: rules)
     func examplesPassTheGenericCheck(_ subject: RuleUnderTest) {
         let results = Self.check.check(subject.rule)
-        #expect(results.count == subject.rule.description.triggering.count + subject.rule.description.nonTriggering.count)
+        #expect(
+            results.count == subject.rule.description.triggering.count + subject.rule.description.nonTriggering.count)
         for result in results {
             if let failure = result.failure {
-                Issue.record("example at \(result.example.file):\(result.example.line): expected \(failure.expected), found \(failure.found)")
+                Issue.record(
+                    "example at \(result.example.file):\(result.example.line): expected \(failure.expected), found \(failure.found)"
+                )
             }
         }
     }
@@ -33,12 +36,16 @@ import Testing
     func isolationAndPipelineAgree(_ subject: RuleUnderTest) throws {
         let id = subject.rule.description.id
         for example in subject.rule.description.triggering + subject.rule.description.nonTriggering {
-            let design = try #require(ProcessLoader().load(bytes: Array(example.unmarked.text.utf8), file: example.file).design)
+            let design = try #require(
+                ProcessLoader().load(bytes: Array(example.unmarked.text.utf8), file: example.file).design)
             var configuration = Configuration()
             configuration.options[id] = example.options
-            let alone = subject.rule.check(LintContext(design: design, estimator: Linter.defaultEstimator, options: example.options))
-                .map(\.range.start).sorted()
-            let engine = Self.check.linter.lint(design, configuration: configuration).filter { $0.ruleID == id }.map(\.location.range.start)
+            let alone = subject.rule.check(
+                LintContext(design: design, estimator: Linter.defaultEstimator, options: example.options)
+            )
+            .map(\.range.start).sorted()
+            let engine = Self.check.linter.lint(design, configuration: configuration).filter { $0.ruleID == id }.map(
+                \.location.range.start)
             #expect(alone == engine, "example at \(example.file):\(example.line)")
         }
     }
@@ -63,7 +70,9 @@ import Testing
     @Test func everyRuleFileIsRegistered() throws {
         let root = Repository.root.appendingPathComponent("Sources/BuiltinRules")
         let files = try #require(FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String])
-        let ruleFiles = files.filter { $0.hasSuffix("Rule.swift") }.map { ($0 as NSString).lastPathComponent.replacingOccurrences(of: ".swift", with: "") }
+        let ruleFiles = files.filter { $0.hasSuffix("Rule.swift") }.map {
+            ($0 as NSString).lastPathComponent.replacingOccurrences(of: ".swift", with: "")
+        }
         let registered = BuiltinRules.all.map { String(describing: type(of: $0)) }
         #expect(ruleFiles.sorted() == registered.sorted())
     }
@@ -83,7 +92,9 @@ import Testing
             #expect(!description.references.isEmpty, "\(description.id)")
             #expect(!description.triggering.isEmpty && !description.nonTriggering.isEmpty, "\(description.id)")
             #expect(!description.title.isEmpty, "\(description.id)")
-            #expect(description.triggering.contains { $0.message != nil }, "\(description.id) pins no triggering example's message")
+            #expect(
+                description.triggering.contains { $0.message != nil },
+                "\(description.id) pins no triggering example's message")
         }
     }
 }

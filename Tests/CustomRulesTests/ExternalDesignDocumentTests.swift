@@ -1,13 +1,16 @@
-@testable import CustomRules
 import Foundation
 import LintKit
 import ProcessModel
 import TestSupport
 import Testing
 
+@testable import CustomRules
+
 /// The design an external rule reads is the typed model, faithfully, and every path in it leads back to its text.
 @Suite struct ExternalDesignDocumentTests {
-    let processes = Repository.yamlFiles(in: "processes") + Repository.yamlFiles(in: "processes/flawed") + Repository.yamlFiles(in: "Tests/Fixtures/ok")
+    let processes =
+        Repository.yamlFiles(in: "processes") + Repository.yamlFiles(in: "processes/flawed")
+        + Repository.yamlFiles(in: "Tests/Fixtures/ok")
 
     func designs() throws -> [ProcessDesign] {
         try processes.map { file in try #require(ProcessLoader().load(file: file).design, "\(file)") }
@@ -23,7 +26,8 @@ import Testing
                 #expect(ranges["steps.\(step.index).id"] == step.id.range)
                 #expect(ranges["steps.\(step.index)"] == step.range)
                 if case .cryopreservation(let dmso) = step.operation.value {
-                    #expect(ranges["steps.\(step.index).dmso_percent"] == dmso?.range, "\(design.file) \(step.id.value)")
+                    #expect(
+                        ranges["steps.\(step.index).dmso_percent"] == dmso?.range, "\(design.file) \(step.id.value)")
                 }
                 if case .positiveSelection(let selection, _) = step.operation.value {
                     for (index, marker) in selection.markers.enumerated() {
@@ -63,15 +67,20 @@ import Testing
         let scratch = try ScratchFolder()
         let encoder = JSONEncoder()
         let files = try designs().enumerated().map { index, design in
-            try scratch.write("design-\(index).json", String(decoding: try encoder.encode(DesignDocument(design).json), as: UTF8.self))
+            try scratch.write(
+                "design-\(index).json", String(decoding: try encoder.encode(DesignDocument(design).json), as: UTF8.self)
+            )
         }
-        let (status, report) = try JSONSchemaCheck.run(["--schemafile", Repository.path("docs/process-1.schema.json")] + files)
+        let (status, report) = try JSONSchemaCheck.run(
+            ["--schemafile", Repository.path("docs/process-1.schema.json")] + files)
         #expect(status == 0, "\(report)")
     }
 
     @Test func markersAreNormalisedAndReleaseTestsAreObjects() throws {
         let scratch = try ScratchFolder()
-        try scratch.write("p.yaml", """
+        try scratch.write(
+            "p.yaml",
+            """
             processlint: 1
             name: spelling
             product: {car_target: cd19+, vector: lentiviral}
@@ -83,14 +92,16 @@ import Testing
             """)
         let json = DesignDocument(try scratch.design("p.yaml")).json
         guard case .object(let members) = json, case .object(let product)? = members["product"],
-              case .object(let material)? = members["starting_material"], case .array(let steps)? = members["steps"],
-              case .object(let step)? = steps.first, case .array(let tests)? = members["release_tests"] else {
+            case .object(let material)? = members["starting_material"], case .array(let steps)? = members["steps"],
+            case .object(let step)? = steps.first, case .array(let tests)? = members["release_tests"]
+        else {
             Issue.record("unexpected shape: \(json)")
             return
         }
         #expect(product["car_target"] == .string("CD19"))
         #expect(material["malignant_markers"] == .array([.string("CD19"), .string("BCMA")]))
         #expect(step["markers"] == .array([.string("CD3")]))
-        #expect(tests == [.object(["test": .string("sterility")]), .object(["test": .string("vcn"), "max": .number(5)])])
+        #expect(
+            tests == [.object(["test": .string("sterility")]), .object(["test": .string("vcn"), "max": .number(5)])])
     }
 }

@@ -1,9 +1,10 @@
-@testable import CustomRules
 import Foundation
 import LintKit
 import ProcessModel
 import TestSupport
 import Testing
+
+@testable import CustomRules
 
 /// A program names places as a step id and a path into the design; the tool turns them into the text's
 /// line and column, and refuses a place that does not exist.
@@ -12,7 +13,9 @@ import Testing
 
     init() throws {
         let scratch = try ScratchFolder()
-        try scratch.write("p.yaml", """
+        try scratch.write(
+            "p.yaml",
+            """
             processlint: 1
             name: places
             product: {car_target: CD19, vector: lentiviral}
@@ -61,7 +64,9 @@ import Testing
         do {
             _ = try locate(step: "freze", field: "dmso_percent")
         } catch {
-            #expect(error.reason.hasSuffix("is not a step of \(process.design.file); did you mean 'freeze'? its steps are: selection, freeze"))
+            #expect(
+                error.reason.hasSuffix(
+                    "is not a step of \(process.design.file); did you mean 'freeze'? its steps are: selection, freeze"))
         }
     }
 

@@ -22,7 +22,8 @@ import Testing
         case .failure(let error):
             let found = error.diagnostics.map(\.description)
             if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] != nil {
-                try (found.joined(separator: "\n") + "\n").write(toFile: file.replacingOccurrences(of: ".yaml", with: ".out"), atomically: true, encoding: .utf8)
+                try (found.joined(separator: "\n") + "\n").write(
+                    toFile: file.replacingOccurrences(of: ".yaml", with: ".out"), atomically: true, encoding: .utf8)
             }
             #expect(found == expected.split(separator: "\n").map(String.init))
         }

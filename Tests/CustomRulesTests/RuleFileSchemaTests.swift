@@ -9,13 +9,17 @@ import Testing
 @Suite struct RuleFileSchemaTests {
     @Test func committedSchemaIsCurrent() throws {
         let committed = try String(contentsOfFile: Repository.path("docs/rules-1.schema.json"), encoding: .utf8)
-        #expect(committed == RuleFileSchema.jsonSchemaText(), "regenerate it: swift run processlint schema --rules > docs/rules-1.schema.json")
+        #expect(
+            committed == RuleFileSchema.jsonSchemaText(),
+            "regenerate it: swift run processlint schema --rules > docs/rules-1.schema.json")
     }
 
     @Test func docsHoldTheCurrentReferenceTables() throws {
         let docs = try String(contentsOfFile: Repository.path("docs/custom-rules.md"), encoding: .utf8)
-        #expect(docs.contains(RuleFileSchema.referenceMarkdown()),
-                "regenerate the reference section of docs/custom-rules.md with: swift run processlint schema --rules --format markdown")
+        #expect(
+            docs.contains(RuleFileSchema.referenceMarkdown()),
+            "regenerate the reference section of docs/custom-rules.md with: swift run processlint schema --rules --format markdown"
+        )
     }
 
     struct Outcome: Decodable {
@@ -25,17 +29,23 @@ import Testing
     }
 
     func check(_ files: [String]) throws -> Outcome {
-        let (_, output) = try JSONSchemaCheck.run(["--output-format", "json", "--schemafile", Repository.path("docs/rules-1.schema.json")] + files)
+        let (_, output) = try JSONSchemaCheck.run(
+            ["--output-format", "json", "--schemafile", Repository.path("docs/rules-1.schema.json")] + files)
         return try JSONDecoder().decode(Outcome.self, from: Data(output.utf8))
     }
 
     @Test(.enabled(if: JSONSchemaCheck.isRequired))
     func theExamplePackPassesTheSchemaAndABrokenRuleFileDoesNot() throws {
-        let schema = try JSONSchemaCheck.run(["--output-format", "json", "--check-metaschema", Repository.path("docs/rules-1.schema.json")])
+        let schema = try JSONSchemaCheck.run([
+            "--output-format", "json", "--check-metaschema", Repository.path("docs/rules-1.schema.json"),
+        ])
         #expect(schema.status == 0)
         #expect(try check([Repository.path("examples/site-policy/rules/northwind.yaml")]).status == "ok")
-        let broken = FileManager.default.temporaryDirectory.appendingPathComponent("two-checks-\(UUID().uuidString).yaml").path
-        try RuleFiles.rule("forbid: {operation: wash}\nrequire: {operation: harvest}").write(toFile: broken, atomically: true, encoding: .utf8)
+        let broken = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "two-checks-\(UUID().uuidString).yaml"
+        ).path
+        try RuleFiles.rule("forbid: {operation: wash}\nrequire: {operation: harvest}").write(
+            toFile: broken, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: broken) }
         #expect(try check([broken]).errors?.map(\.filename) == [broken], "a rule has exactly one check")
     }
@@ -44,7 +54,9 @@ import Testing
 /// Each declarative rule of the example pack runs its own examples, in isolation and through the whole engine,
 /// with identical results, as the built-in rules' examples do.
 @Suite struct DeclarativeRuleExampleTests {
-    static let rules: [DeclarativeRule] = (try? RuleFileReader().read(file: Repository.path("examples/site-policy/rules/northwind.yaml")).get().rules) ?? []
+    static let rules: [DeclarativeRule] =
+        (try? RuleFileReader().read(file: Repository.path("examples/site-policy/rules/northwind.yaml")).get().rules)
+        ?? []
 
     struct Subject: CustomTestStringConvertible, Sendable {
         let rule: DeclarativeRule
@@ -52,19 +64,26 @@ import Testing
     }
 
     @Test func thePackLoads() {
-        #expect(Self.rules.map { $0.description.id }.sorted() == [
-            "northwind-cd25-depletion-before-activation", "northwind-dmso-limit", "northwind-risk-ceiling", "northwind-vcn-limit",
-        ])
+        #expect(
+            Self.rules.map { $0.description.id }.sorted() == [
+                "northwind-cd25-depletion-before-activation", "northwind-dmso-limit", "northwind-risk-ceiling",
+                "northwind-vcn-limit",
+            ])
     }
 
-    func positions(_ rule: DeclarativeRule, _ example: RuleExample) throws -> (expected: [SourcePosition], alone: [SourcePosition], engine: [SourcePosition]) {
+    func positions(_ rule: DeclarativeRule, _ example: RuleExample) throws -> (
+        expected: [SourcePosition], alone: [SourcePosition], engine: [SourcePosition]
+    ) {
         let (text, expected) = example.unmarked
         let loaded = ProcessLoader().load(bytes: Array(text.utf8), file: example.file)
         let design = try #require(loaded.design, "example at \(example.file):\(example.line) does not load")
-        let alone = rule.check(LintContext(design: design, estimator: Linter.defaultEstimator)).map(\.range.start).sorted()
+        let alone = rule.check(LintContext(design: design, estimator: Linter.defaultEstimator)).map(\.range.start)
+            .sorted()
         var configuration = Configuration()
         configuration.customRules = [rule]
-        let engine = Linter(registry: RuleRegistry()).lint(design, configuration: configuration).map(\.location.range.start).sorted()
+        let engine = Linter(registry: RuleRegistry()).lint(design, configuration: configuration).map(
+            \.location.range.start
+        ).sorted()
         return (expected.sorted(), alone, engine)
     }
 
@@ -74,7 +93,8 @@ import Testing
             let found = try positions(subject.rule, example)
             #expect(!found.expected.isEmpty, "example at \(example.file):\(example.line) has no ↓ marker")
             #expect(found.alone == found.expected, "example at \(example.file):\(example.line)")
-            #expect(found.engine == found.alone, "example at \(example.file):\(example.line): engine and isolation differ")
+            #expect(
+                found.engine == found.alone, "example at \(example.file):\(example.line): engine and isolation differ")
         }
         for example in subject.rule.description.nonTriggering {
             let found = try positions(subject.rule, example)

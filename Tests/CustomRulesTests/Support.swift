@@ -43,8 +43,10 @@ enum RuleFiles {
 }
 
 /// A small process, with the steps and release tests given.
-func process(steps: String, releaseTests: String = "[sterility]", product: String = "{car_target: CD19, vector: lentiviral}",
-             extra: String = "") -> String {
+func process(
+    steps: String, releaseTests: String = "[sterility]", product: String = "{car_target: CD19, vector: lentiviral}",
+    extra: String = ""
+) -> String {
     """
     processlint: 1
     name: test process

@@ -12,7 +12,9 @@ struct FramingTests {
     }
 
     @Test func readsMessagesByTheirLengthWhateverOtherHeadersSay() {
-        let frames = frames("Content-Length: 2\r\n\r\n{}Content-Type: application/vscode-jsonrpc; charset=utf-8\r\ncontent-length: 4\r\n\r\n[1,2]")
+        let frames = frames(
+            "Content-Length: 2\r\n\r\n{}Content-Type: application/vscode-jsonrpc; charset=utf-8\r\ncontent-length: 4\r\n\r\n[1,2]"
+        )
         #expect(frames == [.message(Array("{}".utf8)), .message(Array("[1,2".utf8))])
     }
 

@@ -8,10 +8,15 @@ import Testing
 struct LanguageServerClientTests {
     /// The `processlint` executable `swift test` built beside the test bundle.
     static var executable: String? {
-        let folder = Bundle.main.bundleURL.hasDirectoryPath ? Bundle.main.bundleURL.deletingLastPathComponent() : Bundle.main.bundleURL
-        return [folder, Bundle.main.bundleURL.deletingLastPathComponent(), Bundle.main.executableURL?.deletingLastPathComponent()]
-            .compactMap { $0?.appendingPathComponent("processlint").path }
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
+        let folder =
+            Bundle.main.bundleURL.hasDirectoryPath
+            ? Bundle.main.bundleURL.deletingLastPathComponent() : Bundle.main.bundleURL
+        return [
+            folder, Bundle.main.bundleURL.deletingLastPathComponent(),
+            Bundle.main.executableURL?.deletingLastPathComponent(),
+        ]
+        .compactMap { $0?.appendingPathComponent("processlint").path }
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
     @Test(.enabled(if: PythonPackage.pytestLSP.isRequired, "pytest-lsp is not installed: pip install pytest-lsp"))
@@ -21,13 +26,17 @@ struct LanguageServerClientTests {
         let executable = try #require(Self.executable, "the processlint executable was not found beside the tests")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [package.python, "-m", "pytest", "-q", "-p", "no:cacheprovider", Repository.path("Tests/LanguageServerClient")]
+        process.arguments = [
+            package.python, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+            Repository.path("Tests/LanguageServerClient"),
+        ]
         process.currentDirectoryURL = URL(fileURLWithPath: Repository.path("Tests/LanguageServerClient"))
         var environment = ProcessInfo.processInfo.environment
         environment["PROCESSLINT"] = executable
         process.environment = environment
         // Output goes to a file, which cannot fill up and block pytest as a pipe can.
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("processlint-pytest-lsp-\(getpid()).log")
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "processlint-pytest-lsp-\(getpid()).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: log) }
         let handle = try FileHandle(forWritingTo: log)

@@ -12,7 +12,9 @@ private struct EveryStepRule: Rule {
 
     func check(_ context: LintContext) -> [Finding] {
         context.design.steps.map { step in
-            Finding("step \(step.id.value)", at: step.operation.range, severity: [.wash: .error, .harvest: .note][step.kind])
+            Finding(
+                "step \(step.id.value)", at: step.operation.range,
+                severity: [.wash: .error, .harvest: .note][step.kind])
         }
     }
 }
@@ -37,15 +39,18 @@ private struct EveryStepRule: Rule {
     /// one the finding states, else the rule's default; and the step the finding points into.
     @Test func findingsGetTheRuleIdTheFileTheirStepAndTheirOwnSeverityOrTheDefault() {
         let diagnostics = Linter(registry: RuleRegistry([EveryStepRule()])).lint(design)
-        #expect(diagnostics.map(\.description) == [
-            "engine.yaml:7:24: error: step b [every-step]",
-            "engine.yaml:8:24: note: step a [every-step]",
-            "engine.yaml:9:24: warning: step c [every-step]",
-        ])
+        #expect(
+            diagnostics.map(\.description) == [
+                "engine.yaml:7:24: error: step b [every-step]",
+                "engine.yaml:8:24: note: step a [every-step]",
+                "engine.yaml:9:24: warning: step c [every-step]",
+            ])
         #expect(diagnostics.map(\.stepID) == ["b", "a", "c"])
         var configuration = Configuration()
         configuration.severity["every-step"] = .note
-        #expect(Linter(registry: RuleRegistry([EveryStepRule()])).lint(design, configuration: configuration).map(\.severity) == [.note, .note, .note])
+        #expect(
+            Linter(registry: RuleRegistry([EveryStepRule()])).lint(design, configuration: configuration).map(\.severity)
+                == [.note, .note, .note])
     }
 
     @Test func severitiesAreOrdered() {
@@ -57,7 +62,11 @@ private struct EveryStepRule: Rule {
         let example = RuleExample("a: ↓1\nbb: [x, ↓y]\n↓")
         let (text, positions) = example.unmarked
         #expect(text == "a: 1\nbb: [x, y]\n")
-        #expect(positions == [SourcePosition(line: 1, column: 4), SourcePosition(line: 2, column: 9), SourcePosition(line: 3, column: 1)])
+        #expect(
+            positions == [
+                SourcePosition(line: 1, column: 4), SourcePosition(line: 2, column: 9),
+                SourcePosition(line: 3, column: 1),
+            ])
         #expect(example.file.hasSuffix("LintKitTests.swift"))
     }
 
@@ -69,9 +78,13 @@ private struct EveryStepRule: Rule {
     }
 
     @Test func findingsKnowTheirStepAndMatchAcrossEditsElsewhere() {
-        let moved = Fingerprint(ruleID: "r", stepID: "b", message: "λ rose from 2e-3 to 4.5 × 10⁻¹ in 12 days, 3.3% after CD19")
+        let moved = Fingerprint(
+            ruleID: "r", stepID: "b", message: "λ rose from 2e-3 to 4.5 × 10⁻¹ in 12 days, 3.3% after CD19")
         #expect(moved.message == "λ rose from # to # in # days, #% after CD19")
-        #expect(moved == Fingerprint(ruleID: "r", stepID: "b", message: "λ rose from 7e-9 to 1 × 10⁻² in 9 days, 12% after CD19"))
+        #expect(
+            moved
+                == Fingerprint(
+                    ruleID: "r", stepID: "b", message: "λ rose from 7e-9 to 1 × 10⁻² in 9 days, 12% after CD19"))
         #expect(moved != Fingerprint(ruleID: "r", stepID: "a", message: "λ rose from 2e-3 to 4.5 × 10⁻¹ in 12 days"))
     }
 }

@@ -39,16 +39,23 @@ private struct FirstStepRule: Rule {
 
     @Test func suppressionCommentsApplyToRuleFindings() {
         var configuration = Configuration()
-        configuration.externalRules = [ExternalRuleDeclaration(id: "site-external", command: ["true"], folder: "/tmp", declaredAt: SourceLocation(file: "c", range: SourceRange(at: .fileStart)))]
+        configuration.externalRules = [
+            ExternalRuleDeclaration(
+                id: "site-external", command: ["true"], folder: "/tmp",
+                declaredAt: SourceLocation(file: "c", range: SourceRange(at: .fileStart)))
+        ]
         let outcome = linter.lint(Self.loaded(Self.process), configuration: configuration)
         let finding = outcome.diagnostics.first { $0.ruleID == "first-step" }
         #expect(finding?.suppression == "accepted in review 12")
         #expect(finding?.stepID == "wash")
         #expect(outcome.rulesRun == ["first-step", "site-external"])
         // Until the external rule's findings join, its suppression silences nothing.
-        #expect(outcome.diagnostics.contains { $0.ruleID == Suppressions.ruleID && $0.message.contains("silences nothing") })
-        let external = Diagnostic(Finding("harvest", at: SourceRange(at: SourcePosition(line: 10, column: 5))), ruleID: "site-external",
-                                  defaultSeverity: .warning, configured: nil, in: outcome.design!)
+        #expect(
+            outcome.diagnostics.contains { $0.ruleID == Suppressions.ruleID && $0.message.contains("silences nothing") }
+        )
+        let external = Diagnostic(
+            Finding("harvest", at: SourceRange(at: SourcePosition(line: 10, column: 5))), ruleID: "site-external",
+            defaultSeverity: .warning, configured: nil, in: outcome.design!)
         let joined = outcome.adding([external])
         #expect(joined.diagnostics.first { $0.ruleID == "site-external" }?.suppression == "accepted in review 13")
         #expect(!joined.diagnostics.contains { $0.ruleID == Suppressions.ruleID })
@@ -78,7 +85,8 @@ private struct FirstStepRule: Rule {
         let resolver = ConfigurationResolver(loader: ConfigurationLoader(registry: RuleRegistry([FirstStepRule()])))
         #expect(resolver.configuration(for: folder + "/p.yaml").disabled == ["first-step"])
         try "severity: {first-step: error}\n".write(toFile: configurationFile, atomically: true, encoding: .utf8)
-        #expect(resolver.configuration(for: folder + "/p.yaml").disabled == ["first-step"], "read once, until forgotten")
+        #expect(
+            resolver.configuration(for: folder + "/p.yaml").disabled == ["first-step"], "read once, until forgotten")
         resolver.forget(configurationFile)
         let reread = resolver.configuration(for: folder + "/p.yaml")
         #expect(reread.disabled.isEmpty && reread.severity["first-step"] == .error)

@@ -14,7 +14,8 @@ import Testing
             for line in page.split(separator: "\n") {
                 if line.drop(while: { $0 == " " }).hasPrefix("```") { inCode.toggle() }
                 guard inCode, let start = line.range(of: "processlint lint ") else { continue }
-                commands.append(["lint"] + line[start.upperBound...].prefix { $0 != "#" }.split(separator: " ").map(String.init))
+                commands.append(
+                    ["lint"] + line[start.upperBound...].prefix { $0 != "#" }.split(separator: " ").map(String.init))
             }
             return commands
         }
@@ -28,12 +29,17 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         for command in commands {
             let arguments = command.map { argument in
-                argument == "processes/" ? repository + "/processes"
-                    : [".sarif", ".xml", ".json"].contains(where: argument.hasSuffix) ? folder.appendingPathComponent(argument).path : argument
+                argument == "processes/"
+                    ? repository + "/processes"
+                    : [".sarif", ".xml", ".json"].contains(where: argument.hasSuffix)
+                        ? folder.appendingPathComponent(argument).path : argument
             }
             let output = CommandRunner.run(arguments)
             #expect(output.status == 0 || output.status == 1, "\(command.joined(separator: " ")): \(output.err)")
         }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["processlint-baseline.json", "processlint-junit.xml", "processlint.sarif"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [
+                "processlint-baseline.json", "processlint-junit.xml", "processlint.sarif",
+            ])
     }
 }

@@ -14,7 +14,9 @@ struct CommandRunner {
 
         /// The `path:line:col: severity: message [rule]` lines, without the quoted source and why/fix lines under them.
         var diagnosticLines: [String] {
-            outLines.filter { $0.range(of: #"^\S.*:\d+:\d+: (error|warning|note): "#, options: .regularExpression) != nil }
+            outLines.filter {
+                $0.range(of: #"^\S.*:\d+:\d+: (error|warning|note): "#, options: .regularExpression) != nil
+            }
         }
     }
 
@@ -25,7 +27,8 @@ struct CommandRunner {
     static func readmeOutput(after command: String, upTo end: String = "```") throws -> String? {
         let readme = try String(contentsOfFile: repository + "/README.md", encoding: .utf8)
         guard let start = readme.range(of: "$ " + command + "\n"),
-              let stop = readme.range(of: end, range: start.upperBound..<readme.endIndex) else { return nil }
+            let stop = readme.range(of: end, range: start.upperBound..<readme.endIndex)
+        else { return nil }
         return String(readme[start.upperBound..<stop.lowerBound])
     }
 
@@ -34,10 +37,12 @@ struct CommandRunner {
     static func run(_ arguments: [String]) -> Output {
         let out = Mutex("")
         let err = Mutex("")
-        let status = ProcessLintCommand.run(arguments, console: Console(
-            out: { text in out.withLock { $0 += text } },
-            err: { text in err.withLock { $0 += text } }
-        ))
+        let status = ProcessLintCommand.run(
+            arguments,
+            console: Console(
+                out: { text in out.withLock { $0 += text } },
+                err: { text in err.withLock { $0 += text } }
+            ))
         return Output(status: status, out: out.withLock { $0 }, err: err.withLock { $0 })
     }
 }

@@ -36,7 +36,8 @@ import Testing
         let folder = fixtures + "/new-rule-options"
         let configured = try lint(folder).document.files.flatMap(\.diagnostics).map(\.rule)
         #expect(!configured.contains("transposon-copy-number"), "limit of 8 allowed by maximum: 10")
-        #expect(!configured.contains("fresh-starting-material-hold"), "80 hours cold allowed by max_hours_refrigerated: 96")
+        #expect(
+            !configured.contains("fresh-starting-material-hold"), "80 hours cold allowed by max_hours_refrigerated: 96")
         let defaults = try lint("--config", fixtures + "/base.processlint.yml", folder + "/process.yaml").document.files
             .flatMap(\.diagnostics).map(\.rule)
         #expect(defaults.contains("transposon-copy-number"), "above the default maximum of 5")
@@ -60,7 +61,8 @@ import Testing
         let output = CommandRunner.run(["lint", fixtures + "/bad"])
         #expect(output.status == 2)
         let file = fixtures + "/bad/.processlint.yml"
-        #expect(output.err.contains(file + ":1:11: error: unknown rule 'dose-not-stat'; did you mean 'dose-not-stated'?"))
+        #expect(
+            output.err.contains(file + ":1:11: error: unknown rule 'dose-not-stat'; did you mean 'dose-not-stated'?"))
         #expect(output.err.contains(file + ":2:23: error: unknown severity 'fatal'"))
         #expect(output.err.contains(file + ":4:24: error: 'maximum' must be greater than 0, found -1"))
         #expect(output.err.contains(file + ":4:28: error: unknown key 'max' in 'vcn-limit'; did you mean 'maximum'?"))
@@ -79,24 +81,33 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let huge = "# " + String(repeating: "x", count: 5 * 1024 * 1024) + "\n"
         try huge.write(toFile: folder + "/big.processlint.yml", atomically: true, encoding: .utf8)
-        let configuration = CommandRunner.run("lint", "--config", folder + "/big.processlint.yml", fixtures + "/../ok/minimal.yaml")
+        let configuration = CommandRunner.run(
+            "lint", "--config", folder + "/big.processlint.yml", fixtures + "/../ok/minimal.yaml")
         #expect(configuration.status == 2)
-        #expect(configuration.err.contains("big.processlint.yml:1:1: error: configuration file is 5242883 bytes, over the limit of 4194304 bytes"))
+        #expect(
+            configuration.err.contains(
+                "big.processlint.yml:1:1: error: configuration file is 5242883 bytes, over the limit of 4194304 bytes"))
         #expect(!configuration.err.contains("--max-file-size") && !configuration.err.contains("process file"))
 
         try huge.write(toFile: folder + "/big-rules.yaml", atomically: true, encoding: .utf8)
-        try "custom_rules: [big-rules.yaml]\n".write(toFile: folder + "/.processlint.yml", atomically: true, encoding: .utf8)
-        let rules = CommandRunner.run("lint", "--config", folder + "/.processlint.yml", fixtures + "/../ok/minimal.yaml")
+        try "custom_rules: [big-rules.yaml]\n".write(
+            toFile: folder + "/.processlint.yml", atomically: true, encoding: .utf8)
+        let rules = CommandRunner.run(
+            "lint", "--config", folder + "/.processlint.yml", fixtures + "/../ok/minimal.yaml")
         #expect(rules.status == 2)
-        #expect(rules.err.contains("big-rules.yaml:1:1: error: rule file is 5242883 bytes, over the limit of 4194304 bytes"))
+        #expect(
+            rules.err.contains("big-rules.yaml:1:1: error: rule file is 5242883 bytes, over the limit of 4194304 bytes")
+        )
     }
 
     @Test func aConfigurationNamedWithTheYamlExtensionIsReadAndTwoAreAnError() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("processlint-yaml-ext-\(UUID())").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("processlint-yaml-ext-\(UUID())")
+            .path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.copyItem(atPath: fixtures + "/../ok/minimal.yaml", toPath: folder + "/minimal.yaml")
-        try "disable: [dose-not-stated]\n".write(toFile: folder + "/.processlint.yaml", atomically: true, encoding: .utf8)
+        try "disable: [dose-not-stated]\n".write(
+            toFile: folder + "/.processlint.yaml", atomically: true, encoding: .utf8)
         let (_, document) = try lint(folder + "/minimal.yaml")
         let rules = document.files.flatMap { $0.diagnostics.map(\.rule) }
         #expect(!rules.isEmpty && !rules.contains("dose-not-stated"))
@@ -108,17 +119,24 @@ import Testing
     }
 
     @Test func configurationMistakesAreQuotedAtTheirEntryAndAnExcludeMayBeOnePattern() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("processlint-config-entry-\(UUID())").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("processlint-config-entry-\(UUID())")
+            .path
         try FileManager.default.createDirectory(atPath: folder + "/drafts", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.copyItem(atPath: fixtures + "/../ok/minimal.yaml", toPath: folder + "/minimal.yaml")
-        try FileManager.default.copyItem(atPath: fixtures + "/../err/typical-mistakes.yaml", toPath: folder + "/drafts/broken.yaml")
+        try FileManager.default.copyItem(
+            atPath: fixtures + "/../err/typical-mistakes.yaml", toPath: folder + "/drafts/broken.yaml")
 
-        try "extends: ../missing/site.processlint.yml\n".write(toFile: folder + "/.processlint.yml", atomically: true, encoding: .utf8)
+        try "extends: ../missing/site.processlint.yml\n".write(
+            toFile: folder + "/.processlint.yml", atomically: true, encoding: .utf8)
         let extends = CommandRunner.run("lint", folder)
         #expect(extends.status == 2)
-        #expect(extends.err.contains(".processlint.yml:1:10: error: cannot read the configuration '../missing/site.processlint.yml' that 'extends' names"))
-        #expect(extends.err.contains("no such file [format]\n  extends: ../missing/site.processlint.yml\n           ^~~~"))
+        #expect(
+            extends.err.contains(
+                ".processlint.yml:1:10: error: cannot read the configuration '../missing/site.processlint.yml' that 'extends' names"
+            ))
+        #expect(
+            extends.err.contains("no such file [format]\n  extends: ../missing/site.processlint.yml\n           ^~~~"))
 
         try "custom_rules: [drafts]\n".write(toFile: folder + "/.processlint.yml", atomically: true, encoding: .utf8)
         let rules = CommandRunner.run("lint", folder)
@@ -133,14 +151,17 @@ import Testing
     }
 
     @Test func aMissingConfigurationFileIsAnError() {
-        #expect(CommandRunner.run(["lint", "--config", "/no/such/config.yml", fixtures + "/site/process.yaml"]).status == 2)
+        #expect(
+            CommandRunner.run(["lint", "--config", "/no/such/config.yml", fixtures + "/site/process.yaml"]).status == 2)
     }
 }
 
 @Suite struct IncludeTests {
     @Test func onlyIncludedFilesAreLinted() throws {
-        let output = CommandRunner.run(["lint", "--format", "json", "--fail-on", "never",
-                                        CommandRunner.repository + "/Tests/Fixtures/config/included"])
+        let output = CommandRunner.run([
+            "lint", "--format", "json", "--fail-on", "never",
+            CommandRunner.repository + "/Tests/Fixtures/config/included",
+        ])
         let document = try JSONDecoder().decode(ConfigurationTests.Document.self, from: Data(output.out.utf8))
         #expect(document.files.map { ($0.file as NSString).lastPathComponent } == ["kept-process.yaml"])
     }

@@ -35,9 +35,13 @@ import Testing
 
         init() throws {
             folder = try ScratchFolder()
-            try write("processes/depleted.yaml", process("depleted", steps: [depletion, selection, activation, transduction, expansion]))
-            try write("processes/added.yaml", process("added", steps: [selection, activation, transduction, expansion]))
-            try write("processes/ordered.yaml", process("ordered", steps: [selection, activation, transduction, expansion]))
+            try write(
+                "processes/depleted.yaml",
+                process("depleted", steps: [depletion, selection, activation, transduction, expansion]))
+            try write(
+                "processes/added.yaml", process("added", steps: [selection, activation, transduction, expansion]))
+            try write(
+                "processes/ordered.yaml", process("ordered", steps: [selection, activation, transduction, expansion]))
             try git("init", "-q")
             try git("add", ".")
             try git("-c", "user.name=test", "-c", "user.email=test@example.org", "commit", "-q", "-m", "base")
@@ -60,9 +64,12 @@ import Testing
         /// The pull request: a CD10 depletion added, the CD19 depletion and the selection removed, transduction
         /// moved before activation in a file also renamed.
         func change() throws {
-            try write("processes/added.yaml", process("added", steps: [selection, cd10Depletion, activation, transduction, expansion]))
+            try write(
+                "processes/added.yaml",
+                process("added", steps: [selection, cd10Depletion, activation, transduction, expansion]))
             try write("processes/depleted.yaml", process("depleted", steps: [activation, transduction, expansion]))
-            try write("processes/ordered.yaml", process("ordered", steps: [selection, transduction, activation, expansion]))
+            try write(
+                "processes/ordered.yaml", process("ordered", steps: [selection, transduction, activation, expansion]))
             try git("mv", "processes/ordered.yaml", "processes/renamed.yaml")
         }
     }
@@ -77,11 +84,22 @@ import Testing
             let unchanged: Int
             let risk: Risk
         }
-        struct Finding: Decodable { let rule: String; let step: String? }
-        struct Risk: Decodable { let factor: Double?; let stepChanges: [String]; let summary: String }
+        struct Finding: Decodable {
+            let rule: String
+            let step: String?
+        }
+        struct Risk: Decodable {
+            let factor: Double?
+            let stepChanges: [String]
+            let summary: String
+        }
         struct Summary: Decodable { let new, fixed, unchanged, riskIncreases: Int }
         struct Gate: Decodable {
-            struct Failure: Decodable, Equatable { let gate: String; let process: String?; let reason: String }
+            struct Failure: Decodable, Equatable {
+                let gate: String
+                let process: String?
+                let reason: String
+            }
             let passed: Bool
             let failures: [Failure]
         }
@@ -102,9 +120,16 @@ import Testing
         #expect(report.schemaVersion == 1)
 
         let depleted = try #require(report["depleted"])
-        #expect(depleted.new.map(\.rule).sorted() == ["missing-t-cell-selection", "no-tumour-depletion-before-transduction", "residual-tumour-risk"])
+        #expect(
+            depleted.new.map(\.rule).sorted() == [
+                "missing-t-cell-selection", "no-tumour-depletion-before-transduction", "residual-tumour-risk",
+            ])
         #expect(depleted.fixed.isEmpty)
-        #expect(depleted.risk.stepChanges == ["step 'cd19-depletion' (depletion) was removed", "step 't-cell-selection' (positive-selection) was removed"])
+        #expect(
+            depleted.risk.stepChanges == [
+                "step 'cd19-depletion' (depletion) was removed",
+                "step 't-cell-selection' (positive-selection) was removed",
+            ])
         #expect((depleted.risk.factor ?? 0) > 1000, "\(depleted.risk.summary)")
 
         let added = try #require(report["added"])
@@ -125,7 +150,8 @@ import Testing
 
     @Test func gatesFailOnlyOnWhatTheyAreAskedAbout() throws {
         let repository = try Repository()
-        let unchanged = CommandRunner.run("diff", "--base", "HEAD", "--fail-on-new", "--fail-on-risk-increase", "1", repository.root)
+        let unchanged = CommandRunner.run(
+            "diff", "--base", "HEAD", "--fail-on-new", "--fail-on-risk-increase", "1", repository.root)
         #expect(unchanged.status == 0, "nothing changed yet: \(unchanged.out)\(unchanged.err)")
         try repository.change()
         let root = repository.root
@@ -136,8 +162,13 @@ import Testing
 
         // Only the added depletion: λ fell, and nothing is new at any severity.
         try repository.git("reset", "-q", "--hard")
-        try repository.write("processes/added.yaml", Self.process("added", steps: [Self.selection, Self.cd10Depletion, Self.activation, Self.transduction, Self.expansion]))
-        let improvement = CommandRunner.run("diff", "--base", "HEAD", "--fail-on-new", "--fail-on", "note", "--fail-on-risk-increase", "1", root)
+        try repository.write(
+            "processes/added.yaml",
+            Self.process(
+                "added",
+                steps: [Self.selection, Self.cd10Depletion, Self.activation, Self.transduction, Self.expansion]))
+        let improvement = CommandRunner.run(
+            "diff", "--base", "HEAD", "--fail-on-new", "--fail-on", "note", "--fail-on-risk-increase", "1", root)
         #expect(improvement.status == 0, "\(improvement.out)")
         #expect(improvement.out.contains("λ fell from"))
         #expect(improvement.out.contains("because step 'cd10-depletion' (depletion) was added"))
@@ -152,7 +183,9 @@ import Testing
         #expect(output.status == 1)
         #expect(output.out.contains("new    \(repository.root)/processes/depleted.yaml:"))
         let summary = try #require(output.out.split(separator: "\n").first { $0.contains(" processes; λ rose in ") })
-        #expect(summary.hasPrefix("4 new, 1 fixed, ") && summary.hasSuffix(" in 3 processes; λ rose in 1 of them"), "\(summary)")
+        #expect(
+            summary.hasPrefix("4 new, 1 fixed, ") && summary.hasSuffix(" in 3 processes; λ rose in 1 of them"),
+            "\(summary)")
     }
 
     @Test func unreadableRevisionsAndBrokenFilesExitTwo() throws {
@@ -164,8 +197,11 @@ import Testing
         let broken = CommandRunner.run("diff", "--base", "HEAD", repository.root)
         #expect(broken.status == 2)
         // Said in the output too, not only by the exit status (issue 13, item 10).
-        #expect(broken.out.hasSuffix("gate failed: 1 file of the current version cannot be read or breaks the format, so it was not compared (exit 2)\n"),
-                "\(broken.out)")
+        #expect(
+            broken.out.hasSuffix(
+                "gate failed: 1 file of the current version cannot be read or breaks the format, so it was not compared (exit 2)\n"
+            ),
+            "\(broken.out)")
         let json = try Self.report(CommandRunner.run("diff", "--base", "HEAD", "--format", "json", repository.root))
         #expect(!json.gate.passed && json.gate.failures.map(\.gate) == ["input"])
         #expect(CommandRunner.run("diff", repository.root).status == 64, "one path without --base is a usage error")
@@ -177,17 +213,24 @@ import Testing
         let processes = CommandRunner.repository + "/processes/"
         let tecartus = try String(contentsOfFile: processes + "tecartus.yaml", encoding: .utf8)
         try repository.write("processes/tecartus.yaml", tecartus)
-        try repository.write("processes/kymriah.yaml", String(contentsOfFile: processes + "kymriah.yaml", encoding: .utf8))
+        try repository.write(
+            "processes/kymriah.yaml", String(contentsOfFile: processes + "kymriah.yaml", encoding: .utf8))
         for name in ["depleted", "added", "ordered"] { try repository.git("rm", "-q", "processes/\(name).yaml") }
         try repository.git("add", ".")
-        try repository.git("-c", "user.name=test", "-c", "user.email=test@example.org", "commit", "-q", "-m", "the README's base")
+        try repository.git(
+            "-c", "user.name=test", "-c", "user.email=test@example.org", "commit", "-q", "-m", "the README's base")
         let selection = try #require(tecartus.range(of: "  - id: t-cell-selection\n"))
         let activation = try #require(tecartus.range(of: "  - id: activation\n"))
-        try repository.write("processes/tecartus.yaml", tecartus.replacingCharacters(in: selection.lowerBound..<activation.lowerBound, with: ""))
+        try repository.write(
+            "processes/tecartus.yaml",
+            tecartus.replacingCharacters(in: selection.lowerBound..<activation.lowerBound, with: ""))
         try repository.git("mv", "processes/kymriah.yaml", "processes/kymriah-renamed.yaml")
 
-        let shown = try #require(try CommandRunner.readmeOutput(after: "processlint diff --base origin/main processes/ --fail-on-new --fail-on-risk-increase 10"))
-        let output = CommandRunner.run("diff", "--base", "HEAD", repository.root + "/processes/", "--fail-on-new", "--fail-on-risk-increase", "10")
+        let shown = try #require(
+            try CommandRunner.readmeOutput(
+                after: "processlint diff --base origin/main processes/ --fail-on-new --fail-on-risk-increase 10"))
+        let output = CommandRunner.run(
+            "diff", "--base", "HEAD", repository.root + "/processes/", "--fail-on-new", "--fail-on-risk-increase", "10")
         #expect(output.status == 1)
         #expect(output.out.replacingOccurrences(of: repository.root + "/", with: "") == shown)
     }
@@ -202,8 +245,11 @@ import Testing
     /// its file, so λ's rise is compared and fails the gate.
     @Test func aProcessWhoseNameChangedIsPairedByItsFile() throws {
         let repository = try Repository()
-        try repository.write("processes/depleted.yaml", Self.process("depleted v2", steps: [Self.activation, Self.transduction, Self.expansion]))
-        let output = CommandRunner.run("diff", "--base", "HEAD", "--format", "json", "--fail-on-risk-increase", "10", repository.root)
+        try repository.write(
+            "processes/depleted.yaml",
+            Self.process("depleted v2", steps: [Self.activation, Self.transduction, Self.expansion]))
+        let output = CommandRunner.run(
+            "diff", "--base", "HEAD", "--format", "json", "--fail-on-risk-increase", "10", repository.root)
         #expect(output.status == 1, "\(output.out)")
         let report = try Self.report(output)
         let process = try #require(report["depleted v2"])
@@ -217,24 +263,35 @@ import Testing
     @Test func aProcessRenamedAndMovedIsPairedByTheRenameGitReports() throws {
         let repository = try Repository()
         try repository.git("mv", "processes/depleted.yaml", "processes/depleted-v2.yaml")
-        try repository.write("processes/depleted-v2.yaml", Self.process("depleted v2", steps: [Self.activation, Self.transduction, Self.expansion]))
+        try repository.write(
+            "processes/depleted-v2.yaml",
+            Self.process("depleted v2", steps: [Self.activation, Self.transduction, Self.expansion]))
         let output = CommandRunner.run("diff", "--base", "HEAD", "--fail-on-risk-increase", "10", repository.root)
         #expect(output.status == 1, "\(output.out)")
-        #expect(output.out.contains("process 'depleted v2' (\(repository.root)/processes/depleted-v2.yaml, was 'depleted' in processes/depleted.yaml)\n"),
-                "\(output.out)")
+        #expect(
+            output.out.contains(
+                "process 'depleted v2' (\(repository.root)/processes/depleted-v2.yaml, was 'depleted' in processes/depleted.yaml)\n"
+            ),
+            "\(output.out)")
         #expect(output.out.contains("gate failed: process 'depleted v2': λ rose ×"), "\(output.out)")
     }
 
     /// A process with no counterpart at all is held to an absolute λ the user can set.
     @Test func aProcessWithNoCounterpartIsJudgedAgainstALimit() throws {
         let repository = try Repository()
-        try repository.write("processes/fresh.yaml", Self.process("fresh", steps: [Self.activation, Self.transduction, Self.expansion]))
-        let failed = CommandRunner.run("diff", "--base", "HEAD", "--format", "json", "--fail-on-risk-increase", "10", repository.root)
+        try repository.write(
+            "processes/fresh.yaml", Self.process("fresh", steps: [Self.activation, Self.transduction, Self.expansion]))
+        let failed = CommandRunner.run(
+            "diff", "--base", "HEAD", "--format", "json", "--fail-on-risk-increase", "10", repository.root)
         #expect(failed.status == 1, "\(failed.out)")
         let failure = try #require(try Self.report(failed).gate.failures.first)
         #expect(failure.gate == "--fail-on-risk-increase" && failure.process == "fresh")
-        #expect(failure.reason.hasPrefix("a new process: λ ") && failure.reason.hasSuffix(" > 1 (--new-process-lambda-limit)"), "\(failure.reason)")
-        let allowed = CommandRunner.run("diff", "--base", "HEAD", "--fail-on-risk-increase", "10", "--new-process-lambda-limit", "1e12", repository.root)
+        #expect(
+            failure.reason.hasPrefix("a new process: λ ")
+                && failure.reason.hasSuffix(" > 1 (--new-process-lambda-limit)"), "\(failure.reason)")
+        let allowed = CommandRunner.run(
+            "diff", "--base", "HEAD", "--fail-on-risk-increase", "10", "--new-process-lambda-limit", "1e12",
+            repository.root)
         #expect(allowed.status == 0, "\(allowed.out)")
     }
 
@@ -245,15 +302,22 @@ import Testing
             .replacingOccurrences(of: "{T: 0.4, malignant: 0.05}", with: "{T: 0.4}")
         #expect(!unestimated.contains("malignant: 0.05"))
         try repository.write("processes/added.yaml", unestimated)
-        let output = CommandRunner.run("diff", "--base", "HEAD", "--format", "json", "--fail-on-risk-increase", "10", repository.root)
+        let output = CommandRunner.run(
+            "diff", "--base", "HEAD", "--format", "json", "--fail-on-risk-increase", "10", repository.root)
         #expect(output.status == 1, "\(output.out)")
         let report = try Self.report(output)
         let added = try #require(report["added"])
         #expect(!added.fixed.contains { $0.rule == "residual-tumour-risk" }, "never counted as fixed")
-        #expect(report.gate.failures == [.init(gate: "--fail-on-risk-increase", process: "added", reason: report.gate.failures.first?.reason ?? "")])
+        #expect(
+            report.gate.failures == [
+                .init(
+                    gate: "--fail-on-risk-increase", process: "added", reason: report.gate.failures.first?.reason ?? "")
+            ])
         let reason = try #require(report.gate.failures.first?.reason)
-        #expect(reason.hasPrefix("λ can no longer be estimated (it was ") && reason.hasSuffix("states no malignant fraction ('composition: malignant')"),
-                "\(reason)")
+        #expect(
+            reason.hasPrefix("λ can no longer be estimated (it was ")
+                && reason.hasSuffix("states no malignant fraction ('composition: malignant')"),
+            "\(reason)")
         let text = CommandRunner.run("diff", "--base", "HEAD", "--fail-on-risk-increase", "10", repository.root)
         #expect(text.out.contains("  unknown processes/added.yaml:"), "\(text.out)")
         #expect(text.out.contains("[residual-tumour-risk] (before; not fixed: no estimate to check now)\n"))
@@ -263,15 +327,21 @@ import Testing
     @Test func aFailedGateSaysWhichAndByHowMuch() throws {
         let repository = try Repository()
         try repository.change()
-        let text = CommandRunner.run("diff", "--base", "HEAD", "--fail-on-new", "--fail-on-risk-increase", "10", repository.root)
+        let text = CommandRunner.run(
+            "diff", "--base", "HEAD", "--fail-on-new", "--fail-on-risk-increase", "10", repository.root)
         #expect(text.status == 1)
         let gateLines = text.outLines.filter { $0.hasPrefix("gate failed: ") }
         #expect(gateLines.count == 2, "\(text.out)")
         #expect(gateLines.first == "gate failed: 3 new findings at or above error, --fail-on-new", "\(gateLines)")
         let rise = try #require(gateLines.last)
-        #expect(rise.range(of: #"^gate failed: process 'depleted': λ rose ×\d\.\de\d+ > 10, --fail-on-risk-increase$"#, options: .regularExpression) != nil,
-                "\(rise)")
-        let json = try Self.report(CommandRunner.run("diff", "--base", "HEAD", "--format", "json", "--fail-on-risk-increase", "10", repository.root))
+        #expect(
+            rise.range(
+                of: #"^gate failed: process 'depleted': λ rose ×\d\.\de\d+ > 10, --fail-on-risk-increase$"#,
+                options: .regularExpression) != nil,
+            "\(rise)")
+        let json = try Self.report(
+            CommandRunner.run(
+                "diff", "--base", "HEAD", "--format", "json", "--fail-on-risk-increase", "10", repository.root))
         #expect(!json.gate.passed && json.gate.failures.map(\.process) == ["depleted"])
         #expect(json.gate.failures.first.map { rise.hasSuffix($0.reason + ", " + $0.gate) } == true)
         let passing = try Self.report(CommandRunner.run("diff", "--base", "HEAD", "--format", "json", repository.root))
@@ -281,8 +351,12 @@ import Testing
     /// Two files named alone are one process, whatever their names say.
     @Test func twoFilesNamedAloneAreCompared() throws {
         let scratch = try ScratchFolder()
-        let old = try scratch.write("old.yaml", Self.process("v1", steps: [Self.depletion, Self.selection, Self.activation, Self.transduction, Self.expansion]))
-        let new = try scratch.write("new.yaml", Self.process("v2", steps: [Self.activation, Self.transduction, Self.expansion]))
+        let old = try scratch.write(
+            "old.yaml",
+            Self.process(
+                "v1", steps: [Self.depletion, Self.selection, Self.activation, Self.transduction, Self.expansion]))
+        let new = try scratch.write(
+            "new.yaml", Self.process("v2", steps: [Self.activation, Self.transduction, Self.expansion]))
         let output = CommandRunner.run("diff", "--fail-on-risk-increase", "10", old, new)
         #expect(output.status == 1, "\(output.out)")
         #expect(output.out.contains("process 'v2' (\(new), was 'v1' in \(old))\n"), "\(output.out)")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import ProcessLintCLI
+import Testing
 
 @Suite struct EstimateCommandTests {
     let academic = CommandRunner.repository + "/processes/ctl019-academic-2018.yaml"
@@ -8,7 +8,9 @@ import ProcessLintCLI
     @Test func withoutAPathItEstimatesTheCurrentDirectoryAsLintDoes() throws {
         // Not a usage error (exit 64) any more: both commands default to `.`.
         #expect(throws: Never.self) { try ProcessLintCommand.parseAsRoot(["estimate"]) }
-        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("processlint-estimate-empty-\(UUID())").path
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "processlint-estimate-empty-\(UUID())"
+        ).path
         try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: empty) }
         let nothing = CommandRunner.run("estimate", empty)

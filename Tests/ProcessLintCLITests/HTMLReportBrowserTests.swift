@@ -18,10 +18,15 @@ import Testing
 
     /// Chromium's arguments for a page from a file: headless, without the sandbox (CI runs as root), GPU or
     /// network-dependent services, with console messages on standard error.
-    static func browse(_ file: String, _ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
+    static func browse(_ file: String, _ arguments: [String]) throws -> (status: Int32, output: String, errors: String)
+    {
         try chromium.runCapturingErrors(
-            ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions", "--hide-scrollbars",
-             "--enable-logging=stderr", "--v=0", "--user-data-dir=" + NSTemporaryDirectory() + "processlint-chromium-\(UUID().uuidString)"]
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
+                "--hide-scrollbars",
+                "--enable-logging=stderr", "--v=0",
+                "--user-data-dir=" + NSTemporaryDirectory() + "processlint-chromium-\(UUID().uuidString)",
+            ]
                 + arguments + ["file://" + file])
     }
 
@@ -30,16 +35,22 @@ import Testing
         errors.split(separator: "\n").map(String.init).filter { $0.contains(":CONSOLE") || $0.contains("Uncaught") }
     }
 
-    @Test(.enabled(if: chromium.isRequired, "Chromium is not installed (apt-get install chromium): browser tests skipped"))
+    @Test(
+        .enabled(if: chromium.isRequired, "Chromium is not installed (apt-get install chromium): browser tests skipped")
+    )
     func consoleMessagesAreSeen() throws {
         let folder = try ScratchFolder()
-        let probe = try folder.write("probe.html", "<!DOCTYPE html><title>probe</title><script>console.error('probe-message')</script>")
+        let probe = try folder.write(
+            "probe.html", "<!DOCTYPE html><title>probe</title><script>console.error('probe-message')</script>")
         let run = try Self.browse(probe, ["--dump-dom"])
-        #expect(Self.consoleLines(run.errors).contains { $0.contains("probe-message") },
-                "a console message must reach standard error, or the next tests prove nothing: \(run.errors.suffix(2000))")
+        #expect(
+            Self.consoleLines(run.errors).contains { $0.contains("probe-message") },
+            "a console message must reach standard error, or the next tests prove nothing: \(run.errors.suffix(2000))")
     }
 
-    @Test(.enabled(if: chromium.isRequired, "Chromium is not installed (apt-get install chromium): browser tests skipped"))
+    @Test(
+        .enabled(if: chromium.isRequired, "Chromium is not installed (apt-get install chromium): browser tests skipped")
+    )
     func referenceProcessesLoadWithOnePlotPerProcessAndOnePointPerStep() throws {
         let (output, _, folder) = try HTMLReportTests.report([Repository.path("processes")])
         #expect(output.status == 0)
@@ -50,12 +61,15 @@ import Testing
         let files = Repository.yamlFiles(in: "processes") + Repository.yamlFiles(in: "processes/flawed")
         let sections = dom.components(separatedBy: "<section class=\"process\"").dropFirst()
         #expect(sections.count == files.count)
-        #expect(dom.components(separatedBy: "class=\"chart population\"").count - 1 == files.count, "one plot per process")
+        #expect(
+            dom.components(separatedBy: "class=\"chart population\"").count - 1 == files.count, "one plot per process")
         // Each section in the DOM: its process, read independently, has one point per step (and the start) per population.
-        let designs = Dictionary(files.compactMap { file in ProcessLoader().load(file: file).design.map { ($0.file, $0) } },
-                                 uniquingKeysWith: { first, _ in first })
+        let designs = Dictionary(
+            files.compactMap { file in ProcessLoader().load(file: file).design.map { ($0.file, $0) } },
+            uniquingKeysWith: { first, _ in first })
         for section in sections {
-            let design = try #require(designs.first { section.contains("<span class=\"location\">\($0.key)</span>") }?.value)
+            let design = try #require(
+                designs.first { section.contains("<span class=\"location\">\($0.key)</span>") }?.value)
             for population in ["T", "malignant", "car-malignant"] {
                 let points = section.components(separatedBy: "data-population=\"\(population)\"").count - 1
                 #expect(points == design.steps.count + 1, "\(design.file): \(population)")
@@ -63,24 +77,31 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: chromium.isRequired, "Chromium is not installed (apt-get install chromium): browser tests skipped"))
+    @Test(
+        .enabled(if: chromium.isRequired, "Chromium is not installed (apt-get install chromium): browser tests skipped")
+    )
     func hostileValuesRunNothing() throws {
         let hostile = try HTMLReportTests.hostileFolder()
         let (_, _, folder) = try HTMLReportTests.report([hostile.path])
         let run = try Self.browse(folder.path + "/report.html", ["--dump-dom"])
         #expect(Self.consoleLines(run.errors).isEmpty, "a value ran as script: \(Self.consoleLines(run.errors))")
         #expect(!run.output.contains("<b>bold</b>"))
-        #expect(run.output.contains("&lt;script&gt;console.error('name')&lt;/script&gt;"), "the name is text in the DOM")
+        #expect(
+            run.output.contains("&lt;script&gt;console.error('name')&lt;/script&gt;"), "the name is text in the DOM")
     }
 
-    @Test(.enabled(if: chromium.isRequired && python.isRequired,
-                   "Chromium or html5lib is not installed (apt-get install chromium; pip install html5lib): screenshot test skipped"))
+    @Test(
+        .enabled(
+            if: chromium.isRequired && python.isRequired,
+            "Chromium or html5lib is not installed (apt-get install chromium; pip install html5lib): screenshot test skipped"
+        ))
     func screenshotIsNotBlank() throws {
         let (_, _, folder) = try HTMLReportTests.report([Repository.path("processes/ctl019-academic-2018.yaml")])
         let png = folder.path + "/report.png"
         let run = try Self.browse(folder.path + "/report.html", ["--screenshot=" + png, "--window-size=900,1000"])
         #expect(run.status == 0)
-        let stats = try Self.python.run([Self.check, "png", png]).output.split(whereSeparator: \.isWhitespace).compactMap { Double($0) }
+        let stats = try Self.python.run([Self.check, "png", png]).output.split(whereSeparator: \.isWhitespace)
+            .compactMap { Double($0) }
         try #require(stats.count == 4)
         #expect(stats[0] == 900 && stats[1] == 1000)
         #expect(stats[2] > 20, "distinct colours: text, the lines and the band")
@@ -93,7 +114,9 @@ import Testing
         let hostile = try HTMLReportTests.hostileFolder()
         let (_, _, escaped) = try HTMLReportTests.report([hostile.path])
         let diff = try processes.write("diff.html", HTMLReportTests.diff().out)
-        let result = try Self.python.run([Self.check, "validate", processes.path + "/report.html", escaped.path + "/report.html", diff])
+        let result = try Self.python.run([
+            Self.check, "validate", processes.path + "/report.html", escaped.path + "/report.html", diff,
+        ])
         #expect(result.status == 0, "\(result.output)")
     }
 
@@ -107,12 +130,18 @@ import Testing
     }
 
     /// The script that regenerates the README's screenshot still runs, with the binary under test.
-    @Test(.enabled(if: chromium.isRequired && python.isRequired,
-                   "Chromium or html5lib is not installed (apt-get install chromium; pip install html5lib): screenshot script not run"))
+    @Test(
+        .enabled(
+            if: chromium.isRequired && python.isRequired,
+            "Chromium or html5lib is not installed (apt-get install chromium; pip install html5lib): screenshot script not run"
+        ))
     func screenshotScriptRuns() throws {
         // The processlint built beside this test bundle: building it here would wait on the lock `swift test` holds.
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("processlint").path
-        try #require(FileManager.default.isExecutableFile(atPath: binary), "no processlint beside the tests at \(binary)")
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+            "processlint"
+        ).path
+        try #require(
+            FileManager.default.isExecutableFile(atPath: binary), "no processlint beside the tests at \(binary)")
         let folder = try ScratchFolder()
         let png = folder.path + "/shot.png"
         let process = Process()
@@ -126,7 +155,8 @@ import Testing
         try process.run()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        let stats = try Self.python.run([Self.check, "png", png]).output.split(whereSeparator: \.isWhitespace).compactMap { Double($0) }
+        let stats = try Self.python.run([Self.check, "png", png]).output.split(whereSeparator: \.isWhitespace)
+            .compactMap { Double($0) }
         #expect(stats.count == 4 && stats[2] > 20, "the screenshot shows the report: \(stats)")
     }
 }

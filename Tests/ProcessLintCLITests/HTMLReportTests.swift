@@ -7,7 +7,9 @@ import Testing
 /// can become markup. The browser and the validator hold it to more in `HTMLReportBrowserTests`.
 @Suite struct HTMLReportTests {
     /// The report of `paths`, written by the command to a scratch file.
-    static func report(_ paths: [String], extra: [String] = []) throws -> (output: CommandRunner.Output, html: String, folder: ScratchFolder) {
+    static func report(_ paths: [String], extra: [String] = []) throws -> (
+        output: CommandRunner.Output, html: String, folder: ScratchFolder
+    ) {
         let folder = try ScratchFolder()
         let file = folder.path + "/report.html"
         let output = CommandRunner.run(["report"] + paths + ["--output", file] + extra)
@@ -19,14 +21,19 @@ import Testing
     /// step id does: the id breaks the format, so its message and the quoted line carry it into the page.
     static func hostileFolder() throws -> ScratchFolder {
         let folder = try ScratchFolder()
-        let reference = try String(contentsOfFile: Repository.path("processes/ctl019-academic-2018.yaml"), encoding: .utf8)
+        let reference = try String(
+            contentsOfFile: Repository.path("processes/ctl019-academic-2018.yaml"), encoding: .utf8)
         var hostile = reference.replacingOccurrences(
-            of: "\nname: ", with: "\nname: \"<script>console.error('name')</script> &amp; <b>bold</b> \\\"q\\\"\"\n# was: ")
-        hostile = hostile.replacingOccurrences(of: "\nindication: B-ALL", with: "\nindication: \"B-ALL<img src=x onerror=console.error(2)>\"")
-        hostile = hostile.replacingOccurrences(of: "note: thaw of the cryopreserved apheresis (assumption)",
-                                               with: "note: \"thaw</td></tr></table><script>console.error(3)</script>\"")
+            of: "\nname: ",
+            with: "\nname: \"<script>console.error('name')</script> &amp; <b>bold</b> \\\"q\\\"\"\n# was: ")
+        hostile = hostile.replacingOccurrences(
+            of: "\nindication: B-ALL", with: "\nindication: \"B-ALL<img src=x onerror=console.error(2)>\"")
+        hostile = hostile.replacingOccurrences(
+            of: "note: thaw of the cryopreserved apheresis (assumption)",
+            with: "note: \"thaw</td></tr></table><script>console.error(3)</script>\"")
         try folder.write("hostile.yaml", hostile)
-        let broken = reference.replacingOccurrences(of: "- id: thaw\n", with: "- id: \"thaw\\\"><svg onload=console.error(4)>\"\n")
+        let broken = reference.replacingOccurrences(
+            of: "- id: thaw\n", with: "- id: \"thaw\\\"><svg onload=console.error(4)>\"\n")
         try folder.write("broken<i>.yaml", broken)
         return folder
     }
@@ -41,8 +48,10 @@ import Testing
         #expect(html.components(separatedBy: "class=\"chart population\"").count - 1 == files.count)
         #expect(html.contains("Summary, by risk"), "several processes get a summary")
         #expect(html.components(separatedBy: "class=\"sparkline\"").count - 1 == files.count)
-        for part in ["What carries the uncertainty of λ", "What if", "Findings", "Assumed because the file does not say",
-                     "Where the numbers come from", "Rules cited", "@media print", "prefers-color-scheme:dark"] {
+        for part in [
+            "What carries the uncertainty of λ", "What if", "Findings", "Assumed because the file does not say",
+            "Where the numbers come from", "Rules cited", "@media print", "prefers-color-scheme:dark",
+        ] {
             #expect(html.contains(part), "\(part)")
         }
     }
@@ -60,7 +69,9 @@ import Testing
         let (_, html, _) = try Self.report([file])
         let design = try #require(ProcessLoader().load(file: file).design)
         for population in ["T", "malignant", "car-malignant", "B", "NK", "monocyte", "granulocyte"] {
-            #expect(html.components(separatedBy: "data-population=\"\(population)\"").count - 1 == design.steps.count + 1, "\(population)")
+            #expect(
+                html.components(separatedBy: "data-population=\"\(population)\"").count - 1 == design.steps.count + 1,
+                "\(population)")
         }
         #expect(!html.contains("Summary, by risk"), "one process needs no summary")
     }
@@ -73,7 +84,9 @@ import Testing
         #expect(viaLint.status == 1, "lint keeps its --fail-on error default")
         #expect(viaReport.status == 0)
         // The two differ only in the minute they were made.
-        let strip = { (text: String) in text.replacingOccurrences(of: #" on \d{4}-\d\d-\d\d \d\d:\d\d UTC"#, with: "", options: .regularExpression) }
+        let strip = { (text: String) in
+            text.replacingOccurrences(of: #" on \d{4}-\d\d-\d\d \d\d:\d\d UTC"#, with: "", options: .regularExpression)
+        }
         let lint = try String(contentsOfFile: folder.path + "/lint.html", encoding: .utf8)
         let report = try String(contentsOfFile: folder.path + "/report.html", encoding: .utf8)
         #expect(strip(lint) == strip(report))
@@ -87,13 +100,16 @@ import Testing
         for markup in ["<script", "<b>", "<img", "<svg onload", "<i>", "</td></tr></table><script"] {
             #expect(!html.contains(markup), "\(markup) came out as markup")
         }
-        #expect(html.contains("&lt;script&gt;console.error(&#39;name&#39;)&lt;/script&gt; &amp;amp; &lt;b&gt;bold&lt;/b&gt;")
-                    || html.contains("&lt;script&gt;console.error('name')&lt;/script&gt; &amp;amp; &lt;b&gt;bold&lt;/b&gt;"),
-                "the name is shown as the file wrote it, `&amp;` included")
+        #expect(
+            html.contains(
+                "&lt;script&gt;console.error(&#39;name&#39;)&lt;/script&gt; &amp;amp; &lt;b&gt;bold&lt;/b&gt;")
+                || html.contains("&lt;script&gt;console.error('name')&lt;/script&gt; &amp;amp; &lt;b&gt;bold&lt;/b&gt;"),
+            "the name is shown as the file wrote it, `&amp;` included")
         #expect(html.contains("B-ALL&lt;img src=x onerror=console.error(2)&gt;"))
         #expect(html.contains("thaw&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;script&gt;console.error(3)&lt;/script&gt;"))
         #expect(html.contains("broken&lt;i&gt;.yaml"))
-        #expect(html.contains("&lt;svg onload=console.error(4)&gt;"), "the message and the quoted line of the broken file")
+        #expect(
+            html.contains("&lt;svg onload=console.error(4)&gt;"), "the message and the quoted line of the broken file")
         // In attribute values (a marker's data-step, a tooltip) quotes are escaped too.
         #expect(!html.contains("=\"thaw\"><"))
     }
@@ -113,8 +129,9 @@ import Testing
 
     /// `diff --format html` of two versions: both on one plot, and what the change introduced and fixed.
     static func diff() -> CommandRunner.Output {
-        CommandRunner.run("diff", Repository.path("processes/ctl019-academic-2018.yaml"),
-                          Repository.path("processes/flawed/cd19-depletion-cd19-negative-relapse.yaml"), "--format", "html")
+        CommandRunner.run(
+            "diff", Repository.path("processes/ctl019-academic-2018.yaml"),
+            Repository.path("processes/flawed/cd19-depletion-cd19-negative-relapse.yaml"), "--format", "html")
     }
 
     @Test func diffOverlaysBothVersions() throws {

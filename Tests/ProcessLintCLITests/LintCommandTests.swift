@@ -15,7 +15,10 @@ import Testing
         #expect(academic.contains { $0.hasSuffix("[no-tumour-depletion-before-transduction]") })
         #expect(academic.contains { $0.hasSuffix("[residual-tumour-risk]") })
         for enriched in ["/tecartus.yaml:", "/breyanzi.yaml:"] {
-            #expect(!output.diagnosticLines.contains { $0.contains(enriched) && $0.hasSuffix("[no-tumour-depletion-before-transduction]") })
+            #expect(
+                !output.diagnosticLines.contains {
+                    $0.contains(enriched) && $0.hasSuffix("[no-tumour-depletion-before-transduction]")
+                })
         }
     }
 
@@ -38,15 +41,22 @@ import Testing
         let output = CommandRunner.run("lint", file)
         #expect(output.status == 2)
         #expect(output.diagnosticLines.count == 7)
-        #expect(output.diagnosticLines.allSatisfy { $0.hasPrefix(file + ":") && $0.contains(": error: ") && $0.hasSuffix("[format]") })
+        #expect(
+            output.diagnosticLines.allSatisfy {
+                $0.hasPrefix(file + ":") && $0.contains(": error: ") && $0.hasSuffix("[format]")
+            })
         #expect(output.out.contains("      dayz: 9\n      ^~~~\n"), "the source line with a caret under the key")
-        #expect(output.err == "checked 1 file: 7 errors, 0 warnings; incomplete: 1 file cannot be read or breaks the format\n")
+        #expect(
+            output.err
+                == "checked 1 file: 7 errors, 0 warnings; incomplete: 1 file cannot be read or breaks the format\n")
     }
 
     @Test func everyBrokenFixtureExitsWithTwoAndWarningsAloneWithZero() throws {
-        for file in try FileManager.default.contentsOfDirectory(atPath: repository + "/Tests/Fixtures/err") where file.hasSuffix(".yaml") {
+        for file in try FileManager.default.contentsOfDirectory(atPath: repository + "/Tests/Fixtures/err")
+        where file.hasSuffix(".yaml") {
             // Rule findings do not count here (--fail-on never): this is about reading the files.
-            let status = CommandRunner.run("lint", "--fail-on", "never", repository + "/Tests/Fixtures/err/" + file).status
+            let status = CommandRunner.run("lint", "--fail-on", "never", repository + "/Tests/Fixtures/err/" + file)
+                .status
             #expect(status == (file.hasPrefix("warning-") ? 0 : 2), "\(file)")
         }
     }
@@ -88,8 +98,10 @@ import Testing
         try scratch.copy("Tests/Fixtures/ok/minimal.yaml", to: "p.yaml")
         let output = CommandRunner.run("lint", scratch.path)
         #expect(output.status == 2, "\(output.out)\(output.err)")
-        #expect(output.out.contains(scratch.path + ":1:1: error: nothing to check: the configuration's include, exclude and custom_rules "
-            + "leave out all 1 YAML file found [format]"), "\(output.out)")
+        #expect(
+            output.out.contains(
+                scratch.path + ":1:1: error: nothing to check: the configuration's include, exclude and custom_rules "
+                    + "leave out all 1 YAML file found [format]"), "\(output.out)")
         #expect(output.err.hasPrefix("checked 0 files: 1 error"), "\(output.err)")
     }
 
@@ -139,7 +151,8 @@ import Testing
     }
 
     @Test func findingsShownInTheReadmeAreReal() throws {
-        let shown = try #require(try CommandRunner.readmeOutput(after: "processlint lint processes/ctl019-academic-2018.yaml", upTo: "\n$ "))
+        let shown = try #require(
+            try CommandRunner.readmeOutput(after: "processlint lint processes/ctl019-academic-2018.yaml", upTo: "\n$ "))
         let output = CommandRunner.run("lint", CommandRunner.repository + "/processes/ctl019-academic-2018.yaml")
         #expect(output.out.replacingOccurrences(of: CommandRunner.repository + "/", with: "") + output.err == shown)
     }
@@ -149,14 +162,19 @@ import Testing
     @Test func rulesListsEveryRuleWithItsSeverity() {
         let output = CommandRunner.run("rules")
         #expect(output.status == 0)
-        #expect(output.outLines.contains { $0.hasPrefix("no-tumour-depletion-before-transduction") && $0.contains(" error ") })
+        #expect(
+            output.outLines.contains {
+                $0.hasPrefix("no-tumour-depletion-before-transduction") && $0.contains(" error ")
+            })
         #expect(output.outLines.count == BuiltinRules.all.count)
     }
 
     @Test func explainPrintsRationaleReferencesAndExamples() {
         let output = CommandRunner.run("explain", "residual-tumour-risk")
         #expect(output.status == 0)
-        #expect(output.out.contains("References:") && output.out.contains("Triggers on") && output.out.contains("Does not trigger on:"))
+        #expect(
+            output.out.contains("References:") && output.out.contains("Triggers on")
+                && output.out.contains("Does not trigger on:"))
     }
 
     @Test func explainingAnUnknownRuleSuggestsTheNearest() {
@@ -196,7 +214,9 @@ import Testing
         let records = try JSONDecoder().decode(Document.self, from: Data(output.out.utf8)).files[0].diagnostics
         let problems = records.filter { $0.rule == "suppression" }.map(\.line)
         #expect(problems == [11, 13, 15])
-        #expect(records.contains { $0.rule == "parameter-out-of-typical-range" && $0.suppressed == nil }, "no reason, no suppression")
+        #expect(
+            records.contains { $0.rule == "parameter-out-of-typical-range" && $0.suppressed == nil },
+            "no reason, no suppression")
         #expect(records.contains { $0.message.contains("did you mean 'no-tumour-depletion-before-transduction'?") })
     }
 
@@ -210,7 +230,8 @@ import Testing
 @Suite struct RuleDocsTests {
     @Test func docsRulesIsCurrent() throws {
         let committed = try String(contentsOfFile: CommandRunner.repository + "/docs/rules.md", encoding: .utf8)
-        #expect(CommandRunner.run("rules", "--format", "markdown").out == committed,
-                "regenerate it: swift run processlint rules --format markdown > docs/rules.md")
+        #expect(
+            CommandRunner.run("rules", "--format", "markdown").out == committed,
+            "regenerate it: swift run processlint rules --format markdown > docs/rules.md")
     }
 }

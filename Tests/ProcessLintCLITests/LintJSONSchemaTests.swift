@@ -9,12 +9,16 @@ import Testing
     @Test(.enabled(if: JSONSchemaCheck.isRequired))
     func lintOutputValidatesAgainstItsSchema() throws {
         let repository = CommandRunner.repository
-        let output = CommandRunner.run(["lint", "--format", "json", "--fail-on", "never", repository + "/processes",
-                                        repository + "/Tests/Fixtures/lint", repository + "/Tests/Fixtures/err/typical-mistakes.yaml"])
+        let output = CommandRunner.run([
+            "lint", "--format", "json", "--fail-on", "never", repository + "/processes",
+            repository + "/Tests/Fixtures/lint", repository + "/Tests/Fixtures/err/typical-mistakes.yaml",
+        ])
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("processlint-\(UUID()).json")
         try Data(output.out.utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let (status, report) = try JSONSchemaCheck.run(["--schemafile", repository + "/docs/lint-json.schema.json", file.path])
+        let (status, report) = try JSONSchemaCheck.run([
+            "--schemafile", repository + "/docs/lint-json.schema.json", file.path,
+        ])
         #expect(status == 0, "\(report)")
         #expect(output.out.contains("\"suppressed\""), "the output exercises suppressions")
         #expect(output.out.contains("\"risk\""), "the output exercises risk figures")
@@ -26,7 +30,8 @@ import Testing
         let data = try Data(contentsOf: URL(fileURLWithPath: CommandRunner.repository + "/docs/lint-json.schema.json"))
         let text = String(decoding: data, as: UTF8.self)
         let line = try #require(text.split(separator: "\n").first { $0.contains("\"code\": {\"enum\"") })
-        let listed = line.split(separator: "\"").enumerated().filter { $0.offset % 2 == 1 }.map(\.element).dropFirst(2).map(String.init)
+        let listed = line.split(separator: "\"").enumerated().filter { $0.offset % 2 == 1 }.map(\.element).dropFirst(2)
+            .map(String.init)
         #expect(listed == LoadDiagnostic.Kind.allCases.map(\.rawValue))
     }
 }

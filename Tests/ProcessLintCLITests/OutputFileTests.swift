@@ -47,14 +47,19 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let report = folder.appendingPathComponent("report.sarif").path
         try "the previous report".write(toFile: report, atomically: true, encoding: .utf8)
-        let output = CommandRunner.run("lint", "--format", "sarif", "--output", report, repository + "/Tests/Fixtures/config/bad")
+        let output = CommandRunner.run(
+            "lint", "--format", "sarif", "--output", report, repository + "/Tests/Fixtures/config/bad")
         #expect(output.status == 2)
-        let log = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any])
-        let invocation = try #require(((log["runs"] as? [[String: Any]])?.first?["invocations"] as? [[String: Any]])?.first)
+        let log = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any])
+        let invocation = try #require(
+            ((log["runs"] as? [[String: Any]])?.first?["invocations"] as? [[String: Any]])?.first)
         #expect(invocation["executionSuccessful"] as? Bool == false)
         #expect((invocation["toolExecutionNotifications"] as? [Any])?.isEmpty == false)
         if JSONSchemaCheck.isRequired {
-            let (status, output) = try JSONSchemaCheck.run(["--schemafile", Repository.path("docs/schemas/sarif-schema-2.1.0.json"), report])
+            let (status, output) = try JSONSchemaCheck.run([
+                "--schemafile", Repository.path("docs/schemas/sarif-schema-2.1.0.json"), report,
+            ])
             #expect(status == 0, "\(output)")
         }
         #expect(try contents() == ["report.sarif"], "no temporary file is left")

@@ -13,12 +13,23 @@ import Testing
     struct NoTemporaryStepRule: Rule {
         let description = RuleDescription(
             id: "site-no-temporary-step", title: "No temporary steps", defaultSeverity: .warning,
-            rationale: "A step called temporary is a draft left in a process. Name the operation.", references: ["site SOP-1"],
-            triggering: [RuleExample("processlint: 1\nname: x\nproduct: {car_target: CD19, vector: mrna}\nindication: B-ALL\nstarting_material: {kind: pbmc}\nsteps:\n  - {id: ↓temporary, operation: electroporation}\n")],
-            nonTriggering: [RuleExample("processlint: 1\nname: x\nproduct: {car_target: CD19, vector: mrna}\nindication: B-ALL\nstarting_material: {kind: pbmc}\nsteps:\n  - {id: ep, operation: electroporation}\n")])
+            rationale: "A step called temporary is a draft left in a process. Name the operation.",
+            references: ["site SOP-1"],
+            triggering: [
+                RuleExample(
+                    "processlint: 1\nname: x\nproduct: {car_target: CD19, vector: mrna}\nindication: B-ALL\nstarting_material: {kind: pbmc}\nsteps:\n  - {id: ↓temporary, operation: electroporation}\n"
+                )
+            ],
+            nonTriggering: [
+                RuleExample(
+                    "processlint: 1\nname: x\nproduct: {car_target: CD19, vector: mrna}\nindication: B-ALL\nstarting_material: {kind: pbmc}\nsteps:\n  - {id: ep, operation: electroporation}\n"
+                )
+            ])
 
         func check(_ context: LintContext) -> [Finding] {
-            context.design.steps.filter { $0.id.value == "temporary" }.map { Finding("step 'temporary' is a draft", at: $0.id.range) }
+            context.design.steps.filter { $0.id.value == "temporary" }.map {
+                Finding("step 'temporary' is a draft", at: $0.id.range)
+            }
         }
     }
 
@@ -28,16 +39,24 @@ import Testing
         return registry
     }()
 
-    func run(_ arguments: String..., registry: RuleRegistry = Self.registry) -> (status: Int32, out: String, err: String) {
+    func run(_ arguments: String..., registry: RuleRegistry = Self.registry) -> (
+        status: Int32, out: String, err: String
+    ) {
         let out = Mutex("")
         let err = Mutex("")
-        let status = ProcessLintCommand.run(arguments, console: Console(out: { text in out.withLock { $0 += text } },
-                                                                        err: { text in err.withLock { $0 += text } }), registry: registry)
+        let status = ProcessLintCommand.run(
+            arguments,
+            console: Console(
+                out: { text in out.withLock { $0 += text } },
+                err: { text in err.withLock { $0 += text } }), registry: registry)
         return (status, out.withLock { $0 }, err.withLock { $0 })
     }
 
     @Test func rulesAndExplainKnowTheRegisteredRule() {
-        #expect(run("rules").out.split(separator: "\n").contains { $0.hasPrefix("site-no-temporary-step ") && $0.hasSuffix("warning  No temporary steps") })
+        #expect(
+            run("rules").out.split(separator: "\n").contains {
+                $0.hasPrefix("site-no-temporary-step ") && $0.hasSuffix("warning  No temporary steps")
+            })
         #expect(run("explain", "site-no-temporary-step").out.contains("A step called temporary is a draft"))
         #expect(!run("rules", registry: BuiltinRules.registry).out.contains("site-no-temporary-step"))
         #expect(run("explain", "site-no-temporary-step", registry: BuiltinRules.registry).status == 2)
@@ -52,6 +71,8 @@ import Testing
         #expect(found.out.contains("why: A step called temporary is a draft left in a process."))
         try scratch.write(".processlint.yml", "severity: {site-no-temporary-step: error}\n")
         #expect(run("lint", "--fail-on", "never", file).out.contains(": error: step 'temporary' is a draft"))
-        #expect(run("lint", "--fail-on", "never", file, registry: BuiltinRules.registry).status == 2, "unknown to the built-in registry")
+        #expect(
+            run("lint", "--fail-on", "never", file, registry: BuiltinRules.registry).status == 2,
+            "unknown to the built-in registry")
     }
 }

@@ -35,13 +35,16 @@ import Testing
     }
 
     @Test func aDirectiveInsideAQuotedStringSilencesNothing() throws {
-        let output = try lint(replacing: Self.name, with: "name: \"note #processlint:disable-file \(Self.both) -- looks like a comment\"")
+        let output = try lint(
+            replacing: Self.name, with: "name: \"note #processlint:disable-file \(Self.both) -- looks like a comment\"")
         #expect(output.status == 1)
         #expect(output.out.contains("[residual-tumour-risk]"))
     }
 
     @Test func aDirectiveInsideABlockScalarSilencesNothing() throws {
-        let output = try lint(replacing: "description: >\n", with: "description: >\n  # processlint:disable-file \(Self.both) -- a line of the text\n")
+        let output = try lint(
+            replacing: "description: >\n",
+            with: "description: >\n  # processlint:disable-file \(Self.both) -- a line of the text\n")
         #expect(output.status == 1)
         #expect(output.out.contains("[residual-tumour-risk]"))
     }
@@ -49,9 +52,10 @@ import Testing
     @Test func aMalformedDirectiveIsAFindingThatSaysWhatWasMeant() throws {
         let output = try lint(before: "# processlint: disable-file \(Self.both) -- accepted by QA in DV-9")
         #expect(output.status == 1)
-        #expect(output.out.contains(
-            "p.yaml:22:1: warning: 'processlint: disable-file' is not a suppression directive, so it silences nothing; "
-                + "did you mean 'processlint:disable-file'? [suppression]"))
+        #expect(
+            output.out.contains(
+                "p.yaml:22:1: warning: 'processlint: disable-file' is not a suppression directive, so it silences nothing; "
+                    + "did you mean 'processlint:disable-file'? [suppression]"))
     }
 
     @Test func strictSuppressionsMakeASuppressionWithoutAReasonAnError() throws {
@@ -68,42 +72,56 @@ import Testing
         #expect(lenient.status == 0)
         #expect(lenient.out.contains("warning: a suppression needs a reason"))
 
-        let flagged = CommandRunner.run("lint", "--strict-suppressions", "--config", try configuration(in: scratch), file)
+        let flagged = CommandRunner.run(
+            "lint", "--strict-suppressions", "--config", try configuration(in: scratch), file)
         #expect(flagged.status == 1)
-        #expect(flagged.out.contains("error: a suppression needs a reason, and this site requires one (strict suppressions)"))
+        #expect(
+            flagged.out.contains(
+                "error: a suppression needs a reason, and this site requires one (strict suppressions)"))
 
         // Every spelling of true that YAML's core schema allows, read by the format's one scalar typing.
         for spelling in ["true", "True", "TRUE", "!!bool true"] {
-            let configured = CommandRunner.run("lint", "--config", try configuration(in: scratch, "strict_suppressions: \(spelling)\n"), file)
+            let configured = CommandRunner.run(
+                "lint", "--config", try configuration(in: scratch, "strict_suppressions: \(spelling)\n"), file)
             #expect(configured.status == 1, "\(spelling)")
             #expect(configured.out.contains("error: a suppression needs a reason"), "\(spelling)")
         }
 
-        let off = CommandRunner.run("lint", "--config", try configuration(in: scratch, "strict_suppressions: false\n"), file)
+        let off = CommandRunner.run(
+            "lint", "--config", try configuration(in: scratch, "strict_suppressions: false\n"), file)
         #expect(off.status == 0)
     }
 
     @Test func aCommentAboveTheStepsIdLineSilencesTheFindingOnItsOperationLine() throws {
         // The error lands on `operation: transduction` (line 51), one line below the `- id:` users write the comment over.
-        let output = try lint(replacing: "  - id: lv-transduction\n", with: "  # processlint:disable-next-line "
-                              + "no-tumour-depletion-before-transduction -- MRD-negative remission (protocol 4.2)\n  - id: lv-transduction\n")
+        let output = try lint(
+            replacing: "  - id: lv-transduction\n",
+            with: "  # processlint:disable-next-line "
+                + "no-tumour-depletion-before-transduction -- MRD-negative remission (protocol 4.2)\n  - id: lv-transduction\n"
+        )
         #expect(!output.out.contains("[no-tumour-depletion-before-transduction]"), "\(output.out)")
         #expect(!output.out.contains("[suppression]"), "\(output.out)")
     }
 
     @Test func aSuppressionOffTargetSaysWhereTheRulesFindingIs() throws {
-        let output = try lint(replacing: "  - id: expansion\n", with: "  # processlint:disable-next-line "
-                              + "no-tumour-depletion-before-transduction -- MRD-negative remission (protocol 4.2)\n  - id: expansion\n")
-        #expect(output.out.contains("p.yaml:54:3: warning: the suppression of no-tumour-depletion-before-transduction silences nothing: "
-            + "this rule's finding is at line 51 (step 'lv-transduction'); put the comment on the line above a finding, "
-            + "or above the '- id:' line of its step [suppression]"), "\(output.out)")
+        let output = try lint(
+            replacing: "  - id: expansion\n",
+            with: "  # processlint:disable-next-line "
+                + "no-tumour-depletion-before-transduction -- MRD-negative remission (protocol 4.2)\n  - id: expansion\n"
+        )
+        #expect(
+            output.out.contains(
+                "p.yaml:54:3: warning: the suppression of no-tumour-depletion-before-transduction silences nothing: "
+                    + "this rule's finding is at line 51 (step 'lv-transduction'); put the comment on the line above a finding, "
+                    + "or above the '- id:' line of its step [suppression]"), "\(output.out)")
         #expect(output.out.contains("p.yaml:51:16: error: step 'lv-transduction' puts the CAR gene into cells"))
     }
 
     @Test func theStrictnessKeyTakesABoolean() throws {
         let scratch = try ScratchFolder()
-        let output = CommandRunner.run("lint", "--config", try configuration(in: scratch, "strict_suppressions: \"yes\"\n"),
-                                       Repository.path("Tests/Fixtures/ok/minimal.yaml"))
+        let output = CommandRunner.run(
+            "lint", "--config", try configuration(in: scratch, "strict_suppressions: \"yes\"\n"),
+            Repository.path("Tests/Fixtures/ok/minimal.yaml"))
         #expect(output.status == 2)
         #expect(output.err.contains("strict_suppressions"))
     }

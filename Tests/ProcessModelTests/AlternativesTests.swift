@@ -1,5 +1,6 @@
-@testable import ProcessModel
 import Testing
+
+@testable import ProcessModel
 
 /// `alternatives:` on a step: each entry an operation with its own keys, typed like a step and checked by the same
 /// shape, with located errors.
@@ -18,7 +19,8 @@ import Testing
     }
 
     @Test func alternativesAreTypedLikeSteps() throws {
-        let result = Self.load("""
+        let result = Self.load(
+            """
               - id: enrich
                 operation: elutriation
                 alternatives:
@@ -39,7 +41,8 @@ import Testing
     }
 
     @Test func aBadAlternativeIsALocatedError() throws {
-        let result = Self.load("""
+        let result = Self.load(
+            """
               - id: enrich
                 operation: elutriation
                 alternatives:
@@ -48,8 +51,14 @@ import Testing
                   - {id: other, operation: wash}
             """)
         let messages = result.diagnostics.map { "\($0.location.range.start.line): \($0.message)" }
-        #expect(messages.contains { $0.hasPrefix("10: an alternative (operation 'positive-selection') is missing the required key 'markers'") }, "\(messages)")
-        #expect(messages.contains { $0.hasPrefix("11:") && $0.contains("did you mean 'positive-selection'?") }, "\(messages)")
+        #expect(
+            messages.contains {
+                $0.hasPrefix(
+                    "10: an alternative (operation 'positive-selection') is missing the required key 'markers'")
+            }, "\(messages)")
+        #expect(
+            messages.contains { $0.hasPrefix("11:") && $0.contains("did you mean 'positive-selection'?") },
+            "\(messages)")
         #expect(messages.contains { $0.hasPrefix("12:") && $0.contains("unknown key 'id'") }, "\(messages)")
     }
 

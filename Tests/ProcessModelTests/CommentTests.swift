@@ -5,7 +5,9 @@ import Testing
 /// block scalar is text, and suppression comments are read only from real comments.
 @Suite struct CommentTests {
     func comments(_ text: String) -> [String] {
-        ProcessLoader().load(bytes: Array(text.utf8), file: "c.yaml").comments.map { "\($0.position.line):\($0.position.column)\($0.text)" }
+        ProcessLoader().load(bytes: Array(text.utf8), file: "c.yaml").comments.map {
+            "\($0.position.line):\($0.position.column)\($0.text)"
+        }
     }
 
     @Test func commentsOnTheirOwnLineAndAfterValuesAreFound() {
@@ -16,7 +18,10 @@ import Testing
               # indented
             steps: [a, b]# after a flow sequence
             """
-        #expect(comments(text) == ["1:1 first", "2:16 version", "3:29 trailing", "4:3 indented", "5:14 after a flow sequence"])
+        #expect(
+            comments(text) == [
+                "1:1 first", "2:16 version", "3:29 trailing", "4:3 indented", "5:14 after a flow sequence",
+            ])
     }
 
     @Test func aHashInsideAQuotedStringIsText() {
@@ -45,7 +50,10 @@ import Testing
                 # between keys, less indented than the text
                 operation: harvest
             """
-        #expect(comments(text) == ["1:17 header comment", "6:1 after the scalar", "11:5 between keys, less indented than the text"])
+        #expect(
+            comments(text) == [
+                "1:17 header comment", "6:1 after the scalar", "11:5 between keys, less indented than the text",
+            ])
     }
 
     @Test func positionsFollowTheParsersCountOfCharactersAndLineBreaks() {

@@ -12,7 +12,8 @@ import Testing
 
         func file(_ relative: String) throws {
             let path = root + "/" + relative
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             FileManager.default.createFile(atPath: path, contents: Data())
         }
     }
@@ -23,7 +24,10 @@ import Testing
             try scratch.file(name)
         }
         let found = ProcessFileDiscovery().files(under: [scratch.root])
-        #expect(found.files.map { String($0.dropFirst(scratch.root.count + 1)) } == ["a.yaml", "b.yml", "c.YAML", "sub/d.yaml"])
+        #expect(
+            found.files.map { String($0.dropFirst(scratch.root.count + 1)) } == [
+                "a.yaml", "b.yml", "c.YAML", "sub/d.yaml",
+            ])
         #expect(found.problems.isEmpty)
     }
 
@@ -36,13 +40,16 @@ import Testing
     @Test func aSymbolicLinkLoopIsReportedNotFollowed() throws {
         let scratch = try Scratch()
         try scratch.file("sub/a.yaml")
-        try FileManager.default.createSymbolicLink(atPath: scratch.root + "/sub/loop", withDestinationPath: scratch.root)
-        try FileManager.default.createSymbolicLink(atPath: scratch.root + "/dangling.yaml", withDestinationPath: scratch.root + "/missing")
+        try FileManager.default.createSymbolicLink(
+            atPath: scratch.root + "/sub/loop", withDestinationPath: scratch.root)
+        try FileManager.default.createSymbolicLink(
+            atPath: scratch.root + "/dangling.yaml", withDestinationPath: scratch.root + "/missing")
         let found = ProcessFileDiscovery().files(under: [scratch.root])
         #expect(found.files == [scratch.root + "/sub/a.yaml"])
-        #expect(found.problems.map(\.message).sorted() == [
-            "broken symbolic link", "symbolic link loop: this directory contains itself; not followed",
-        ])
+        #expect(
+            found.problems.map(\.message).sorted() == [
+                "broken symbolic link", "symbolic link loop: this directory contains itself; not followed",
+            ])
     }
 
     @Test func aFileReachedByManyPathsIsTakenOnce() throws {
@@ -51,15 +58,20 @@ import Testing
         let depth = 12
         try scratch.file("level\(depth)/a.yaml")
         for level in 0..<depth {
-            try FileManager.default.createDirectory(atPath: scratch.root + "/level\(level)", withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: scratch.root + "/level\(level)", withIntermediateDirectories: true)
             for link in ["left", "right"] {
-                try FileManager.default.createSymbolicLink(atPath: scratch.root + "/level\(level)/\(link)",
-                                                           withDestinationPath: scratch.root + "/level\(level + 1)")
+                try FileManager.default.createSymbolicLink(
+                    atPath: scratch.root + "/level\(level)/\(link)",
+                    withDestinationPath: scratch.root + "/level\(level + 1)")
             }
         }
-        try FileManager.default.createSymbolicLink(atPath: scratch.root + "/also-a.yaml", withDestinationPath: scratch.root + "/level\(depth)/a.yaml")
+        try FileManager.default.createSymbolicLink(
+            atPath: scratch.root + "/also-a.yaml", withDestinationPath: scratch.root + "/level\(depth)/a.yaml")
         let found = ProcessFileDiscovery().files(under: [scratch.root + "/level0", scratch.root])
-        #expect(found.files == [scratch.root + "/level0/left/left/left/left/left/left/left/left/left/left/left/left/a.yaml"])
+        #expect(
+            found.files == [scratch.root + "/level0/left/left/left/left/left/left/left/left/left/left/left/left/a.yaml"]
+        )
         #expect(found.problems.isEmpty)
     }
 

@@ -36,9 +36,13 @@ import Testing
         let docs = try String(contentsOfFile: Repository.path("docs/format.md"), encoding: .utf8)
         let start = try #require(docs.range(of: "```yaml\n"))
         let end = try #require(docs.range(of: "```", range: start.upperBound..<docs.endIndex))
-        let documented = docs[start.upperBound..<end.lowerBound].split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
-        let fixture = try String(contentsOfFile: Repository.path("Tests/Fixtures/ok/annotated-example.yaml"), encoding: .utf8)
-            .split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+        let documented = docs[start.upperBound..<end.lowerBound].split(
+            separator: "\n", omittingEmptySubsequences: false
+        ).dropFirst()
+        let fixture = try String(
+            contentsOfFile: Repository.path("Tests/Fixtures/ok/annotated-example.yaml"), encoding: .utf8
+        )
+        .split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
         #expect(Array(documented) == Array(fixture))
     }
 }

@@ -13,7 +13,8 @@ import Testing
 
     @Test func hundredThousandLevelsOfNestingStopAtTheLimit() {
         let depth = 100_000
-        let result = load("processlint: 1\nname: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth))
+        let result = load(
+            "processlint: 1\nname: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth))
         #expect(result.diagnostics.map(\.kind) == [.nestingTooDeep])
         #expect(result.diagnostics.first?.location.range.start.line == 2)
     }
@@ -65,7 +66,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: file) }
         FileManager.default.createFile(atPath: file.path, contents: nil)
         let handle = try FileHandle(forWritingTo: file)
-        try handle.truncate(atOffset: 64 * 1024 * 1024)  // sparse: 64 MiB of size, no bytes on disk
+        try handle.truncate(atOffset: 64 * 1024 * 1024) // sparse: 64 MiB of size, no bytes on disk
         try handle.close()
         let result = ProcessLoader().load(file: file.path)
         #expect(result.diagnostics.map(\.kind) == [.fileTooLarge])
@@ -83,12 +84,15 @@ import Testing
     @Test func aMissingFileIsReportedAtItsPath() {
         let result = ProcessLoader().load(file: "/nonexistent/process.yaml")
         #expect(result.diagnostics.map(\.kind) == [.unreadableFile])
-        #expect(result.diagnostics.first?.description.hasPrefix("/nonexistent/process.yaml:1:1: error: cannot read file") == true)
+        #expect(
+            result.diagnostics.first?.description.hasPrefix("/nonexistent/process.yaml:1:1: error: cannot read file")
+                == true)
     }
 
     /// Corrupts a valid file in a thousand seeded ways: every outcome is a model or located errors, never a crash.
     @Test func corruptedFilesNeverCrashAndAlwaysPointIntoTheFile() throws {
-        let original = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Repository.path("Tests/Fixtures/ok/annotated-example.yaml"))))
+        let original = try [UInt8](
+            Data(contentsOf: URL(fileURLWithPath: Repository.path("Tests/Fixtures/ok/annotated-example.yaml"))))
         let lineCount = original.filter { $0 == UInt8(ascii: "\n") }.count + 1
         var generator = SplitMix64(seed: 2018)
         let alphabet = Array("{}[]:-,&*!|>'\"#%@` \n\t\u{0}abc019.".utf8) + [0xC3, 0xFF]

@@ -1,7 +1,8 @@
 import Foundation
-@testable import ProcessModel
 import TestSupport
 import Testing
+
+@testable import ProcessModel
 
 @Suite struct LoaderTests {
     func load(_ text: String, limits: LoadLimits = .standard) -> LoadResult {
@@ -22,10 +23,11 @@ import Testing
         #expect(design.startingMaterial.composition[.malignant]?.value == 0.10)
         #expect(design.startingMaterial.composition.count == 6)
         #expect(design.startingMaterial.malignantMarkers?.map(\.value.name) == ["CD19", "CD10", "CD22", "CD34"])
-        #expect(design.steps.map(\.kind) == [
-            .densityGradient, .positiveSelection, .depletion, .activation, .transduction, .expansion,
-            .beadRemoval, .harvest, .formulation, .cryopreservation,
-        ])
+        #expect(
+            design.steps.map(\.kind) == [
+                .densityGradient, .positiveSelection, .depletion, .activation, .transduction, .expansion,
+                .beadRemoval, .harvest, .formulation, .cryopreservation,
+            ])
         #expect(design.steps.map(\.index) == Array(0..<10))
         #expect(design.dose?.carTCells?.value == 1.0e8)
         #expect(design.releaseTest(.vcn)?.maximum?.value == 5)
@@ -35,17 +37,30 @@ import Testing
 
     @Test func operationParametersAreTyped() throws {
         let design = try annotatedExample()
-        guard case .positiveSelection(let selection, let arms) = try #require(design.step(withID: "cd4-cd8-selection")).operation.value
-        else { Issue.record("not a positive selection"); return }
+        guard
+            case .positiveSelection(let selection, let arms) = try #require(design.step(withID: "cd4-cd8-selection"))
+                .operation.value
+        else {
+            Issue.record("not a positive selection")
+            return
+        }
         #expect(selection.markerSet == [Marker(normalising: "CD4"), Marker(normalising: "CD8")])
         #expect(selection.device?.value == "CliniMACS Prodigy")
         #expect(arms == nil)
-        guard case .activation(let reagent, let cytokines) = try #require(design.step(withID: "activation")).operation.value
-        else { Issue.record("not an activation"); return }
+        guard
+            case .activation(let reagent, let cytokines) = try #require(design.step(withID: "activation")).operation
+                .value
+        else {
+            Issue.record("not an activation")
+            return
+        }
         #expect(reagent.value.leavesMagneticBeads)
         #expect(cytokines.map(\.value) == ["IL-2"])
         guard case .expansion(let days, _, _) = try #require(design.step(withID: "expansion")).operation.value
-        else { Issue.record("not an expansion"); return }
+        else {
+            Issue.record("not an expansion")
+            return
+        }
         #expect(days.value == 9)
     }
 
@@ -62,7 +77,9 @@ import Testing
         let design = try annotatedExample()
         // Lines of Tests/Fixtures/ok/annotated-example.yaml; the fixture is the example of docs/format.md.
         #expect(design.name.range.start == SourcePosition(line: 3, column: 7))
-        #expect(design.product.carTarget.range == SourceRange(start: SourcePosition(line: 7, column: 15), end: SourcePosition(line: 7, column: 19)))
+        #expect(
+            design.product.carTarget.range
+                == SourceRange(start: SourcePosition(line: 7, column: 15), end: SourcePosition(line: 7, column: 19)))
         let transduction = try #require(design.step(withID: "transduction"))
         #expect(transduction.id.range.start == SourcePosition(line: 41, column: 9))
         #expect(transduction.operation.range.start == SourcePosition(line: 42, column: 16))
@@ -71,7 +88,8 @@ import Testing
     }
 
     @Test func markersAreNormalisedWherePopulationsAreDescribed() throws {
-        let result = load("""
+        let result = load(
+            """
             processlint: 1
             name: n
             product: {car_target: "cd19+", vector: lentiviral}
@@ -83,7 +101,10 @@ import Testing
         #expect(result.diagnostics.isEmpty)
         #expect(design.product.carTarget.value.name == "CD19")
         #expect(design.startingMaterial.malignantMarkers?.map(\.value.name) == ["CD19", "CD10"])
-        guard case .depletion(let selection) = design.steps[0].operation.value else { Issue.record("not a depletion"); return }
+        guard case .depletion(let selection) = design.steps[0].operation.value else {
+            Issue.record("not a depletion")
+            return
+        }
         #expect(selection.markerSet == [Marker(normalising: "CD19")])
     }
 
@@ -115,8 +136,10 @@ import Testing
     }
 
     @Test func diagnosticsAreCappedWithACountOfTheRest() {
-        let steps = (0..<50).map { "  - {id: s\($0), operation: wash, bogus: 1, also_bogus: 2}" }.joined(separator: "\n")
-        let text = "processlint: 1\nname: n\nproduct: {car_target: CD19, vector: mrna}\nindication: x\n"
+        let steps = (0..<50).map { "  - {id: s\($0), operation: wash, bogus: 1, also_bogus: 2}" }.joined(
+            separator: "\n")
+        let text =
+            "processlint: 1\nname: n\nproduct: {car_target: CD19, vector: mrna}\nindication: x\n"
             + "starting_material: {kind: pbmc}\nsteps:\n" + steps + "\n"
         let result = load(text, limits: LoadLimits(maximumDiagnostics: 10))
         #expect(result.diagnostics.count == 11)
@@ -130,12 +153,15 @@ import Testing
         #expect(!warnings.hasErrors)
         #expect(warnings.sorted().count == 11)
         #expect(warnings.sorted().allSatisfy { $0.severity == .warning })
-        #expect(warnings.sorted().last?.message == "290 more problems not shown (290 warnings); fix the ones above first")
+        #expect(
+            warnings.sorted().last?.message == "290 more problems not shown (290 warnings); fix the ones above first")
         // An error past the cap still makes the file an error, though none is shown above the line.
         var mixed = warnings
         mixed.add(.error, .invalidValue, "e", at: SourcePosition(line: 301, column: 1))
         #expect(mixed.hasErrors)
-        #expect(mixed.sorted().last?.description == "w.yaml:1:1: error: 291 more problems not shown (1 error, 290 warnings); fix the ones above first")
+        #expect(
+            mixed.sorted().last?.description
+                == "w.yaml:1:1: error: 291 more problems not shown (1 error, 290 warnings); fix the ones above first")
     }
 
     @Test func sizeLimitIsConfigurable() {

@@ -1,5 +1,6 @@
-@testable import ProcessModel
 import Testing
+
+@testable import ProcessModel
 
 @Suite struct MarkerTests {
     @Test(arguments: [
@@ -12,7 +13,10 @@ import Testing
     }
 
     @Test func vocabularyKnowsCDNumbersAndOtherAntigens() {
-        for known in ["CD3", "CD4", "CD8", "CD19", "CD20", "CD22", "CD34", "CD38", "CD138", "BCMA", "GPRC5D", "SLAMF7", "CD1a", "CD11b"] {
+        for known in [
+            "CD3", "CD4", "CD8", "CD19", "CD20", "CD22", "CD34", "CD38", "CD138", "BCMA", "GPRC5D", "SLAMF7", "CD1a",
+            "CD11b",
+        ] {
             #expect(Marker(normalising: known).isKnown, "\(known)")
         }
         #expect(!Marker(normalising: "CD1999").isKnown)

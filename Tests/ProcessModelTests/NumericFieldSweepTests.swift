@@ -1,7 +1,8 @@
 import Foundation
-@testable import ProcessModel
 import TestSupport
 import Testing
+
+@testable import ProcessModel
 
 /// Every number the format holds, found by walking `FormatSchema` (so a new numeric field is swept the day it
 /// is added), must refuse values that are not finite or cannot be held: `1e400`, a 400-digit integer, `.inf`
@@ -14,10 +15,12 @@ import Testing
     @Test func theWalkFindsTheFormatsNumbers() {
         let paths = Set(Self.holes.map(\.path))
         // A few from each part of the format, so a walk that silently misses a part fails here.
-        for path in ["processlint", "starting_material.total_nucleated_cells", "starting_material.composition.malignant",
-                     "dose.car_t_cells", "dose.body_weight_kg", "steps[expansion].days", "steps[hold].temperature_c",
-                     "steps[positive-selection].performance.malignant_log_depletion", "release_tests[viability].min",
-                     "release_tests[vcn].max"] {
+        for path in [
+            "processlint", "starting_material.total_nucleated_cells", "starting_material.composition.malignant",
+            "dose.car_t_cells", "dose.body_weight_kg", "steps[expansion].days", "steps[hold].temperature_c",
+            "steps[positive-selection].performance.malignant_log_depletion", "release_tests[viability].min",
+            "release_tests[vcn].max",
+        ] {
             #expect(paths.contains(path), "\(path)")
         }
         #expect(!paths.contains { $0.hasPrefix("release_tests[sterility]") }, "a pass/fail test takes no number")
@@ -33,9 +36,15 @@ import Testing
     @Test func noProcessInTheRepositoryIsOutsideTheBounds() throws {
         let root = Repository.root
         let files = (FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? [])
-            .filter { ($0.hasPrefix("processes/") || $0.hasPrefix("examples/") || $0.hasPrefix("Tests/Fixtures/ok/")) && $0.hasSuffix(".yaml") }
+            .filter {
+                ($0.hasPrefix("processes/") || $0.hasPrefix("examples/") || $0.hasPrefix("Tests/Fixtures/ok/"))
+                    && $0.hasSuffix(".yaml")
+            }
             .map { root.appendingPathComponent($0).path }
-            .filter { (try? String(contentsOfFile: $0, encoding: .utf8))?.split(separator: "\n").contains("processlint: 1") == true }
+            .filter {
+                (try? String(contentsOfFile: $0, encoding: .utf8))?.split(separator: "\n").contains("processlint: 1")
+                    == true
+            }
         #expect(files.count >= 15)
         for file in files {
             let result = ProcessLoader().load(file: file)
@@ -87,7 +96,8 @@ struct NumberHole: CustomTestStringConvertible, Sendable {
             // Electroporation and transfection deliver a transposon or mRNA, not the first vector (lentiviral); as a step's
             // alternative they stand beside a transduction, whose lentiviral vector stays.
             let nonViral = hole.path.hasPrefix("steps[electroporation]") || hole.path.hasPrefix("steps[transfection]")
-            return NumberHole(path: hole.path, key: hole.key, bounds: hole.bounds, validValue: hole.validValue) { value in
+            return NumberHole(path: hole.path, key: hole.key, bounds: hole.bounds, validValue: hole.validValue) {
+                value in
                 let text = String(hole.fill(value).dropFirst()) + "\n"
                 return nonViral ? text.replacingOccurrences(of: "vector: lentiviral", with: "vector: transposon") : text
             }
@@ -107,8 +117,11 @@ struct NumberHole: CustomTestStringConvertible, Sendable {
     private static func holes(in object: ObjectShape, indent: String = "", fixed: [String: String] = [:]) -> [Hole] {
         object.fields.filter { fixed[$0.name] == nil }.flatMap { field in
             holes(in: field.shape, indent: indent + "  ").map { inner in
-                Hole(path: field.name + inner.path, key: inner.key.isEmpty ? field.name : inner.key, bounds: inner.bounds,
-                     validValue: inner.validValue) { value in
+                Hole(
+                    path: field.name + inner.path, key: inner.key.isEmpty ? field.name : inner.key,
+                    bounds: inner.bounds,
+                    validValue: inner.validValue
+                ) { value in
                     mapping(object, indent: indent, setting: (field.name, inner.fill(value)), fixed: fixed)
                 }
             }
@@ -124,18 +137,25 @@ struct NumberHole: CustomTestStringConvertible, Sendable {
         case .integer(let allowed):
             return [Hole(path: "", key: "", bounds: nil, validValue: "\(allowed[0])", fill: { $0 })]
         case .object(let object):
-            return holes(in: object, indent: indent).map { Hole(path: ".\($0.path)", key: $0.key, bounds: $0.bounds,
-                                                                validValue: $0.validValue, fill: $0.fill) }
+            return holes(in: object, indent: indent).map {
+                Hole(
+                    path: ".\($0.path)", key: $0.key, bounds: $0.bounds,
+                    validValue: $0.validValue, fill: $0.fill)
+            }
         case .tagged(let tagged):
             return tagged.variants.flatMap { variant in
-                listItems(holes(in: tagged.objectShape(for: variant.choice.value)!, indent: indent + "  ",
-                                fixed: [tagged.key: variant.choice.value]), tag: variant.choice.value, indent: indent)
+                listItems(
+                    holes(
+                        in: tagged.objectShape(for: variant.choice.value)!, indent: indent + "  ",
+                        fixed: [tagged.key: variant.choice.value]), tag: variant.choice.value, indent: indent)
             }
         case .list(let item, _):
             return holes(in: item, indent: indent)
         case .choiceOrObject(_, let key, _, let variants):
             return variants.keys.sorted().flatMap { choice in
-                listItems(holes(in: variants[choice]!, indent: indent + "  ", fixed: [key: choice]), tag: choice, indent: indent)
+                listItems(
+                    holes(in: variants[choice]!, indent: indent + "  ", fixed: [key: choice]), tag: choice,
+                    indent: indent)
             }
         case .text, .boolean, .choice, .marker, .dictionary:
             return []
@@ -156,11 +176,14 @@ struct NumberHole: CustomTestStringConvertible, Sendable {
     }
 
     /// The smallest valid mapping of `object` (its required keys, one of each group it needs), with a key set to a value.
-    private static func mapping(_ object: ObjectShape, indent: String, setting: (key: String, value: String)? = nil,
-                                fixed: [String: String] = [:]) -> String {
+    private static func mapping(
+        _ object: ObjectShape, indent: String, setting: (key: String, value: String)? = nil,
+        fixed: [String: String] = [:]
+    ) -> String {
         let key = setting?.key ?? ""
         var keys = object.fields.filter(\.isRequired).map(\.name)
-        for group in object.requiresOneOf + (object.exactlyOneOf.isEmpty ? [] : [object.exactlyOneOf]) where !group.contains(key) {
+        for group in object.requiresOneOf + (object.exactlyOneOf.isEmpty ? [] : [object.exactlyOneOf])
+        where !group.contains(key) {
             if keys.allSatisfy({ !group.contains($0) }) { keys.append(group[0]) }
         }
         // A body weight qualifies a per-kg dose.
@@ -170,7 +193,9 @@ struct NumberHole: CustomTestStringConvertible, Sendable {
         }
         if let setting, !keys.contains(setting.key) { keys.append(setting.key) }
         return keys.map { name in
-            let text = name == key ? setting!.value : fixed[name] ?? minimal(object.field(named: name)!.shape, indent: indent + "  ")
+            let text =
+                name == key
+                ? setting!.value : fixed[name] ?? minimal(object.field(named: name)!.shape, indent: indent + "  ")
             return "\n\(indent)\(name):" + (text.hasPrefix("\n") ? text : " " + text)
         }.joined()
     }
@@ -181,9 +206,13 @@ struct NumberHole: CustomTestStringConvertible, Sendable {
         case .text(.identifier): "s1"
         case .text(.prose): "x"
         case .number(let bounds):
-            if let low = bounds.minimum, !bounds.minimumIsExclusive { low.compactText }
-            else if let low = bounds.minimum { (bounds.maximum.map { min(low + 1, ($0 + low) / 2) } ?? low + 1).compactText }
-            else { "0" }
+            if let low = bounds.minimum, !bounds.minimumIsExclusive {
+                low.compactText
+            } else if let low = bounds.minimum {
+                (bounds.maximum.map { min(low + 1, ($0 + low) / 2) } ?? low + 1).compactText
+            } else {
+                "0"
+            }
         case .integer(let allowed): "\(allowed[0])"
         case .boolean: "true"
         case .choice(let choices, _): choices[0].value
@@ -191,8 +220,10 @@ struct NumberHole: CustomTestStringConvertible, Sendable {
         case .list(.tagged(let tagged), _): minimal(.tagged(tagged), indent: indent)
         case .list(let item, _): "[\(minimal(item, indent: indent))]"
         case .object(let object): mapping(object, indent: indent)
-        case .tagged(let tagged): asListItem(mapping(tagged.objectShape(for: tagged.variants[0].choice.value)!, indent: indent + "  "),
-                                             indent: indent)
+        case .tagged(let tagged):
+            asListItem(
+                mapping(tagged.objectShape(for: tagged.variants[0].choice.value)!, indent: indent + "  "),
+                indent: indent)
         case .choiceOrObject(let choices, _, _, _): choices[0].value
         case .dictionary: "{}"
         }

@@ -18,8 +18,9 @@ import Testing
     }
 
     @Test func newKeysLoadIntoTheModel() throws {
-        let result = load(", label: kymriah, edits: [CD7, TRAC], target_blocker: cd7+, tcr_intact_reason: none, lymphodepletion: flu/cy",
-                          donor: ", donor: allogeneic")
+        let result = load(
+            ", label: kymriah, edits: [CD7, TRAC], target_blocker: cd7+, tcr_intact_reason: none, lymphodepletion: flu/cy",
+            donor: ", donor: allogeneic")
         let design = try #require(result.design, "\(result.diagnostics.map(\.description))")
         #expect(!result.hasErrors)
         #expect(design.product.label?.value == .kymriah)

@@ -7,8 +7,9 @@ import Testing
 @Suite struct SchemaTests {
     @Test func committedJSONSchemaIsCurrent() throws {
         let committed = try String(contentsOfFile: Repository.path("docs/process-1.schema.json"), encoding: .utf8)
-        #expect(committed == JSONSchemaGenerator.processSchemaText(),
-                "regenerate it: swift run processlint schema > docs/process-1.schema.json")
+        #expect(
+            committed == JSONSchemaGenerator.processSchemaText(),
+            "regenerate it: swift run processlint schema > docs/process-1.schema.json")
     }
 
     @Test func referenceTablesInTheFormatDocAreCurrent() throws {
@@ -16,8 +17,9 @@ import Testing
         let begin = "<!-- BEGIN GENERATED REFERENCE -->\n"
         let start = try #require(docs.range(of: begin))
         let end = try #require(docs.range(of: "<!-- END GENERATED REFERENCE -->"))
-        #expect(String(docs[start.upperBound..<end.lowerBound]) == FormatReference.markdown(),
-                "regenerate the section with: swift run processlint schema --format markdown")
+        #expect(
+            String(docs[start.upperBound..<end.lowerBound]) == FormatReference.markdown(),
+            "regenerate the section with: swift run processlint schema --format markdown")
     }
 
     @Test func everyOperationAndFigureIsInTheSchema() throws {
@@ -45,12 +47,14 @@ import Testing
 
     @Test(.enabled(if: JSONSchemaCheck.isRequired))
     func generatedSchemaIsAValidDraft202012Schema() throws {
-        #expect(try checkJSONSchema(["--check-metaschema", Repository.path("docs/process-1.schema.json")]).status == "ok")
+        #expect(
+            try checkJSONSchema(["--check-metaschema", Repository.path("docs/process-1.schema.json")]).status == "ok")
     }
 
     @Test(.enabled(if: JSONSchemaCheck.isRequired))
     func referenceProcessesAndValidFixturesPassTheSchema() throws {
-        let files = Repository.yamlFiles(in: "processes") + Repository.yamlFiles(in: "processes/flawed")
+        let files =
+            Repository.yamlFiles(in: "processes") + Repository.yamlFiles(in: "processes/flawed")
             + Repository.yamlFiles(in: "Tests/Fixtures/ok")
         #expect(files.count >= 10)
         let outcome = try checkJSONSchema(["--schemafile", Repository.path("docs/process-1.schema.json")] + files)

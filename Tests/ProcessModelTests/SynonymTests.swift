@@ -16,16 +16,19 @@ import Testing
               - {id: s, operation: \(operation)}
             release_tests: [\(test)]
             """
-        return ProcessLoader().load(bytes: Array(text.utf8), file: "s.yaml").diagnostics.map(\.message).joined(separator: "\n")
+        return ProcessLoader().load(bytes: Array(text.utf8), file: "s.yaml").diagnostics.map(\.message).joined(
+            separator: "\n")
     }
 
     func message(operation: String) -> String { messages(operation: operation) }
 
     func message(test: String) -> String { messages(test: test) }
 
-    @Test(arguments: [("transduce", "transduction"), ("ficoll", "density-gradient"), ("CD3 selection", "positive-selection"),
-                      ("debead", "bead-removal"), ("freeze", "cryopreservation"), ("selection", "positive-selection"),
-                      ("CD19_depletion", "depletion"), ("Negative Selection", "depletion")])
+    @Test(arguments: [
+        ("transduce", "transduction"), ("ficoll", "density-gradient"), ("CD3 selection", "positive-selection"),
+        ("debead", "bead-removal"), ("freeze", "cryopreservation"), ("selection", "positive-selection"),
+        ("CD19_depletion", "depletion"), ("Negative Selection", "depletion"),
+    ])
     func theIssuesExamplesSuggestTheOperationTheyMean(_ written: String, _ meant: String) {
         #expect(message(operation: "'\(written)'").contains("did you mean '\(meant)'?"))
     }
@@ -45,8 +48,10 @@ import Testing
     }
 
     @Test func noWordStandsForTwoValues() {
-        for words in [OperationKind.allCases.map { [$0.rawValue.replacingOccurrences(of: "-", with: " ")] + $0.synonyms },
-                      ReleaseTestKind.allCases.map { [$0.rawValue.replacingOccurrences(of: "-", with: " ")] + $0.synonyms }] {
+        for words in [
+            OperationKind.allCases.map { [$0.rawValue.replacingOccurrences(of: "-", with: " ")] + $0.synonyms },
+            ReleaseTestKind.allCases.map { [$0.rawValue.replacingOccurrences(of: "-", with: " ")] + $0.synonyms },
+        ] {
             let all = words.flatMap { $0 }
             #expect(all.count == Set(all).count, "\(all.filter { word in all.filter { $0 == word }.count > 1 })")
             #expect(all.allSatisfy { $0 == $0.lowercased() })

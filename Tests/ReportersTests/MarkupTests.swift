@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Reporters
 
 /// The HTML writer's escaping, on which every value of the report depends.
@@ -6,12 +7,16 @@ import Testing
     @Test func textAndAttributesAreEscaped() {
         var html = Markup()
         html.element("p", ["title": #"a "quoted" 'value' <b>&"#]) { $0.text("<script>alert('x')</script> & &lt;") }
-        #expect(html.text == #"<p title="a &quot;quoted&quot; &#39;value&#39; &lt;b&gt;&amp;">&lt;script&gt;alert('x')&lt;/script&gt; &amp; &amp;lt;</p>"#)
+        #expect(
+            html.text
+                == #"<p title="a &quot;quoted&quot; &#39;value&#39; &lt;b&gt;&amp;">&lt;script&gt;alert('x')&lt;/script&gt; &amp; &amp;lt;</p>"#
+        )
     }
 
     @Test func charactersHTMLForbidsBecomeReplacementCharacters() {
         // NUL, a C0 control, a C1 control and a noncharacter: each would make the page invalid HTML.
-        #expect(Markup.escaped("a\u{0}b\u{1B}c\u{85}d\u{FFFF}e\tf\r\ng") == "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e\tf\n\ng")
+        #expect(
+            Markup.escaped("a\u{0}b\u{1B}c\u{85}d\u{FFFF}e\tf\r\ng") == "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e\tf\n\ng")
     }
 
     @Test func textIsKeptOtherwise() {

@@ -8,12 +8,15 @@ import Testing
 @Suite struct SourceQuoteTests {
     func quoted(_ text: String, line: Int = 2, column: Int = 7, endColumn: Int? = nil) -> [Substring] {
         var reporter = TextReporter(color: false, quiet: false, rules: [Sample.rule])
-        let report = FileReport(file: "p.yaml", diagnostics: [Sample.diagnostic("m", line: line, column: column, endColumn: endColumn)],
-                                text: text)
+        let report = FileReport(
+            file: "p.yaml", diagnostics: [Sample.diagnostic("m", line: line, column: column, endColumn: endColumn)],
+            text: text)
         return reporter.report(report).split(separator: "\n").dropFirst().prefix(2).map { $0 }
     }
 
-    @Test(arguments: ["a: CD1O\nname: value\n", "a: CD1O\r\nname: value\r\n", "a: CD1O\rname: value\r", "a: CD1O\u{2028}name: value"])
+    @Test(arguments: [
+        "a: CD1O\nname: value\n", "a: CD1O\r\nname: value\r\n", "a: CD1O\rname: value\r", "a: CD1O\u{2028}name: value",
+    ])
     func everyLineBreakLibyamlCountsEndsAQuotedLine(_ text: String) {
         #expect(quoted(text, endColumn: 12) == ["  name: value", "        ^~~~~"])
     }
@@ -33,7 +36,9 @@ import Testing
         #expect(source.hasPrefix("  …x") && source.hasSuffix("x…"))
         #expect(caret.count <= TextReporter.quoteWidth + 2)
         // The caret still stands under the column: the quote starts quoteWidth / 4 characters before it, after the "…".
-        #expect(caret.firstIndex(of: "^").map { caret.distance(from: caret.startIndex, to: $0) } == 2 + 1 + TextReporter.quoteWidth / 4)
+        #expect(
+            caret.firstIndex(of: "^").map { caret.distance(from: caret.startIndex, to: $0) } == 2 + 1 + TextReporter
+                .quoteWidth / 4)
     }
 
     @Test func theEndOfALongLineIsQuotedWithoutACutAfterIt() {

@@ -12,7 +12,9 @@ import Testing
     }
 
     @Test func pathsOutsideTheRootStayAsGiven() {
-        #expect(root.relative("/work/repository/a.yaml") == nil, "a folder whose name only starts like the root's is outside it")
+        #expect(
+            root.relative("/work/repository/a.yaml") == nil,
+            "a folder whose name only starts like the root's is outside it")
         #expect(root.relative("other/a.yaml") == nil)
         #expect(root.display("other/a.yaml") == "other/a.yaml")
     }

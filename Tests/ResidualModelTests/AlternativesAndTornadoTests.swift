@@ -1,7 +1,8 @@
 import Foundation
 import ProcessModel
-@testable import ResidualModel
 import Testing
+
+@testable import ResidualModel
 
 /// A step that lists alternatives is estimated once per choice, from the same draws; and every design has a tornado
 /// of the figures that carry the uncertainty, each with the study that would narrow it.
@@ -25,11 +26,12 @@ import Testing
     }
 
     @Test func twoUndecidedStepsAreCombined() throws {
-        let design = try Support.process(steps: """
-              - {id: enrich, operation: elutriation, alternatives: [{operation: positive-selection, markers: [CD4, CD8]}]}
-              - {id: purge, operation: wash, alternatives: [{operation: depletion, markers: [CD19]}, {operation: depletion, markers: [CD22]}]}
-              - {id: t, operation: transduction}
-            """)
+        let design = try Support.process(
+            steps: """
+                  - {id: enrich, operation: elutriation, alternatives: [{operation: positive-selection, markers: [CD4, CD8]}]}
+                  - {id: purge, operation: wash, alternatives: [{operation: depletion, markers: [CD19]}, {operation: depletion, markers: [CD22]}]}
+                  - {id: t, operation: transduction}
+                """)
         let labels = Support.estimator.alternatives(of: design).map(\.label)
         #expect(labels.count == 6)
         #expect(labels.first == "enrich: elutriation; purge: wash")
@@ -51,11 +53,12 @@ import Testing
     /// Two gene transfers (or a selection that splits a population past its dominant term) leave λ no product of single
     /// factors: the tornado then comes from the draws.
     @Test func aDesignThatIsNoProductStillHasATornado() throws {
-        let twoTransfers = try Support.process(steps: """
-              - {id: t1, operation: transduction}
-              - {id: e, operation: expansion, days: 3}
-              - {id: t2, operation: transduction}
-            """)
+        let twoTransfers = try Support.process(
+            steps: """
+                  - {id: t1, operation: transduction}
+                  - {id: e, operation: expansion, days: 3}
+                  - {id: t2, operation: transduction}
+                """)
         #expect(LambdaForm(Support.balance(twoTransfers)) == nil)
         for design in [twoTransfers] {
             let figures = Support.estimator.estimate(design).figures

@@ -1,7 +1,8 @@
 import Foundation
 import ProcessModel
-@testable import ResidualModel
 import Testing
+
+@testable import ResidualModel
 
 /// The calibration is fitted in the open, within each draw; these tests show that it agrees with the record
 /// it is fitted to and what it does to the reference processes.
@@ -47,9 +48,13 @@ import Testing
         var steps = design.steps
         let anchor = SourceRange(at: .fileStart)
         let index = try #require(steps.firstIndex { $0.kind == .activation })
-        steps.insert(Step(id: Located("cd19-depletion", at: anchor),
-                          operation: Located(.depletion(.init(markers: [Located(Marker(normalising: "CD19"), at: anchor)], device: nil)), at: anchor),
-                          note: nil, performance: nil, range: anchor, index: index), at: index)
+        steps.insert(
+            Step(
+                id: Located("cd19-depletion", at: anchor),
+                operation: Located(
+                    .depletion(.init(markers: [Located(Marker(normalising: "CD19"), at: anchor)], device: nil)),
+                    at: anchor),
+                note: nil, performance: nil, range: anchor, index: index), at: index)
         let before = try risk(design)
         let after = try risk(design, steps: steps)
         #expect(after.calibratedLambda.median < before.calibratedLambda.median / 50)

@@ -1,7 +1,8 @@
 import Foundation
 import ProcessModel
-@testable import ResidualModel
 import Testing
+
+@testable import ResidualModel
 
 @Suite struct CatalogueTests {
     let catalogue = Catalogue.bundled
@@ -15,8 +16,10 @@ import Testing
             let source = figure.source.trimmingCharacters(in: .whitespaces)
             #expect(source.count >= 10, "\(path) has no source")
             // A cited figure names something checkable: a DOI, PMID, PMC id, journal, label or report.
-            let cites = ["DOI", "PMID", "PMC", "Blood", "Transfusion", "Cytotherapy", "J ", "Nat Med", "Gene Ther",
-                         "Clin Hematol Int", "Leukemia", "Reuters", "label"].contains { source.contains($0) }
+            let cites = [
+                "DOI", "PMID", "PMC", "Blood", "Transfusion", "Cytotherapy", "J ", "Nat Med", "Gene Ther",
+                "Clin Hematol Int", "Leukemia", "Reuters", "label",
+            ].contains { source.contains($0) }
             let declared = figure.isAssumption || source.hasPrefix("definition") || source.hasPrefix("derived")
             #expect(cites || declared, "\(path): '\(source)' neither cites a source nor says assumption")
         }
@@ -29,9 +32,13 @@ import Testing
             } else {
                 #expect(figure.low == nil && figure.high == nil, "\(path) has half a range")
             }
-            #expect(["fraction", "log10", "log10 per day", "days", "kg", "per patient", "cells", "patients"].contains(figure.unit), "\(path): \(figure.unit)")
+            #expect(
+                ["fraction", "log10", "log10 per day", "days", "kg", "per patient", "cells", "patients"].contains(
+                    figure.unit), "\(path): \(figure.unit)")
             if figure.unit == "fraction" {
-                #expect((0...1).contains(figure.low ?? figure.central) && (0...1).contains(figure.high ?? figure.central), "\(path)")
+                #expect(
+                    (0...1).contains(figure.low ?? figure.central) && (0...1).contains(figure.high ?? figure.central),
+                    "\(path)")
             }
         }
     }
@@ -39,7 +46,9 @@ import Testing
     @Test func everyMarkerOfAPopulationIsInTheVocabulary() {
         for (population, table) in catalogue.markerExpression {
             #expect(Population(rawValue: population) != nil, "\(population)")
-            for marker in table.keys { #expect(Marker(normalising: marker).isKnown && Marker(normalising: marker).name == marker, "\(marker)") }
+            for marker in table.keys {
+                #expect(Marker(normalising: marker).isKnown && Marker(normalising: marker).name == marker, "\(marker)")
+            }
         }
     }
 
@@ -48,7 +57,8 @@ import Testing
             #expect(catalogue.culture.logFoldPerDay[population.rawValue] != nil, "\(population)")
         }
         // Malignant cells take their disease's rate, and its uptake of each viral vector; other payloads one figure for all.
-        #expect(catalogue.culture.logFoldPerDay[Population.malignant.rawValue] == nil, "malignant culture is by disease")
+        #expect(
+            catalogue.culture.logFoldPerDay[Population.malignant.rawValue] == nil, "malignant culture is by disease")
         for (disease, biology) in catalogue.malignantBiology {
             #expect(biology.transduction.keys.sorted() == ["gamma-retroviral", "lentiviral"], "\(disease)")
         }
@@ -62,8 +72,11 @@ import Testing
     }
 
     @Test func calibrationReferenceIsTheBundledAcademicProcess() throws {
-        let bundled = try String(contentsOfFile: Support.path("Sources/ResidualModel/Resources/calibration-reference.yaml"), encoding: .utf8)
+        let bundled = try String(
+            contentsOfFile: Support.path("Sources/ResidualModel/Resources/calibration-reference.yaml"), encoding: .utf8)
         let reference = try String(contentsOfFile: Support.path("processes/ctl019-academic-2018.yaml"), encoding: .utf8)
-        #expect(bundled == reference, "copy processes/ctl019-academic-2018.yaml to Sources/ResidualModel/Resources/calibration-reference.yaml")
+        #expect(
+            bundled == reference,
+            "copy processes/ctl019-academic-2018.yaml to Sources/ResidualModel/Resources/calibration-reference.yaml")
     }
 }

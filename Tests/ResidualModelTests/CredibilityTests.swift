@@ -1,7 +1,8 @@
 import Foundation
 import ProcessModel
-@testable import ResidualModel
 import Testing
+
+@testable import ResidualModel
 
 /// The estimate held against the clinical record: for each reference product, the events the tool's figures
 /// expect over the product's published exposure and its indications' blast loads, against the events seen
@@ -23,7 +24,8 @@ import Testing
 
         var markdown: String {
             let verdict = rejected ? "**rejects the model**" : "consistent"
-            return "| \(product) | \(Int(patients)) | \(String(format: "%.2g", expected)) | \(String(format: "%.2g", exp(-expected))) | "
+            return
+                "| \(product) | \(Int(patients)) | \(String(format: "%.2g", expected)) | \(String(format: "%.2g", exp(-expected))) | "
                 + "\(String(format: "%.2g", zeroChance)) | \(interval.lowerBound)–\(interval.upperBound) | \(observed) | \(verdict) |"
         }
     }
@@ -39,7 +41,9 @@ import Testing
             // Expected events per patient scale with the blast load (and, for B-ALL, the cohort's dose).
             let scale = exposure.patients.reduce(0.0) { sum, entry in
                 let (indication, patients) = entry
-                let fraction = indication == "B-ALL" ? catalogue.calibration.cohortMalignantFraction : catalogue.circulatingFraction[indication]!
+                let fraction =
+                    indication == "B-ALL"
+                    ? catalogue.calibration.cohortMalignantFraction : catalogue.circulatingFraction[indication]!
                 let dose = indication == "B-ALL" ? catalogue.calibration.cohortDose.central / fileDose : 1
                 return sum + patients.central * Calibration.mean(of: fraction) / fileFraction * dose
             }
@@ -49,9 +53,12 @@ import Testing
             // The predictive distribution of the count: a Poisson draw for each draw of the figures.
             var generator = SplitMix64(seed: 10)
             var counts = means.map { mean -> Int in
-                if mean > 1_000 { return max(0, Int((mean + mean.squareRoot() * generator.nextStandardNormal()).rounded())) }
+                if mean > 1_000 {
+                    return max(0, Int((mean + mean.squareRoot() * generator.nextStandardNormal()).rounded()))
+                }
                 // Knuth's method, by exponential waiting times.
-                var k = 0, sum = -log(1 - Double(generator.next() >> 11) * 0x1p-53)
+                var k = 0
+                var sum = -log(1 - Double(generator.next() >> 11) * 0x1p-53)
                 while sum < mean {
                     k += 1
                     sum -= log(1 - Double(generator.next() >> 11) * 0x1p-53)
@@ -61,31 +68,38 @@ import Testing
             counts.sort()
             let (low, high) = (counts[Int(0.05 * (count - 1))], counts[Int(0.95 * (count - 1))])
             let zeroChance = means.reduce(0.0) { $0 + exp(-$1) } / count
-            return Row(product: product, patients: exposure.patients.values.reduce(0) { $0 + $1.central }, expected: expected,
-                       zeroChance: zeroChance, interval: low...high, observed: exposure.observedEvents)
+            return Row(
+                product: product, patients: exposure.patients.values.reduce(0) { $0 + $1.central }, expected: expected,
+                zeroChance: zeroChance, interval: low...high, observed: exposure.observedEvents)
         }
     }()
 
     /// Products the record rejects today: each names the figure that would have to change. The test fails
     /// when one of them stops being rejected, so the list cannot go stale.
     static let knownRejections: [String: String] = [
-        "kymriah": "its enrichment is stated as elutriation, the public CTL019 description; only the listed alternatives that "
+        "kymriah":
+            "its enrichment is stated as elutriation, the public CTL019 description; only the listed alternatives that "
             + "remove blasts (CD4/CD8 or CD3 selection, CD19 depletion) fit the record, as Novartis's statement would",
-        "yescarta": "LBCL cells take assumed culture and gamma-retroviral figures (none found for primary LBCL cells), slower "
+        "yescarta":
+            "LBCL cells take assumed culture and gamma-retroviral figures (none found for primary LBCL cells), slower "
             + "to die than B-ALL's on which κ is fitted, and the LBCL blast load is an assumption with a heavy upper tail",
-        "tecartus": "MCL cells may grow with CD40 ligand (an assumed rate), the MCL blast load is an assumption, and the "
+        "tecartus":
+            "MCL cells may grow with CD40 ligand (an assumed rate), the MCL blast load is an assumption, and the "
             + "selection chemistry is not public (alternatives listed)",
-        "abecma": "myeloma cells die slowly in culture in the sources found and take up lentiviral vector well (median 28%); "
+        "abecma":
+            "myeloma cells die slowly in culture in the sources found and take up lentiviral vector well (median 28%); "
             + "the circulating myeloma fraction is an assumption",
         "carvykti": "as Abecma, and its enrichment is stated as a wash crediting nothing (alternatives listed)",
-        "breyanzi": "rejected since the disease biology (issue 10, item 4): LBCL cells take an assumed culture loss of 0.15 log "
+        "breyanzi":
+            "rejected since the disease biology (issue 10, item 4): LBCL cells take an assumed culture loss of 0.15 log "
             + "a day (no source), slower than the 0.23 of B-ALL blasts on which κ is fitted",
     ]
 
     @Test func theRecordDoesNotRejectTheModel() {
         for row in Self.rows {
             if let reason = Self.knownRejections[row.product] {
-                #expect(row.rejected, "\(row.product) is no longer rejected (\(reason)): remove it from knownRejections")
+                #expect(
+                    row.rejected, "\(row.product) is no longer rejected (\(reason)): remove it from knownRejections")
             } else {
                 #expect(!row.rejected, "the record rejects the model for \(row.product): \(row.markdown)")
             }

@@ -1,7 +1,8 @@
 import Foundation
 import ProcessModel
-@testable import ResidualModel
 import Testing
+
+@testable import ResidualModel
 
 /// The facts the second rule pack reads (design-facts.json): complete, sourced, and in the tool's vocabulary.
 @Suite struct DesignFactsTests {
@@ -18,9 +19,13 @@ import Testing
                     if let low = range.minimum, let high = range.maximum { #expect(low <= high, "\(label)") }
                 }
                 // A label dose is a label's: the source names it.
-                #expect(entry.source.contains("prescribing information") || entry.source.contains("label"), "\(label): \(entry.source)")
+                #expect(
+                    entry.source.contains("prescribing information") || entry.source.contains("label"),
+                    "\(label): \(entry.source)")
                 for indication in entry.indications {
-                    #expect(facts.diseases.contains { $0.name == indication || $0.spellings.contains(indication) }, "\(label): \(indication)")
+                    #expect(
+                        facts.diseases.contains { $0.name == indication || $0.spellings.contains(indication) },
+                        "\(label): \(indication)")
                 }
             }
         }
@@ -30,9 +35,13 @@ import Testing
     @Test func everyFactNamesItsSourceOrSaysAssumption() {
         var sources = facts.tCellAntigens.map { ("tCellAntigens.\($0.key)", $0.value.source) }
         sources += facts.diseases.map { ("diseases.\($0.name)", $0.markerSource) }
-        sources += facts.diseases.flatMap { disease in (disease.cytokines ?? []).map { ("diseases.\(disease.name).\($0.cytokine)", $0.source) } }
+        sources += facts.diseases.flatMap { disease in
+            (disease.cytokines ?? []).map { ("diseases.\(disease.name).\($0.cytokine)", $0.source) }
+        }
         for (path, source) in sources {
-            let cites = ["DOI", "PMC", "Blood", "Nature", "Nat ", "Cancer Res", "JCI", "Leukemia", "label"].contains { source.contains($0) }
+            let cites = ["DOI", "PMC", "Blood", "Nature", "Nat ", "Cancer Res", "JCI", "Leukemia", "label"].contains {
+                source.contains($0)
+            }
             #expect(cites || source.hasPrefix("assumption"), "\(path): '\(source)'")
         }
     }

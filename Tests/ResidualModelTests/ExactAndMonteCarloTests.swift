@@ -1,7 +1,8 @@
 import Foundation
 import ProcessModel
-@testable import ResidualModel
 import Testing
+
+@testable import ResidualModel
 
 /// The exact log-normal path and the Monte Carlo path read one model; on a pure product of normal figures
 /// they must agree within Monte Carlo error. The bundled catalogue's figures are mostly skewed, so these
@@ -9,8 +10,11 @@ import Testing
 @Suite struct ExactAndMonteCarloTests {
     let estimator = Support.symmetricEstimator
 
-    @Test(arguments: ["processes/ctl019-academic-2018.yaml", "processes/kymriah.yaml",
-                      "processes/flawed/cd19-depletion-cd19-negative-relapse.yaml", "processes/flawed/transduction-before-tumour-depletion.yaml"])
+    @Test(arguments: [
+        "processes/ctl019-academic-2018.yaml", "processes/kymriah.yaml",
+        "processes/flawed/cd19-depletion-cd19-negative-relapse.yaml",
+        "processes/flawed/transduction-before-tumour-depletion.yaml",
+    ])
     func bothPathsAgreeWithinMonteCarloError(file: String) throws {
         let design = try Support.design(file: file)
         let exact = try #require(estimator.risk(of: design))
@@ -32,17 +36,21 @@ import Testing
     func anotherDiseaseTakesMonteCarloAndSaysWhy(file: String) throws {
         let risk = try #require(estimator.risk(of: try Support.design(file: file)))
         #expect(risk.method != .exact)
-        #expect(risk.methodNote?.hasPrefix("figures of different diseases share one stream of draws: malignantBiology.B-ALL.culturePerDay") == true,
-                "\(risk.methodNote ?? "")")
+        #expect(
+            risk.methodNote?.hasPrefix(
+                "figures of different diseases share one stream of draws: malignantBiology.B-ALL.culturePerDay")
+                == true,
+            "\(risk.methodNote ?? "")")
     }
 
     /// A dose close to all the product makes: the share's cap at 1 matters, and the exact path integrates it.
     @Test(arguments: ["1.0e9", "5.0e8", "2.0e8"])
     func theCappedShareIsIntegratedExactly(dose: String) throws {
-        let design = try Support.process(steps: """
-              - {id: t, operation: transduction}
-              - {id: e, operation: expansion, days: 1}
-            """, dose: "car_t_cells: \(dose)")
+        let design = try Support.process(
+            steps: """
+                  - {id: t, operation: transduction}
+                  - {id: e, operation: expansion, days: 1}
+                """, dose: "car_t_cells: \(dose)")
         let exact = try #require(estimator.risk(of: design))
         #expect(exact.method == .exact)
         let sampled = estimator.monteCarloRisk(of: design, draws: 100_000, seed: 3)
@@ -65,7 +73,8 @@ import Testing
 
     /// With the bundled catalogue's skewed figures the exact path does not apply, and the estimate says why.
     @Test func skewedFiguresHandTheRiskToMonteCarloWhichSaysWhy() throws {
-        let risk = try #require(Support.estimator.risk(of: try Support.design(file: "processes/ctl019-academic-2018.yaml")))
+        let risk = try #require(
+            Support.estimator.risk(of: try Support.design(file: "processes/ctl019-academic-2018.yaml")))
         guard case .monteCarlo = risk.method else {
             Issue.record("expected Monte Carlo")
             return
@@ -76,10 +85,11 @@ import Testing
     @Test func partialMarkerCoverageFallsBackToMonteCarlo() throws {
         // A CD4 depletion removes the 60% of T cells that carry CD4 at one rate and passes the other 40% at
         // another: no term dominates. (A small dose keeps the dose share far from its cap.)
-        let design = try Support.process(steps: """
-              - {id: s, operation: depletion, markers: [CD4]}
-              - {id: t, operation: transduction}
-            """, dose: "car_t_cells: 1.0e5")
+        let design = try Support.process(
+            steps: """
+                  - {id: s, operation: depletion, markers: [CD4]}
+                  - {id: t, operation: transduction}
+                """, dose: "car_t_cells: 1.0e5")
         let balance = Support.balance(design)
         #expect(balance.chain(.T, through: 1, carrying: false).logLinear(at: balance.centralDraw) == nil)
         guard case .monteCarlo = try #require(Support.estimator.risk(of: design)).method else {

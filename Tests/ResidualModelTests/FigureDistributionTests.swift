@@ -1,6 +1,7 @@
 import Foundation
-@testable import ResidualModel
 import Testing
+
+@testable import ResidualModel
 
 /// Every figure draws within its stated range and shape.
 @Suite struct FigureDistributionTests {
@@ -23,9 +24,15 @@ import Testing
             let (p5, p95) = (draws[4_999], draws[94_999])
             let lowWorking = figure.unit == "fraction" || figure.unit == "per patient" ? log10(low) : low
             let highWorking = figure.unit == "fraction" || figure.unit == "per patient" ? log10(high) : high
-            #expect(abs(p5 - lowWorking) <= 0.03 * distribution.lowerDeviation + 1e-12, "\(path): 5th percentile \(value(figure, p5)), stated \(low)")
-            #expect(abs(p95 - highWorking) <= 0.03 * distribution.upperDeviation + 1e-12, "\(path): 95th percentile \(value(figure, p95)), stated \(high)")
-            #expect(abs(draws[49_999] - distribution.median) <= 0.03 * max(distribution.lowerDeviation, distribution.upperDeviation), "\(path): median")
+            #expect(
+                abs(p5 - lowWorking) <= 0.03 * distribution.lowerDeviation + 1e-12,
+                "\(path): 5th percentile \(value(figure, p5)), stated \(low)")
+            #expect(
+                abs(p95 - highWorking) <= 0.03 * distribution.upperDeviation + 1e-12,
+                "\(path): 95th percentile \(value(figure, p95)), stated \(high)")
+            #expect(
+                abs(draws[49_999] - distribution.median) <= 0.03
+                    * max(distribution.lowerDeviation, distribution.upperDeviation), "\(path): median")
             switch figure.unit {
             case "fraction", "per patient": #expect(draws.last! <= 0, "\(path) draws a fraction above 1")
             case "log10": #expect(draws.first! >= 0, "\(path) draws a negative log depletion")

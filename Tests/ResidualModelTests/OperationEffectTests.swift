@@ -1,13 +1,15 @@
 import ProcessModel
-@testable import ResidualModel
 import Testing
+
+@testable import ResidualModel
 
 /// What each operation does to each population, at the catalogue's central figures.
 @Suite struct OperationEffectTests {
     func factors(_ step: String, markers: String = "[CD19, CD10, CD34]") throws -> [Population: Double] {
         let design = try Support.process(steps: "  - " + step, malignantMarkers: markers)
         let balance = Support.balance(design)
-        return Dictionary(uniqueKeysWithValues: Population.allCases.map { ($0, Support.centralFactor(balance, step: 0, $0)) })
+        return Dictionary(
+            uniqueKeysWithValues: Population.allCases.map { ($0, Support.centralFactor(balance, step: 0, $0)) })
     }
 
     @Test func densityGradientRemovesGranulocytesAndKeepsLymphoidBlasts() throws {
@@ -48,7 +50,8 @@ import Testing
     /// A CD4/CD8 selection of the default apheresis gives the CD3 purity Zhu 2018 measured (89 ± 10%,
     /// PMID 29287970); treating monocytes as fully captured gave 60%.
     @Test func cd4cd8SelectionGivesThePublishedCD3Purity() throws {
-        let design = try Support.design("""
+        let design = try Support.design(
+            """
             processlint: 1
             name: t
             product: {car_target: CD19, vector: lentiviral}
@@ -108,7 +111,9 @@ import Testing
     }
 
     @Test func aMeasuredPerformanceReplacesTheCatalogue() throws {
-        let f = try factors("{id: s, operation: depletion, markers: [CD19], performance: {malignant_log_depletion: 3.5, recovery: 0.9, source: spike-in VR-7}}")
+        let f = try factors(
+            "{id: s, operation: depletion, markers: [CD19], performance: {malignant_log_depletion: 3.5, recovery: 0.9, source: spike-in VR-7}}"
+        )
         #expect(abs(f[.malignant]! - pow10(-3.5)) < 1e-12)
         #expect(abs(f[.T]! - 0.9) < 1e-9)
     }

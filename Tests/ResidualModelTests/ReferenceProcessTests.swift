@@ -1,6 +1,7 @@
 import ProcessModel
-@testable import ResidualModel
 import Testing
+
+@testable import ResidualModel
 
 /// The reference processes come out in the order the literature supports, compared at one patient
 /// (1% circulating malignant cells, with B-ALL's malignant biology, so that the design is ranked and not the
@@ -10,7 +11,8 @@ import Testing
     func designRisk(_ name: String) throws -> Double {
         let design = try Support.design(file: "processes/\(name).yaml")
         let tFraction = try #require(design.startingMaterial.composition[.T]?.value)
-        return Support.centralLambda(Support.balance(design, malignantFraction: 0.01, indication: "B-ALL")) * tFraction / 0.01
+        return Support.centralLambda(Support.balance(design, malignantFraction: 0.01, indication: "B-ALL")) * tFraction
+            / 0.01
     }
 
     /// Tecartus adds a T-cell enrichment to a Yescarta-like process to keep tumour cells out of culture
@@ -50,4 +52,3 @@ import Testing
         }
     }
 }
-

@@ -1,8 +1,9 @@
 import Foundation
 import ProcessModel
-@testable import ResidualModel
 import TestSupport
 import Testing
+
+@testable import ResidualModel
 
 /// Small helpers for building designs in tests.
 enum Support {
@@ -19,9 +20,12 @@ enum Support {
     }
 
     /// A B-ALL process around the given steps (YAML list items, indented two spaces).
-    static func process(steps: String, malignantMarkers: String = "[CD19, CD10, CD34]", carTarget: String = "CD19",
-                        vector: String = "lentiviral", malignant: Double = 0.05, dose: String = "car_t_cells: 1.0e8") throws -> ProcessDesign {
-        try design("""
+    static func process(
+        steps: String, malignantMarkers: String = "[CD19, CD10, CD34]", carTarget: String = "CD19",
+        vector: String = "lentiviral", malignant: Double = 0.05, dose: String = "car_t_cells: 1.0e8"
+    ) throws -> ProcessDesign {
+        try design(
+            """
             processlint: 1
             name: test
             product: {car_target: \(carTarget), vector: \(vector)}
@@ -39,7 +43,9 @@ enum Support {
 
     static let estimator = ResidualEstimator.standard
 
-    static func balance(_ design: ProcessDesign, steps: [Step]? = nil, malignantFraction: Double? = nil, indication: String? = nil) -> MassBalance {
+    static func balance(
+        _ design: ProcessDesign, steps: [Step]? = nil, malignantFraction: Double? = nil, indication: String? = nil
+    ) -> MassBalance {
         var builder = MassBalanceBuilder(design: design, catalogue: .bundled, indication: indication)
         return builder.build(steps: steps ?? design.steps, malignantFraction: malignantFraction)
     }
@@ -50,7 +56,9 @@ enum Support {
     }
 
     /// The central factor of one step on one population.
-    static func centralFactor(_ balance: MassBalance, step: Int, _ population: Population, carrying: Bool = false) -> Double {
+    static func centralFactor(_ balance: MassBalance, step: Int, _ population: Population, carrying: Bool = false)
+        -> Double
+    {
         balance.steps[step].factor(for: population, carrying: carrying)?.value(at: balance.centralDraw) ?? 1
     }
 }
@@ -63,15 +71,19 @@ extension Support {
         func symmetric(_ value: Any) -> Any {
             if let array = value as? [Any] { return array.map(symmetric) }
             guard var table = value as? [String: Any] else { return value }
-            guard let central = table["central"] as? Double, let low = table["low"] as? Double, let high = table["high"] as? Double,
-                  let unit = table["unit"] as? String else {
+            guard let central = table["central"] as? Double, let low = table["low"] as? Double,
+                let high = table["high"] as? Double,
+                let unit = table["unit"] as? String
+            else {
                 return table.mapValues(symmetric)
             }
-            let (median, half): (Double, Double) = switch unit {
-            case "fraction", "per patient": (log10(central), min((log10(high) - log10(low)) / 2, -log10(central) * Normal.z95 / 5))
-            case "log10": (central, min((high - low) / 2, central * Normal.z95 / 5))
-            default: (central, (high - low) / 2)
-            }
+            let (median, half): (Double, Double) =
+                switch unit {
+                case "fraction", "per patient":
+                    (log10(central), min((log10(high) - log10(low)) / 2, -log10(central) * Normal.z95 / 5))
+                case "log10": (central, min((high - low) / 2, central * Normal.z95 / 5))
+                default: (central, (high - low) / 2)
+                }
             let logScale = unit == "fraction" || unit == "per patient"
             if half <= 0 {
                 table["low"] = nil
@@ -87,5 +99,6 @@ extension Support {
     }()
 
     /// An estimator on the symmetric catalogue.
-    static let symmetricEstimator = ResidualEstimator(catalogue: symmetricCatalogue, calibrationReference: Calibration.referenceDesign)
+    static let symmetricEstimator = ResidualEstimator(
+        catalogue: symmetricCatalogue, calibrationReference: Calibration.referenceDesign)
 }

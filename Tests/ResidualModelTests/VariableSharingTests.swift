@@ -1,14 +1,16 @@
 import Foundation
 import ProcessModel
-@testable import ResidualModel
 import Testing
+
+@testable import ResidualModel
 
 /// One random variable per figure per run, whatever the number of steps that read it.
 @Suite struct VariableSharingTests {
     static let days = "  - {id: t, operation: transduction}\n"
 
     func expansion(split parts: Int) throws -> ProcessDesign {
-        let steps = (0..<parts).map { "  - {id: e\($0), operation: expansion, days: \(9 / parts)}" }.joined(separator: "\n")
+        let steps = (0..<parts).map { "  - {id: e\($0), operation: expansion, days: \(9 / parts)}" }.joined(
+            separator: "\n")
         return try Support.process(steps: Self.days + steps)
     }
 
@@ -23,12 +25,15 @@ import Testing
             #expect(abs(log10(a.high / b.high)) < 1e-9)
             #expect(abs(a.mean / b.mean - 1) < 1e-9)
         }
-        #expect(Support.balance(try expansion(split: 9)).variables.count == Support.balance(try expansion(split: 1)).variables.count)
+        #expect(
+            Support.balance(try expansion(split: 9)).variables.count
+                == Support.balance(try expansion(split: 1)).variables.count)
     }
 
     /// Two steps of one kind read one figure: two washes are one draw of the wash recovery.
     @Test func stepsOfOneKindShareTheirFigure() throws {
-        let balance = Support.balance(try Support.process(steps: Self.days + "  - {id: w1, operation: wash}\n  - {id: w2, operation: wash}"))
+        let balance = Support.balance(
+            try Support.process(steps: Self.days + "  - {id: w1, operation: wash}\n  - {id: w2, operation: wash}"))
         let wash = balance.variables.filter { $0.key == "stepRecovery.wash" }
         #expect(wash.count == 1)
         #expect(wash.first?.stepIDs == ["w1", "w2"])
@@ -36,8 +41,14 @@ import Testing
 
     /// A figure a step measured itself is that step's own variable, not the catalogue's.
     @Test func aMeasuredFigureIsAVariableOfItsOwn() throws {
-        let balance = Support.balance(try Support.process(steps: Self.days
-            + "  - {id: w1, operation: wash}\n  - {id: w2, operation: wash, performance: {recovery: 0.7, source: site run 4}}"))
-        #expect(Set(balance.variables.map(\.key)).isSuperset(of: ["stepRecovery.wash", "stepRecovery.wash (measured in step 'w2')"]))
+        let balance = Support.balance(
+            try Support.process(
+                steps: Self.days
+                    + "  - {id: w1, operation: wash}\n  - {id: w2, operation: wash, performance: {recovery: 0.7, source: site run 4}}"
+            ))
+        #expect(
+            Set(balance.variables.map(\.key)).isSuperset(of: [
+                "stepRecovery.wash", "stepRecovery.wash (measured in step 'w2')",
+            ]))
     }
 }

@@ -14,7 +14,8 @@ public struct ExternalTool: Sendable {
         self.name = name
         self.install = install ?? "pip install \(name)"
         let environment = ProcessInfo.processInfo.environment
-        let candidates = [environment[environmentVariable]].compactMap { $0 }
+        let candidates =
+            [environment[environmentVariable]].compactMap { $0 }
             + (environment["PATH"] ?? "").split(separator: ":").map { "\($0)/\(name)" }
         executable = candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
@@ -52,9 +53,12 @@ public struct ExternalTool: Sendable {
 
     /// Runs the tool and returns its exit status, standard output and standard error (kept in a file, so that
     /// neither stream can fill and block the other).
-    public func runCapturingErrors(_ arguments: [String], timeout: TimeInterval = 120) throws -> (status: Int32, output: String, errors: String) {
+    public func runCapturingErrors(_ arguments: [String], timeout: TimeInterval = 120) throws -> (
+        status: Int32, output: String, errors: String
+    ) {
         guard let executable else { throw Missing(name: name, install: install) }
-        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("processlint-\(UUID().uuidString).stderr")
+        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "processlint-\(UUID().uuidString).stderr")
         _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errorFile) }
         let process = Process()
@@ -80,13 +84,15 @@ public struct ExternalTool: Sendable {
     public static let preCommit = ExternalTool("pre-commit", environmentVariable: "PRE_COMMIT")
 
     /// Chromium from Debian's packages, run headless: the browser the HTML report is rendered in.
-    public static let chromium = ExternalTool("chromium", environmentVariable: "CHROMIUM", install: "apt-get install chromium")
+    public static let chromium = ExternalTool(
+        "chromium", environmentVariable: "CHROMIUM", install: "apt-get install chromium")
 
     /// A Python that can import html5lib, whose strict parser is the HTML validator the report is held to
     /// (`HTML5LIB_PYTHON`, else `python3` on `PATH` when it has html5lib).
     public static let html5lib: ExternalTool = {
         let python = ExternalTool("python3", environmentVariable: "HTML5LIB_PYTHON")
         let usable = python.executable != nil && (try? python.run(["-c", "import html5lib"]))?.status == 0
-        return ExternalTool(name: "html5lib", executable: usable ? python.executable : nil, install: "pip install html5lib")
+        return ExternalTool(
+            name: "html5lib", executable: usable ? python.executable : nil, install: "pip install html5lib")
     }()
 }

@@ -19,7 +19,11 @@ public struct PythonPackage: Sendable {
         probe.arguments = [python, "-c", "import \(module)"]
         probe.standardOutput = FileHandle.nullDevice
         probe.standardError = FileHandle.nullDevice
-        isInstalled = (try? probe.run()).map { probe.waitUntilExit(); return probe.terminationStatus == 0 } ?? false
+        isInstalled =
+            (try? probe.run()).map {
+                probe.waitUntilExit()
+                return probe.terminationStatus == 0
+            } ?? false
     }
 
     /// Whether the tests that need it run: when it is installed, and always in CI.

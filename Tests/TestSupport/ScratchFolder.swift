@@ -6,7 +6,8 @@ public final class ScratchFolder: Sendable {
 
     /// An empty folder, or a copy of the folder at `source`.
     public init(copying source: String? = nil) throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("processlint-test-\(UUID().uuidString)").path
+        path =
+            FileManager.default.temporaryDirectory.appendingPathComponent("processlint-test-\(UUID().uuidString)").path
         if let source {
             try FileManager.default.copyItem(atPath: source, toPath: path)
         } else {
@@ -20,7 +21,8 @@ public final class ScratchFolder: Sendable {
     @discardableResult
     public func write(_ relative: String, _ text: String) throws -> String {
         let file = path + "/" + relative
-        try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try text.write(toFile: file, atomically: true, encoding: .utf8)
         return file
     }

@@ -11,20 +11,24 @@ let package = Package(
         .library(name: "SiteRules", targets: ["SiteRules"]),
     ],
     dependencies: [
-        .package(name: "ProcessLint", path: "../.."),
+        .package(name: "ProcessLint", path: "../..")
     ],
     targets: [
         // The site's rules: each a type conforming to LintKit's Rule, as the built-in ones are.
-        .target(name: "SiteRules", dependencies: [
-            .product(name: "LintKit", package: "ProcessLint"),
-            .product(name: "ProcessModel", package: "ProcessLint"),
-        ]),
+        .target(
+            name: "SiteRules",
+            dependencies: [
+                .product(name: "LintKit", package: "ProcessLint"),
+                .product(name: "ProcessModel", package: "ProcessLint"),
+            ]),
         // The tool: processlint's own command line, with the site's rules added to the built-in pack.
-        .executableTarget(name: "SiteProcessLint", dependencies: [
-            "SiteRules",
-            .product(name: "BuiltinRules", package: "ProcessLint"),
-            .product(name: "ProcessLintCLI", package: "ProcessLint"),
-        ]),
+        .executableTarget(
+            name: "SiteProcessLint",
+            dependencies: [
+                "SiteRules",
+                .product(name: "BuiltinRules", package: "ProcessLint"),
+                .product(name: "ProcessLintCLI", package: "ProcessLint"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

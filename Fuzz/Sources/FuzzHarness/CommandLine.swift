@@ -10,7 +10,8 @@ public enum ProcessLintRun {
     }
 
     public static func run(_ arguments: [String]) -> Output {
-        let out = Capture(), err = Capture()
+        let out = Capture()
+        let err = Capture()
         let status = ProcessLintCommand.run(arguments, console: Console(out: out.append, err: err.append))
         return Output(status: status, out: out.text, err: err.text)
     }

@@ -20,15 +20,18 @@ public enum ConfigurationPipeline {
         case (.success(let configuration), .success(let again)):
             for design in References.designs {
                 let first = linter.lint(design, configuration: configuration)
-                Property.require(FindingProperties.fingerprint(first) == FindingProperties.fingerprint(linter.lint(design, configuration: again)),
-                                 "the same configuration gives different findings")
+                Property.require(
+                    FindingProperties.fingerprint(first)
+                        == FindingProperties.fingerprint(linter.lint(design, configuration: again)),
+                    "the same configuration gives different findings")
                 FindingProperties.requireFinite(first)
                 _ = configuration.excludes(design.file)
             }
         case (.failure(let error), .failure(let again)):
             Property.require(!error.diagnostics.isEmpty, "a configuration is refused without a reason")
-            Property.require(error.diagnostics.map(\.description) == again.diagnostics.map(\.description),
-                             "the same configuration is refused for different reasons")
+            Property.require(
+                error.diagnostics.map(\.description) == again.diagnostics.map(\.description),
+                "the same configuration is refused for different reasons")
         default:
             Property.require(false, "the same configuration is read once and refused once")
         }

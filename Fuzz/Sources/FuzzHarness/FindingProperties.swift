@@ -9,7 +9,8 @@ public enum FindingProperties {
         diagnostics.map { diagnostic in
             let risk = diagnostic.risk.map { figures(of: $0).map { "\($0)" }.joined(separator: " ") } ?? "-"
             let related = diagnostic.related.map { "\($0.range) \($0.message)" }.joined(separator: "; ")
-            return "\(diagnostic.description) | \(diagnostic.suppression ?? "-") | \(diagnostic.fix ?? "-") | \(diagnostic.stepID ?? "-") | \(related) | \(risk)"
+            return
+                "\(diagnostic.description) | \(diagnostic.suppression ?? "-") | \(diagnostic.fix ?? "-") | \(diagnostic.stepID ?? "-") | \(related) | \(risk)"
         }
     }
 
@@ -17,7 +18,9 @@ public enum FindingProperties {
     public static func requireFinite(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics {
             if let risk = diagnostic.risk {
-                Property.require(figures(of: risk).allSatisfy(\.isFinite), "a finding carries a non-finite risk figure: \(diagnostic)")
+                Property.require(
+                    figures(of: risk).allSatisfy(\.isFinite),
+                    "a finding carries a non-finite risk figure: \(diagnostic)")
             }
             for text in [diagnostic.message, diagnostic.fix ?? ""] + diagnostic.related.map(\.message) {
                 Property.require(!mentionsNonFinite(text), "a finding writes a non-finite number: \(diagnostic)")
@@ -35,7 +38,10 @@ public enum FindingProperties {
     /// values it quotes: messages cite what the file says ('1e400', an unknown key such as 'x.nan'), and only the
     /// tool's own words count. (An apostrophe inside a word, as in "site's", quotes nothing.)
     public static func mentionsNonFinite(_ text: String) -> Bool {
-        let own = text.replacingOccurrences(of: #"(?<![\p{L}\p{N}])'[^']*'(?![\p{L}\p{N}])"#, with: " ", options: .regularExpression)
-        return own.split(whereSeparator: { !$0.isLetter }).contains { ["nan", "inf", "infinity"].contains($0.lowercased()) }
+        let own = text.replacingOccurrences(
+            of: #"(?<![\p{L}\p{N}])'[^']*'(?![\p{L}\p{N}])"#, with: " ", options: .regularExpression)
+        return own.split(whereSeparator: { !$0.isLetter }).contains {
+            ["nan", "inf", "infinity"].contains($0.lowercased())
+        }
     }
 }

@@ -4,8 +4,10 @@ import Foundation
 /// libFuzzer's driver, which calls `body` with each input.
 public enum Fuzzer {
     public typealias Callback = @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-    public typealias Driver = (UnsafeMutablePointer<CInt>, UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                               Callback) -> CInt
+    public typealias Driver = (
+        UnsafeMutablePointer<CInt>, UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+        Callback
+    ) -> CInt
 
     public static func main(driver: Driver, _ body: Callback) -> Never {
         var argc = CommandLine.argc

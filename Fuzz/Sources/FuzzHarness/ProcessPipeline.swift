@@ -17,24 +17,30 @@ public enum ProcessPipeline {
 
     public static func check(_ bytes: [UInt8]) {
         // The library, twice: the findings must not depend on the run.
-        let first = lint(bytes), second = lint(bytes)
-        Property.require(FindingProperties.fingerprint(first.diagnostics) == FindingProperties.fingerprint(second.diagnostics),
-                         "two runs over the same input give different findings")
+        let first = lint(bytes)
+        let second = lint(bytes)
+        Property.require(
+            FindingProperties.fingerprint(first.diagnostics) == FindingProperties.fingerprint(second.diagnostics),
+            "two runs over the same input give different findings")
         FindingProperties.requireFinite(first.diagnostics)
 
         // The command line, as a user runs it: loading, rules, estimate, suppressions, a reporter, the exit status.
         let path = Scratch.write(bytes, to: "input.yaml")
         let arguments = ["lint", "--config", configuration, path, "--format"]
         let json = ProcessLintRun.run(arguments + ["json"])
-        Property.require(json == ProcessLintRun.run(arguments + ["json"]), "two runs over the same input give different output")
+        Property.require(
+            json == ProcessLintRun.run(arguments + ["json"]), "two runs over the same input give different output")
         let errors = unsuppressedErrors(inJSON: json.out)
-        Property.require(errors == 0 || json.status != 0, "lint exits 0 with \(errors) unsuppressed errors:\n\(json.out)")
+        Property.require(
+            errors == 0 || json.status != 0, "lint exits 0 with \(errors) unsuppressed errors:\n\(json.out)")
         if let risk = first.risk, !FindingProperties.figures(of: risk).allSatisfy(\.isFinite) {
-            Property.require(json.status != 0, "the estimate is not finite, and lint exits 0 (a silent pass):\n\(json.out)")
+            Property.require(
+                json.status != 0, "the estimate is not finite, and lint exits 0 (a silent pass):\n\(json.out)")
         }
         let format = otherFormats[bytes.reduce(0) { ($0 &+ Int($1)) & 0xFFFF } % otherFormats.count]
         let other = ProcessLintRun.run(arguments + [format])
-        Property.require(other.status == json.status, "--format \(format) exits \(other.status), --format json \(json.status)")
+        Property.require(
+            other.status == json.status, "--format \(format) exits \(other.status), --format json \(json.status)")
     }
 
     /// What `lint` finds in the file before any reporter: the loader's problems, the rules' findings and the
@@ -44,8 +50,9 @@ public enum ProcessPipeline {
         var diagnostics = loaded.diagnostics.map(Diagnostic.init)
         guard let design = loaded.design else { return (diagnostics, nil) }
         let checked = linter.check(design, configuration: Configuration())
-        diagnostics = Suppressions.apply(to: diagnostics + checked.diagnostics, comments: loaded.comments, file: loaded.file,
-                                         knownRules: knownRules)
+        diagnostics = Suppressions.apply(
+            to: diagnostics + checked.diagnostics, comments: loaded.comments, file: loaded.file,
+            knownRules: knownRules)
         return (diagnostics, checked.risk)
     }
 

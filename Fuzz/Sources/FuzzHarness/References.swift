@@ -5,7 +5,8 @@ import ProcessModel
 public enum References {
     /// The repository's root: this file is Fuzz/Sources/FuzzHarness/References.swift.
     public static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .path
 
     public static let designs: [ProcessDesign] = [
         "processes/kymriah.yaml",
@@ -13,7 +14,9 @@ public enum References {
         "processes/flawed/beads-never-removed.yaml",
     ].map { relative in
         let loaded = ProcessLoader().load(file: repository + "/" + relative)
-        guard let design = loaded.design else { fatalError("the reference process \(relative) does not load: \(loaded.diagnostics)") }
+        guard let design = loaded.design else {
+            fatalError("the reference process \(relative) does not load: \(loaded.diagnostics)")
+        }
         return design
     }
 }

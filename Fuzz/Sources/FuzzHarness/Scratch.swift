@@ -14,7 +14,8 @@ public enum Scratch {
     @discardableResult
     public static func write(_ bytes: [UInt8], to relative: String) -> String {
         let path = folder + "/" + relative
-        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         Property.require(FileManager.default.createFile(atPath: path, contents: Data(bytes)), "cannot write \(path)")
         return path
     }

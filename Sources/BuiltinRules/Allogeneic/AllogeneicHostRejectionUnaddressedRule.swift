@@ -20,7 +20,8 @@ struct AllogeneicHostRejectionUnaddressedRule: Rule {
             "Benjamin R et al., UCART19 in adults with relapsed or refractory B-ALL (CALM): fludarabine and cyclophosphamide with or without alemtuzumab",
         ],
         triggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: donor cells, nothing about rejection
                 product: {car_target: CD19, vector: lentiviral, edits: [TRAC]}
@@ -29,11 +30,15 @@ struct AllogeneicHostRejectionUnaddressedRule: Rule {
                 steps:
                   - {id: transduce, operation: transduction}
                 """,
-                message: "the product is made from a donor's cells, and the file says nothing of how they escape rejection by the patient",
-                fix: "state the answer the product relies on: an HLA edit in product.edits (B2M, CIITA, HLA-A, or CD52 with alemtuzumab) or the regimen in product.lymphodepletion"),
+                message:
+                    "the product is made from a donor's cells, and the file says nothing of how they escape rejection by the patient",
+                fix:
+                    "state the answer the product relies on: an HLA edit in product.edits (B2M, CIITA, HLA-A, or CD52 with alemtuzumab) or the regimen in product.lymphodepletion"
+            )
         ],
         nonTriggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: HLA class I removed
                 product: {car_target: CD19, vector: lentiviral, edits: [TRAC, B2M]}
@@ -42,7 +47,8 @@ struct AllogeneicHostRejectionUnaddressedRule: Rule {
                 steps:
                   - {id: transduce, operation: transduction}
                 """),
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: lymphodepletion stated
                 product: {car_target: CD19, vector: lentiviral, edits: [TRAC], lymphodepletion: fludarabine and cyclophosphamide}
@@ -57,13 +63,16 @@ struct AllogeneicHostRejectionUnaddressedRule: Rule {
     func check(_ context: LintContext) -> [Finding] {
         let product = context.design.product
         guard let donor = context.design.startingMaterial.donor, donor.value == .allogeneic,
-              !product.edits.contains(where: { $0.value.addressesHostRejection }), product.lymphodepletion == nil
+            !product.edits.contains(where: { $0.value.addressesHostRejection }), product.lymphodepletion == nil
         else { return [] }
-        return [Finding(
-            "the product is made from a donor's cells, and the file says nothing of how they escape rejection by the patient",
-            at: donor.range,
-            fix: "state the answer the product relies on: an HLA edit in product.edits (B2M, CIITA, HLA-A, or CD52 with alemtuzumab) "
-                + "or the regimen in product.lymphodepletion"
-        )]
+        return [
+            Finding(
+                "the product is made from a donor's cells, and the file says nothing of how they escape rejection by the patient",
+                at: donor.range,
+                fix:
+                    "state the answer the product relies on: an HLA edit in product.edits (B2M, CIITA, HLA-A, or CD52 with alemtuzumab) "
+                    + "or the regimen in product.lymphodepletion"
+            )
+        ]
     }
 }

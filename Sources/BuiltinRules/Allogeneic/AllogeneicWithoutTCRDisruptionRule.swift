@@ -22,7 +22,8 @@ struct AllogeneicWithoutTCRDisruptionRule: Rule {
             "Blood 2023;142(2):146 (donor-derived CD19 CAR T cells after transplant, TCR intact: one GVHD in 13 patients)",
         ],
         triggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: donor T cells, TCR intact
                 product: {car_target: CD19, vector: lentiviral, edits: [B2M]}
@@ -31,11 +32,15 @@ struct AllogeneicWithoutTCRDisruptionRule: Rule {
                 steps:
                   - {id: transduce, operation: transduction}
                 """,
-                message: "the product is made from a donor's T cells, and nothing disrupts their own T-cell receptor: they can attack the patient (graft-versus-host disease)",
-                fix: "knock out the receptor (add TRAC to product.edits) or block it, or state why it stays in product.tcr_intact_reason"),
+                message:
+                    "the product is made from a donor's T cells, and nothing disrupts their own T-cell receptor: they can attack the patient (graft-versus-host disease)",
+                fix:
+                    "knock out the receptor (add TRAC to product.edits) or block it, or state why it stays in product.tcr_intact_reason"
+            )
         ],
         nonTriggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: TRAC knocked out
                 product: {car_target: CD19, vector: lentiviral, edits: [TRAC]}
@@ -44,7 +49,8 @@ struct AllogeneicWithoutTCRDisruptionRule: Rule {
                 steps:
                   - {id: transduce, operation: transduction}
                 """),
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: donor-derived after a transplant from the same donor
                 product: {car_target: CD19, vector: lentiviral, tcr_intact_reason: the patient's own transplant donor (donor lymphocyte infusion)}
@@ -53,7 +59,8 @@ struct AllogeneicWithoutTCRDisruptionRule: Rule {
                 steps:
                   - {id: transduce, operation: transduction}
                 """),
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: autologous
                 product: {car_target: CD19, vector: lentiviral}
@@ -71,14 +78,17 @@ struct AllogeneicWithoutTCRDisruptionRule: Rule {
     func check(_ context: LintContext) -> [Finding] {
         let product = context.design.product
         guard let donor = context.design.startingMaterial.donor, donor.value == .allogeneic,
-              !product.edits.contains(where: { $0.value.disruptsTCR }), product.targetBlocker?.value != Self.cd3,
-              product.tcrIntactReason == nil
+            !product.edits.contains(where: { $0.value.disruptsTCR }), product.targetBlocker?.value != Self.cd3,
+            product.tcrIntactReason == nil
         else { return [] }
-        return [Finding(
-            "the product is made from a donor's T cells, and nothing disrupts their own T-cell receptor: they can attack the patient (graft-versus-host disease)",
-            at: donor.range,
-            related: [RelatedLocation("the product's edits go here", at: product.range)],
-            fix: "knock out the receptor (add TRAC to product.edits) or block it, or state why it stays in product.tcr_intact_reason"
-        )]
+        return [
+            Finding(
+                "the product is made from a donor's T cells, and nothing disrupts their own T-cell receptor: they can attack the patient (graft-versus-host disease)",
+                at: donor.range,
+                related: [RelatedLocation("the product's edits go here", at: product.range)],
+                fix:
+                    "knock out the receptor (add TRAC to product.edits) or block it, or state why it stays in product.tcr_intact_reason"
+            )
+        ]
     }
 }

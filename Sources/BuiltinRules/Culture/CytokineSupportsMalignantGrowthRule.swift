@@ -24,7 +24,8 @@ struct CytokineSupportsMalignantGrowthRule: Rule {
             "design-facts.json: the cytokines by disease, each with its source",
         ],
         triggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: IL-7 in a T-ALL culture
                 product: {car_target: CD7, vector: lentiviral, edits: [CD7]}
@@ -34,9 +35,13 @@ struct CytokineSupportsMalignantGrowthRule: Rule {
                   - {id: activate, operation: activation, reagent: anti-cd3-cd28-nanomatrix, cytokines: [↓IL-7, IL-15]}
                   - {id: transduce, operation: transduction}
                 """,
-                message: "IL-7 in step 'activate' is known to support T-ALL cells (Silva A et al., Cancer Res 2011;71(14):4780 (DOI 10.1158/0008-5472.CAN-10-3606)), and the starting material can hold them: malignant cells left after separation may grow in culture",
-                fix: "check the estimate's culture figures for T-ALL; remove malignant cells before culture, or use a cytokine that does not feed them"),
-            RuleExample("""
+                message:
+                    "IL-7 in step 'activate' is known to support T-ALL cells (Silva A et al., Cancer Res 2011;71(14):4780 (DOI 10.1158/0008-5472.CAN-10-3606)), and the starting material can hold them: malignant cells left after separation may grow in culture",
+                fix:
+                    "check the estimate's culture figures for T-ALL; remove malignant cells before culture, or use a cytokine that does not feed them"
+            ),
+            RuleExample(
+                """
                 processlint: 1
                 name: IL-6 in a myeloma culture
                 product: {car_target: BCMA, vector: lentiviral}
@@ -48,7 +53,8 @@ struct CytokineSupportsMalignantGrowthRule: Rule {
                 """),
         ],
         nonTriggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: no malignant cells in a donor's material
                 product: {car_target: CD7, vector: lentiviral, edits: [CD7, TRAC]}
@@ -58,7 +64,8 @@ struct CytokineSupportsMalignantGrowthRule: Rule {
                   - {id: activate, operation: activation, reagent: anti-cd3-cd28-nanomatrix, cytokines: [IL-7, IL-15]}
                   - {id: transduce, operation: transduction}
                 """),
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: IL-2 in a B-ALL culture
                 product: {car_target: CD19, vector: lentiviral}
@@ -74,23 +81,27 @@ struct CytokineSupportsMalignantGrowthRule: Rule {
     func check(_ context: LintContext) -> [Finding] {
         let design = context.design
         guard design.startingMaterial.donorKind == .autologous, design.mayHoldMalignantCells,
-              let disease = design.disease, let supported = disease.cytokines, !supported.isEmpty
+            let disease = design.disease, let supported = disease.cytokines, !supported.isEmpty
         else { return [] }
-        let sources = Dictionary(supported.map { (DesignFacts.cytokineKey($0.cytokine), $0) }, uniquingKeysWith: { first, _ in first })
+        let sources = Dictionary(
+            supported.map { (DesignFacts.cytokineKey($0.cytokine), $0) }, uniquingKeysWith: { first, _ in first })
         return design.steps.flatMap { step -> [Finding] in
-            let cytokines: [Located<String>] = switch step.operation.value {
-            case .activation(_, let cytokines), .expansion(_, _, let cytokines): cytokines
-            default: []
-            }
+            let cytokines: [Located<String>] =
+                switch step.operation.value {
+                case .activation(_, let cytokines), .expansion(_, _, let cytokines): cytokines
+                default: []
+                }
             return cytokines.compactMap { cytokine in
                 guard let support = sources[DesignFacts.cytokineKey(cytokine.value)] else { return nil }
                 // The citation is the source up to its first ': ', where the finding it reports begins.
-                let citation = support.source.range(of: ": ").map { String(support.source[..<$0.lowerBound]) } ?? support.source
+                let citation =
+                    support.source.range(of: ": ").map { String(support.source[..<$0.lowerBound]) } ?? support.source
                 return Finding(
                     "\(support.cytokine) in step '\(step.id.value)' is known to support \(disease.name) cells (\(citation)), and the "
                         + "starting material can hold them: malignant cells left after separation may grow in culture",
                     at: cytokine.range,
-                    fix: "check the estimate's culture figures for \(disease.name); remove malignant cells before culture, "
+                    fix:
+                        "check the estimate's culture figures for \(disease.name); remove malignant cells before culture, "
                         + "or use a cytokine that does not feed them"
                 )
             }

@@ -16,7 +16,8 @@ struct BeadRemovalMissingRule: Rule {
             "Mol Cancer Ther 2021;20(5):846 (DOI 10.1158/1535-7163.MCT-20-0476), Table 2: fewer than 100 beads per 3e6 cells",
         ],
         triggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: beads left in
                 product: {car_target: CD19, vector: lentiviral}
@@ -27,9 +28,11 @@ struct BeadRemovalMissingRule: Rule {
                   - {id: transduce, operation: transduction}
                   - {id: formulate, operation: formulation}
                 """,
-                message: "step 'activate' activates on magnetic beads, but no bead-removal step follows before formulation",
+                message:
+                    "step 'activate' activates on magnetic beads, but no bead-removal step follows before formulation",
                 fix: "add a bead-removal step after culture and before formulation, and a residual-beads release test"),
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: beads removed after formulation
                 product: {car_target: CD19, vector: lentiviral}
@@ -42,7 +45,8 @@ struct BeadRemovalMissingRule: Rule {
                 """),
         ],
         nonTriggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: beads removed
                 product: {car_target: CD19, vector: lentiviral}
@@ -53,7 +57,8 @@ struct BeadRemovalMissingRule: Rule {
                   - {id: debead, operation: bead-removal}
                   - {id: formulate, operation: formulation}
                 """),
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: no magnetic beads
                 product: {car_target: CD19, vector: lentiviral}
@@ -71,10 +76,12 @@ struct BeadRemovalMissingRule: Rule {
         guard let beads = context.design.magneticBeadActivation else { return [] }
         let end = steps[beads.index...].firstIndex { $0.kind == .formulation } ?? steps.count
         guard !steps[beads.index..<end].contains(where: { $0.kind == .beadRemoval }) else { return [] }
-        return [Finding(
-            "step '\(beads.id.value)' activates on magnetic beads, but no bead-removal step follows before formulation",
-            at: beads.operation.range,
-            fix: "add a bead-removal step after culture and before formulation, and a residual-beads release test"
-        )]
+        return [
+            Finding(
+                "step '\(beads.id.value)' activates on magnetic beads, but no bead-removal step follows before formulation",
+                at: beads.operation.range,
+                fix: "add a bead-removal step after culture and before formulation, and a residual-beads release test"
+            )
+        ]
     }
 }

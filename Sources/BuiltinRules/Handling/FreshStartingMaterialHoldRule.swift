@@ -33,11 +33,12 @@ struct FreshStartingMaterialHoldRule: Rule {
             """,
         references: [
             "Gniadek TJ et al., Transfusion 2018;58(2):461 (OSCAR: storage of non-mobilised apheresis mononuclear cells at 2-8 °C "
-                + "and room temperature for 0-72 hours)",
+                + "and room temperature for 0-72 hours)"
         ],
         options: [refrigerated, ambient],
         triggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: four days in the fridge
                 product: {car_target: CD19, vector: lentiviral}
@@ -48,9 +49,13 @@ struct FreshStartingMaterialHoldRule: Rule {
                   - {id: wait, operation: hold, hours: ↓48, temperature_c: 4}
                   - {id: transduce, operation: transduction}
                 """,
-                message: "the fresh starting material waits 96 hours refrigerated before processing, past the 72-hour window",
-                fix: "start processing sooner, keep the material at 2-8 °C, cryopreserve it, or set the window your site validated (options of fresh-starting-material-hold)"),
-            RuleExample("""
+                message:
+                    "the fresh starting material waits 96 hours refrigerated before processing, past the 72-hour window",
+                fix:
+                    "start processing sooner, keep the material at 2-8 °C, cryopreserve it, or set the window your site validated (options of fresh-starting-material-hold)"
+            ),
+            RuleExample(
+                """
                 processlint: 1
                 name: a day and a half at room temperature
                 product: {car_target: CD19, vector: lentiviral}
@@ -62,7 +67,8 @@ struct FreshStartingMaterialHoldRule: Rule {
                 """),
         ],
         nonTriggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: four days in the fridge at a site that validated them
                 product: {car_target: CD19, vector: lentiviral}
@@ -73,7 +79,8 @@ struct FreshStartingMaterialHoldRule: Rule {
                   - {id: transduce, operation: transduction}
                 """,
                 options: ["max_hours_refrigerated": 96]),
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: overnight in the fridge
                 product: {car_target: CD19, vector: lentiviral}
@@ -83,7 +90,8 @@ struct FreshStartingMaterialHoldRule: Rule {
                   - {id: ship, operation: hold, hours: 18, temperature_c: 4}
                   - {id: transduce, operation: transduction}
                 """),
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: frozen starting material
                 product: {car_target: CD19, vector: lentiviral}
@@ -100,22 +108,28 @@ struct FreshStartingMaterialHoldRule: Rule {
     func check(_ context: LintContext) -> [Finding] {
         let design = context.design
         guard design.startingMaterial.isCryopreserved?.value != true else { return [] }
-        let holds: [(hours: Located<Double>, temperature: Double?)] = design.steps.prefix { $0.kind == .hold }.compactMap { step in
-            guard case .hold(let hours?, let temperature) = step.operation.value else { return nil }
-            return (hours, temperature?.value)
-        }
+        let holds: [(hours: Located<Double>, temperature: Double?)] = design.steps.prefix { $0.kind == .hold }
+            .compactMap { step in
+                guard case .hold(let hours?, let temperature) = step.operation.value else { return nil }
+                return (hours, temperature?.value)
+            }
         guard let last = holds.last else { return [] }
         let total = holds.reduce(0) { $0 + $1.hours.value }
         let cold = holds.allSatisfy { ($0.temperature ?? .infinity) <= Self.refrigeratedCeilingCelsius }
         let window = context.option(cold ? Self.refrigerated : Self.ambient)
         guard total > window else { return [] }
-        let condition = cold ? "refrigerated" : holds.contains { $0.temperature == nil } ? "at a temperature not stated" : "above 10 °C"
-        return [Finding(
-            "the fresh starting material waits \(FigureFormat.plain(total)) hours \(condition) before processing, past the "
-                + "\(FigureFormat.plain(window))-hour window",
-            at: last.hours.range,
-            fix: "start processing sooner, keep the material at 2-8 °C, cryopreserve it, or set the window your site validated "
-                + "(options of fresh-starting-material-hold)"
-        )]
+        let condition =
+            cold
+            ? "refrigerated" : holds.contains { $0.temperature == nil } ? "at a temperature not stated" : "above 10 °C"
+        return [
+            Finding(
+                "the fresh starting material waits \(FigureFormat.plain(total)) hours \(condition) before processing, past the "
+                    + "\(FigureFormat.plain(window))-hour window",
+                at: last.hours.range,
+                fix:
+                    "start processing sooner, keep the material at 2-8 °C, cryopreserve it, or set the window your site validated "
+                    + "(options of fresh-starting-material-hold)"
+            )
+        ]
     }
 }

@@ -17,7 +17,8 @@ struct TransductionBeforeActivationRule: Rule {
             "Blood 2003;101(5):1727 (gamma-retroviral vectors need mitosis)",
         ],
         triggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: vector first
                 product: {car_target: CD19, vector: gamma-retroviral}
@@ -28,10 +29,11 @@ struct TransductionBeforeActivationRule: Rule {
                   - {id: activate, operation: activation, reagent: anti-cd3-antibody}
                 """,
                 message: "step 'transduce' transduces T cells before any activation",
-                fix: "activate the T cells (anti-CD3/CD28) before the transduction, typically a day before"),
+                fix: "activate the T cells (anti-CD3/CD28) before the transduction, typically a day before")
         ],
         nonTriggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: activation first
                 product: {car_target: CD19, vector: gamma-retroviral}
@@ -40,16 +42,20 @@ struct TransductionBeforeActivationRule: Rule {
                 steps:
                   - {id: activate, operation: activation, reagent: anti-cd3-antibody}
                   - {id: transduce, operation: transduction}
-                """),
+                """)
         ]
     )
 
     func check(_ context: LintContext) -> [Finding] {
         let steps = context.design.steps
         guard let transduction = steps.first(where: { $0.kind == .transduction }),
-              !steps[..<transduction.index].contains(where: { $0.kind == .activation }) else { return [] }
-        return [Finding("step '\(transduction.id.value)' transduces T cells before any activation",
-                        at: transduction.operation.range,
-                        fix: "activate the T cells (anti-CD3/CD28) before the transduction, typically a day before")]
+            !steps[..<transduction.index].contains(where: { $0.kind == .activation })
+        else { return [] }
+        return [
+            Finding(
+                "step '\(transduction.id.value)' transduces T cells before any activation",
+                at: transduction.operation.range,
+                fix: "activate the T cells (anti-CD3/CD28) before the transduction, typically a day before")
+        ]
     }
 }

@@ -14,10 +14,11 @@ struct BodyWeightNotStatedRule: Rule {
             where the process is reviewed, not only in the estimate's notes.
             """,
         references: [
-            "Kymriah US prescribing information: weight-banded dosing (0.2 to 5.0 × 10^6 CAR-positive T cells per kg up to 50 kg)",
+            "Kymriah US prescribing information: weight-banded dosing (0.2 to 5.0 × 10^6 CAR-positive T cells per kg up to 50 kg)"
         ],
         triggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: per-kg dose, no weight
                 product: {car_target: CD19, vector: lentiviral}
@@ -28,10 +29,13 @@ struct BodyWeightNotStatedRule: Rule {
                 dose: {car_t_cells_per_kg: ↓2.0e6}
                 """,
                 message: "the dose is 2000000 cells per kg with no body weight: the estimate assumes 70 kg",
-                fix: "add 'body_weight_kg' with the heaviest patient the process is for, or give the dose as 'car_t_cells'"),
+                fix:
+                    "add 'body_weight_kg' with the heaviest patient the process is for, or give the dose as 'car_t_cells'"
+            )
         ],
         nonTriggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: per-kg dose for a stated weight
                 product: {car_target: CD19, vector: lentiviral}
@@ -41,7 +45,8 @@ struct BodyWeightNotStatedRule: Rule {
                   - {id: transduce, operation: transduction}
                 dose: {car_t_cells_per_kg: 2.0e6, body_weight_kg: 25}
                 """),
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: flat dose
                 product: {car_target: CD19, vector: lentiviral}
@@ -55,12 +60,16 @@ struct BodyWeightNotStatedRule: Rule {
     )
 
     func check(_ context: LintContext) -> [Finding] {
-        guard let dose = context.design.dose, let perKilogram = dose.carTCellsPerKilogram, dose.bodyWeightKilograms == nil
+        guard let dose = context.design.dose, let perKilogram = dose.carTCellsPerKilogram,
+            dose.bodyWeightKilograms == nil
         else { return [] }
-        return [Finding(
-            "the dose is \(perKilogram.value.compactText) cells per kg with no body weight: the estimate assumes 70 kg",
-            at: perKilogram.range,
-            fix: "add 'body_weight_kg' with the heaviest patient the process is for, or give the dose as 'car_t_cells'"
-        )]
+        return [
+            Finding(
+                "the dose is \(perKilogram.value.compactText) cells per kg with no body weight: the estimate assumes 70 kg",
+                at: perKilogram.range,
+                fix:
+                    "add 'body_weight_kg' with the heaviest patient the process is for, or give the dose as 'car_t_cells'"
+            )
+        ]
     }
 }

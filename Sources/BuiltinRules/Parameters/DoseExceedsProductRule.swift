@@ -15,7 +15,8 @@ struct DoseExceedsProductRule: Rule {
             """,
         references: ["docs/estimate.md (the dose as a share of the product, capped at the whole product)"],
         triggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: dose past the product
                 product: {car_target: CD19, vector: lentiviral}
@@ -27,11 +28,15 @@ struct DoseExceedsProductRule: Rule {
                   - {id: transduce, operation: transduction}
                 dose: {car_t_cells: ↓1.0e12}
                 """,
-                message: "the dose is at least the whole product the process is estimated to make: the whole product is taken as infused",
-                fix: "check the dose and the process's yield (expansion, recoveries); a dose cannot exceed the cells made"),
+                message:
+                    "the dose is at least the whole product the process is estimated to make: the whole product is taken as infused",
+                fix:
+                    "check the dose and the process's yield (expansion, recoveries); a dose cannot exceed the cells made"
+            )
         ],
         nonTriggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: dose within the product
                 product: {car_target: CD19, vector: lentiviral}
@@ -43,18 +48,21 @@ struct DoseExceedsProductRule: Rule {
                   - {id: transduce, operation: transduction}
                   - {id: expand, operation: expansion, days: 9}
                 dose: {car_t_cells: 1.0e8}
-                """),
+                """)
         ]
     )
 
     func check(_ context: LintContext) -> [Finding] {
         guard let dose = context.design.dose, let risk = context.risk, risk.doseShare.median >= 1,
-              let stated = dose.carTCells ?? dose.carTCellsPerKilogram
+            let stated = dose.carTCells ?? dose.carTCellsPerKilogram
         else { return [] }
-        return [Finding(
-            "the dose is at least the whole product the process is estimated to make: the whole product is taken as infused",
-            at: stated.range,
-            fix: "check the dose and the process's yield (expansion, recoveries); a dose cannot exceed the cells made"
-        )]
+        return [
+            Finding(
+                "the dose is at least the whole product the process is estimated to make: the whole product is taken as infused",
+                at: stated.range,
+                fix:
+                    "check the dose and the process's yield (expansion, recoveries); a dose cannot exceed the cells made"
+            )
+        ]
     }
 }

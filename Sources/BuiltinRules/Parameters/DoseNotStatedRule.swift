@@ -14,7 +14,8 @@ struct DoseNotStatedRule: Rule {
             """,
         references: ["Kymriah US prescribing information: dose in CAR-positive viable T cells, by weight band"],
         triggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 ↓processlint: 1
                 name: no dose
                 product: {car_target: CD19, vector: lentiviral}
@@ -24,10 +25,11 @@ struct DoseNotStatedRule: Rule {
                   - {id: transduce, operation: transduction}
                 """,
                 message: "the process states no dose: the whole product is taken as infused",
-                fix: "add 'dose:' with 'car_t_cells' or 'car_t_cells_per_kg'"),
+                fix: "add 'dose:' with 'car_t_cells' or 'car_t_cells_per_kg'")
         ],
         nonTriggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: dose stated
                 product: {car_target: CD19, vector: lentiviral}
@@ -36,7 +38,7 @@ struct DoseNotStatedRule: Rule {
                 steps:
                   - {id: transduce, operation: transduction}
                 dose: {car_t_cells_per_kg: 2.0e6}
-                """),
+                """)
         ]
     )
 
@@ -44,7 +46,10 @@ struct DoseNotStatedRule: Rule {
         guard context.design.dose == nil else { return [] }
         // The file has no dose key to point at: point at its first key, where sections begin.
         let top = SourceRange(at: SourcePosition(line: context.design.formatVersion.range.start.line, column: 1))
-        return [Finding("the process states no dose: the whole product is taken as infused", at: top,
-                        fix: "add 'dose:' with 'car_t_cells' or 'car_t_cells_per_kg'")]
+        return [
+            Finding(
+                "the process states no dose: the whole product is taken as infused", at: top,
+                fix: "add 'dose:' with 'car_t_cells' or 'car_t_cells_per_kg'")
+        ]
     }
 }

@@ -20,7 +20,8 @@ struct IndicationNotInCatalogueRule: Rule {
             "docs/estimate.md: malignant-cell biology by disease",
         ],
         triggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: misspelled indication
                 product: {car_target: CD19, vector: lentiviral}
@@ -29,13 +30,16 @@ struct IndicationNotInCatalogueRule: Rule {
                 steps:
                   - {id: transduce, operation: transduction}
                 """,
-                message: "indication 'B-AL' is not in the catalogue: the estimate gives its malignant cells the widest range of "
+                message:
+                    "indication 'B-AL' is not in the catalogue: the estimate gives its malignant cells the widest range of "
                     + "every figure; did you mean 'B-ALL'?",
-                fix: "write one of the catalogue's diseases ('B-ALL', 'CLL', 'FL', 'LBCL', 'MCL', 'T-ALL', 'T-cell lymphoma', "
-                    + "'multiple myeloma'), or a name it lists for one"),
+                fix:
+                    "write one of the catalogue's diseases ('B-ALL', 'CLL', 'FL', 'LBCL', 'MCL', 'T-ALL', 'T-cell lymphoma', "
+                    + "'multiple myeloma'), or a name it lists for one")
         ],
         nonTriggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: known indication, written with a qualifier
                 product: {car_target: CD19, vector: lentiviral}
@@ -43,7 +47,7 @@ struct IndicationNotInCatalogueRule: Rule {
                 starting_material: {kind: leukapheresis}
                 steps:
                   - {id: transduce, operation: transduction}
-                """),
+                """)
         ]
     )
 
@@ -52,12 +56,16 @@ struct IndicationNotInCatalogueRule: Rule {
         let resolved = context.catalogue.indication(indication.value)
         guard !resolved.isKnown else { return [] }
         let known = context.catalogue.knownIndications.map { "'\($0)'" }.joined(separator: ", ")
-        let closest = resolved.closest.isEmpty ? "" : "; did you mean " + resolved.closest.map { "'\($0)'" }.joined(separator: " or ") + "?"
-        return [Finding(
-            "indication '\(indication.value)' is not in the catalogue: the estimate gives its malignant cells the widest "
-                + "range of every figure\(closest)",
-            at: indication.range,
-            fix: "write one of the catalogue's diseases (\(known)), or a name it lists for one"
-        )]
+        let closest =
+            resolved.closest.isEmpty
+            ? "" : "; did you mean " + resolved.closest.map { "'\($0)'" }.joined(separator: " or ") + "?"
+        return [
+            Finding(
+                "indication '\(indication.value)' is not in the catalogue: the estimate gives its malignant cells the widest "
+                    + "range of every figure\(closest)",
+                at: indication.range,
+                fix: "write one of the catalogue's diseases (\(known)), or a name it lists for one"
+            )
+        ]
     }
 }

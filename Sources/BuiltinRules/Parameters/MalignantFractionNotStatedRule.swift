@@ -14,7 +14,8 @@ struct MalignantFractionNotStatedRule: Rule {
             """,
         references: ["docs/estimate.md: what the estimate needs"],
         triggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: no fraction
                 product: {car_target: CD19, vector: lentiviral}
@@ -23,11 +24,13 @@ struct MalignantFractionNotStatedRule: Rule {
                 steps:
                   - {id: transduce, operation: transduction}
                 """,
-                message: "the starting material states no malignant fraction, so the residual-cell risk is not estimated",
-                fix: "add 'malignant:' under 'starting_material.composition' with the worst case (0 if none circulate)"),
+                message:
+                    "the starting material states no malignant fraction, so the residual-cell risk is not estimated",
+                fix: "add 'malignant:' under 'starting_material.composition' with the worst case (0 if none circulate)")
         ],
         nonTriggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: fraction stated
                 product: {car_target: CD19, vector: lentiviral}
@@ -35,15 +38,18 @@ struct MalignantFractionNotStatedRule: Rule {
                 starting_material: {kind: leukapheresis, composition: {malignant: 0.01}}
                 steps:
                   - {id: transduce, operation: transduction}
-                """),
+                """)
         ]
     )
 
     func check(_ context: LintContext) -> [Finding] {
         let material = context.design.startingMaterial
         guard material.composition[.malignant] == nil else { return [] }
-        return [Finding("the starting material states no malignant fraction, so the residual-cell risk is not estimated",
-                        at: material.compositionRange ?? material.range,
-                        fix: "add 'malignant:' under 'starting_material.composition' with the worst case (0 if none circulate)")]
+        return [
+            Finding(
+                "the starting material states no malignant fraction, so the residual-cell risk is not estimated",
+                at: material.compositionRange ?? material.range,
+                fix: "add 'malignant:' under 'starting_material.composition' with the worst case (0 if none circulate)")
+        ]
     }
 }

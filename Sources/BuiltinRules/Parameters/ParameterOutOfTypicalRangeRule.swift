@@ -24,7 +24,8 @@ struct ParameterOutOfTypicalRangeRule: Rule {
             "CryoStor CS5 and CS10 (5% and 10% DMSO) in the Carvykti and Abecma EU package leaflets",
         ],
         triggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: typos
                 product: {car_target: CD19, vector: lentiviral}
@@ -36,10 +37,11 @@ struct ParameterOutOfTypicalRangeRule: Rule {
                   - {id: freeze, operation: cryopreservation, dmso_percent: ↓15}
                 """,
                 message: "50 MOI in step 'transduce' is outside the usual 0.5 to 20",
-                fix: "check the value and its unit, or note why this process needs it"),
+                fix: "check the value and its unit, or note why this process needs it")
         ],
         nonTriggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: usual values
                 product: {car_target: CD19, vector: lentiviral}
@@ -49,22 +51,24 @@ struct ParameterOutOfTypicalRangeRule: Rule {
                   - {id: transduce, operation: transduction, moi: 3}
                   - {id: expand, operation: expansion, days: 9}
                   - {id: freeze, operation: cryopreservation, dmso_percent: 7.5}
-                """),
+                """)
         ]
     )
 
     func check(_ context: LintContext) -> [Finding] {
         context.design.steps.compactMap { step in
-            let (value, range, what): (Located<Double>?, ClosedRange<Double>, String) = switch step.operation.value {
-            case .expansion(let days, _, _): (days, Self.days, "days of culture")
-            case .transduction(_, let moi): (moi, Self.moi, "MOI")
-            case .cryopreservation(let dmso): (dmso, Self.dmso, "percent DMSO")
-            default: (nil, 0...0, "")
-            }
+            let (value, range, what): (Located<Double>?, ClosedRange<Double>, String) =
+                switch step.operation.value {
+                case .expansion(let days, _, _): (days, Self.days, "days of culture")
+                case .transduction(_, let moi): (moi, Self.moi, "MOI")
+                case .cryopreservation(let dmso): (dmso, Self.dmso, "percent DMSO")
+                default: (nil, 0...0, "")
+                }
             guard let value, !range.contains(value.value) else { return nil }
-            return Finding("\(FigureFormat.plain(value.value)) \(what) in step '\(step.id.value)' is outside the usual "
-                            + "\(FigureFormat.plain(range.lowerBound)) to \(FigureFormat.plain(range.upperBound))",
-                           at: value.range, fix: "check the value and its unit, or note why this process needs it")
+            return Finding(
+                "\(FigureFormat.plain(value.value)) \(what) in step '\(step.id.value)' is outside the usual "
+                    + "\(FigureFormat.plain(range.lowerBound)) to \(FigureFormat.plain(range.upperBound))",
+                at: value.range, fix: "check the value and its unit, or note why this process needs it")
         }
     }
 }

@@ -24,7 +24,8 @@ struct IntegrationSiteTestingMissingRule: Rule {
                 + "(safety communication November 2023; page of 18 April 2024)",
         ],
         triggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: transposon, no integration-site test
                 product: {car_target: CD19, vector: transposon}
@@ -34,9 +35,13 @@ struct IntegrationSiteTestingMissingRule: Rule {
                   - {id: electroporate, operation: electroporation}
                 release_tests: ↓[sterility, {test: vcn, max: 5}]
                 """,
-                message: "the product integrates a transposon payload, and no integration-site analysis or clonality test is listed",
-                fix: "add 'integration-site-analysis' or 'clonality' to release_tests (at release or as characterisation)"),
-            RuleExample("""
+                message:
+                    "the product integrates a transposon payload, and no integration-site analysis or clonality test is listed",
+                fix:
+                    "add 'integration-site-analysis' or 'clonality' to release_tests (at release or as characterisation)"
+            ),
+            RuleExample(
+                """
                 processlint: 1
                 name: lentiviral, no list at all
                 product: {car_target: CD19, vector: lentiviral}
@@ -48,7 +53,8 @@ struct IntegrationSiteTestingMissingRule: Rule {
                 """),
         ],
         nonTriggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: transposon with integration sites
                 product: {car_target: CD19, vector: transposon}
@@ -58,7 +64,8 @@ struct IntegrationSiteTestingMissingRule: Rule {
                   - {id: electroporate, operation: electroporation}
                 release_tests: [sterility, integration-site-analysis]
                 """),
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: mRNA, nothing integrates
                 product: {car_target: CD19, vector: mrna}
@@ -74,13 +81,17 @@ struct IntegrationSiteTestingMissingRule: Rule {
     func check(_ context: LintContext) -> [Finding] {
         let design = context.design
         let vector = design.product.vector.value
-        guard vector.integrates, design.releaseTest(.integrationSiteAnalysis) == nil, design.releaseTest(.clonality) == nil
+        guard vector.integrates, design.releaseTest(.integrationSiteAnalysis) == nil,
+            design.releaseTest(.clonality) == nil
         else { return [] }
-        return [Finding(
-            "the product integrates a \(vector.rawValue) payload, and no integration-site analysis or clonality test is listed",
-            at: design.releaseTestsAnchor,
-            fix: "add 'integration-site-analysis' or 'clonality' to release_tests (at release or as characterisation)",
-            severity: vector == .transposon ? .warning : nil
-        )]
+        return [
+            Finding(
+                "the product integrates a \(vector.rawValue) payload, and no integration-site analysis or clonality test is listed",
+                at: design.releaseTestsAnchor,
+                fix:
+                    "add 'integration-site-analysis' or 'clonality' to release_tests (at release or as characterisation)",
+                severity: vector == .transposon ? .warning : nil
+            )
+        ]
     }
 }

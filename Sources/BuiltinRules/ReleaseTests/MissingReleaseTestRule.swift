@@ -21,7 +21,8 @@ struct MissingReleaseTestRule: Rule {
             "ARI-0001 release specification (PMC6319086), Table 2",
         ],
         triggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: sterility only
                 product: {car_target: CD19, vector: mrna}
@@ -32,10 +33,11 @@ struct MissingReleaseTestRule: Rule {
                 release_tests: ↓↓↓↓↓[sterility]
                 """,
                 message: "release tests lack 'endotoxin', which every cell product needs",
-                fix: "add 'endotoxin' to release_tests, with its limit"),
+                fix: "add 'endotoxin' to release_tests, with its limit")
         ],
         nonTriggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: complete
                 product: {car_target: CD19, vector: lentiviral}
@@ -46,7 +48,7 @@ struct MissingReleaseTestRule: Rule {
                   - {id: transduce, operation: transduction}
                   - {id: debead, operation: bead-removal}
                 release_tests: [sterility, mycoplasma, endotoxin, rcl, vcn, identity, potency, viability, residual-malignant-cells, residual-beads]
-                """),
+                """)
         ]
     )
 
@@ -62,12 +64,17 @@ struct MissingReleaseTestRule: Rule {
         if vector == .gammaRetroviral { required.append((.rcr, .error, "a gamma-retroviral product")) }
         // A transposon product's copy number is transposon-copy-number's finding, with that rule's limit.
         if vector.isViral { required.append((.vcn, .warning, "a product made with an integrating vector")) }
-        if design.mayHoldMalignantCells { required.append((.residualMalignantCells, .warning, "starting material that can hold malignant cells")) }
-        if design.magneticBeadActivation != nil { required.append((.residualBeads, .warning, "activation on magnetic beads")) }
+        if design.mayHoldMalignantCells {
+            required.append((.residualMalignantCells, .warning, "starting material that can hold malignant cells"))
+        }
+        if design.magneticBeadActivation != nil {
+            required.append((.residualBeads, .warning, "activation on magnetic beads"))
+        }
         let anchor = design.releaseTestsRange ?? design.name.range
         return required.filter { design.releaseTest($0.0) == nil }.map { test, severity, reason in
-            Finding("release tests lack '\(test.rawValue)', which \(reason) needs", at: anchor,
-                    fix: "add '\(test.rawValue)' to release_tests, with its limit", severity: severity)
+            Finding(
+                "release tests lack '\(test.rawValue)', which \(reason) needs", at: anchor,
+                fix: "add '\(test.rawValue)' to release_tests, with its limit", severity: severity)
         }
     }
 }

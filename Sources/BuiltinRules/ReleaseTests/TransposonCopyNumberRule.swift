@@ -29,7 +29,8 @@ struct TransposonCopyNumberRule: Rule {
         ],
         options: [maximum],
         triggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: transposon, limit of 10
                 product: {car_target: CD19, vector: transposon}
@@ -41,7 +42,8 @@ struct TransposonCopyNumberRule: Rule {
                 """,
                 message: "transposon copy-number limit 10 is above 5 copies per cell",
                 fix: "lower the limit to 5 or justify it"),
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: transposon, no copy-number test
                 product: {car_target: CD19, vector: transposon}
@@ -53,7 +55,8 @@ struct TransposonCopyNumberRule: Rule {
                 """),
         ],
         nonTriggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: a site that validated 10 copies
                 product: {car_target: CD19, vector: transposon}
@@ -64,7 +67,8 @@ struct TransposonCopyNumberRule: Rule {
                 release_tests: [{test: vcn, max: 10}]
                 """,
                 options: ["maximum": 10]),
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: transposon, limit of 5
                 product: {car_target: CD19, vector: transposon}
@@ -74,7 +78,8 @@ struct TransposonCopyNumberRule: Rule {
                   - {id: electroporate, operation: electroporation}
                 release_tests: [{test: vcn, max: 5}]
                 """),
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: lentiviral (vcn-limit's business)
                 product: {car_target: CD19, vector: lentiviral}
@@ -92,15 +97,24 @@ struct TransposonCopyNumberRule: Rule {
         guard design.product.vector.value == .transposon else { return [] }
         let maximum = context.option(Self.maximum)
         guard let test = design.releaseTest(.vcn) else {
-            return [Finding("the transposon product has no copy-number test ('vcn')", at: design.releaseTestsAnchor,
-                            fix: "add {test: vcn, max: \(FigureFormat.plain(maximum))} to release_tests")]
+            return [
+                Finding(
+                    "the transposon product has no copy-number test ('vcn')", at: design.releaseTestsAnchor,
+                    fix: "add {test: vcn, max: \(FigureFormat.plain(maximum))} to release_tests")
+            ]
         }
         guard let limit = test.maximum else {
-            return [Finding("the transposon copy-number test has no limit", at: test.kind.range,
-                            fix: "state the limit: {test: vcn, max: \(FigureFormat.plain(maximum))}")]
+            return [
+                Finding(
+                    "the transposon copy-number test has no limit", at: test.kind.range,
+                    fix: "state the limit: {test: vcn, max: \(FigureFormat.plain(maximum))}")
+            ]
         }
         guard limit.value > maximum else { return [] }
-        return [Finding("transposon copy-number limit \(FigureFormat.plain(limit.value)) is above \(FigureFormat.plain(maximum)) copies per cell",
-                        at: limit.range, fix: "lower the limit to \(FigureFormat.plain(maximum)) or justify it")]
+        return [
+            Finding(
+                "transposon copy-number limit \(FigureFormat.plain(limit.value)) is above \(FigureFormat.plain(maximum)) copies per cell",
+                at: limit.range, fix: "lower the limit to \(FigureFormat.plain(maximum)) or justify it")
+        ]
     }
 }

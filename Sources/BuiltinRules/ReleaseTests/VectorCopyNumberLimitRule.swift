@@ -5,8 +5,9 @@ import ProcessModel
 /// its configuration sets another).
 struct VectorCopyNumberLimitRule: Rule {
     /// The highest limit accepted, in copies per transduced cell.
-    static let maximum = RuleOption("maximum", default: 5, bounds: NumberBounds(minimum: 0, minimumIsExclusive: true),
-                                    "highest vector copy number limit accepted, copies per transduced cell")
+    static let maximum = RuleOption(
+        "maximum", default: 5, bounds: NumberBounds(minimum: 0, minimumIsExclusive: true),
+        "highest vector copy number limit accepted, copies per transduced cell")
 
     let description = RuleDescription(
         id: "vcn-limit",
@@ -23,7 +24,8 @@ struct VectorCopyNumberLimitRule: Rule {
         ],
         options: [maximum],
         triggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: limit of 10
                 product: {car_target: CD19, vector: lentiviral}
@@ -35,7 +37,8 @@ struct VectorCopyNumberLimitRule: Rule {
                 """,
                 message: "vector copy number limit 10 is above 5 copies per transduced cell",
                 fix: "lower the limit to 5 or justify it"),
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: no limit
                 product: {car_target: CD19, vector: lentiviral}
@@ -45,7 +48,8 @@ struct VectorCopyNumberLimitRule: Rule {
                   - {id: transduce, operation: transduction}
                 release_tests: [↓vcn]
                 """),
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: a site that accepts at most 3
                 product: {car_target: CD19, vector: lentiviral}
@@ -60,7 +64,8 @@ struct VectorCopyNumberLimitRule: Rule {
                 fix: "lower the limit to 3 or justify it"),
         ],
         nonTriggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: limit of 5
                 product: {car_target: CD19, vector: lentiviral}
@@ -70,7 +75,8 @@ struct VectorCopyNumberLimitRule: Rule {
                   - {id: transduce, operation: transduction}
                 release_tests: [{test: vcn, max: 5}]
                 """),
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: a site that accepts up to 10
                 product: {car_target: CD19, vector: lentiviral}
@@ -86,14 +92,22 @@ struct VectorCopyNumberLimitRule: Rule {
 
     func check(_ context: LintContext) -> [Finding] {
         // Transposon products have their own rule (transposon-copy-number), with its own maximum.
-        guard context.design.product.vector.value.isViral, let test = context.design.releaseTest(.vcn) else { return [] }
+        guard context.design.product.vector.value.isViral, let test = context.design.releaseTest(.vcn) else {
+            return []
+        }
         guard let limit = test.maximum else {
-            return [Finding("the vector copy number test has no limit", at: test.kind.range,
-                            fix: "state the limit: {test: vcn, max: 5}")]
+            return [
+                Finding(
+                    "the vector copy number test has no limit", at: test.kind.range,
+                    fix: "state the limit: {test: vcn, max: 5}")
+            ]
         }
         let maximum = context.option(Self.maximum)
         guard limit.value > maximum else { return [] }
-        return [Finding("vector copy number limit \(FigureFormat.plain(limit.value)) is above \(FigureFormat.plain(maximum)) copies per transduced cell",
-                        at: limit.range, fix: "lower the limit to \(FigureFormat.plain(maximum)) or justify it")]
+        return [
+            Finding(
+                "vector copy number limit \(FigureFormat.plain(limit.value)) is above \(FigureFormat.plain(maximum)) copies per transduced cell",
+                at: limit.range, fix: "lower the limit to \(FigureFormat.plain(maximum)) or justify it")
+        ]
     }
 }

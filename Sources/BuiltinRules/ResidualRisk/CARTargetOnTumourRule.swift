@@ -16,7 +16,8 @@ struct CARTargetOnTumourRule: Rule {
             """,
         references: ["Ruella M et al., Nat Med 2018;24:1499-1503, DOI 10.1038/s41591-018-0201-9"],
         triggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: CD19 CAR for B-ALL
                 product: {car_target: ↓CD19, vector: lentiviral}
@@ -25,11 +26,15 @@ struct CARTargetOnTumourRule: Rule {
                 steps:
                   - {id: transduce, operation: transduction}
                 """,
-                message: "the malignant cells carry the CAR's target CD19: one that takes up the CAR can hide CD19 from the therapy",
-                fix: "remove malignant cells before the gene transfer, and test the product for residual malignant cells"),
+                message:
+                    "the malignant cells carry the CAR's target CD19: one that takes up the CAR can hide CD19 from the therapy",
+                fix:
+                    "remove malignant cells before the gene transfer, and test the product for residual malignant cells"
+            )
         ],
         nonTriggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: CD22 CAR after CD22 loss
                 product: {car_target: CD22, vector: lentiviral}
@@ -37,7 +42,7 @@ struct CARTargetOnTumourRule: Rule {
                 starting_material: {kind: leukapheresis, composition: {T: 0.4, malignant: 0.05}, malignant_markers: [CD19, CD10]}
                 steps:
                   - {id: transduce, operation: transduction}
-                """),
+                """)
         ]
     )
 
@@ -45,12 +50,15 @@ struct CARTargetOnTumourRule: Rule {
         let design = context.design
         let target = design.product.carTarget
         guard design.mayHoldMalignantCells, design.product.vector.value.integrates,
-              design.startingMaterial.malignantMarkers?.contains(where: { $0.value == target.value }) == true
+            design.startingMaterial.malignantMarkers?.contains(where: { $0.value == target.value }) == true
         else { return [] }
-        return [Finding(
-            "the malignant cells carry the CAR's target \(target.value): one that takes up the CAR can hide \(target.value) from the therapy",
-            at: target.range,
-            fix: "remove malignant cells before the gene transfer, and test the product for residual malignant cells"
-        )]
+        return [
+            Finding(
+                "the malignant cells carry the CAR's target \(target.value): one that takes up the CAR can hide \(target.value) from the therapy",
+                at: target.range,
+                fix:
+                    "remove malignant cells before the gene transfer, and test the product for residual malignant cells"
+            )
+        ]
     }
 }

@@ -7,8 +7,9 @@ import ResidualModel
 struct ResidualTumourRiskRule: Rule {
     /// Calibrated P(relapse from a CAR-carrying malignant cell), averaged over the uncertainty that remains after
     /// the calibration (what differs from the reference, and the record's own), above which the rule reports.
-    static let threshold = RuleOption("threshold", default: 1e-3, bounds: .fraction,
-                                      "calibrated chance of a relapse from a CAR-carrying malignant cell above which to report")
+    static let threshold = RuleOption(
+        "threshold", default: 1e-3, bounds: .fraction,
+        "calibrated chance of a relapse from a CAR-carrying malignant cell above which to report")
 
     let description = RuleDescription(
         id: "residual-tumour-risk",
@@ -35,7 +36,8 @@ struct ResidualTumourRiskRule: Rule {
         ],
         options: [threshold],
         triggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: bead activation only, circulating blasts
                 product: {car_target: CD19, vector: lentiviral}
@@ -47,11 +49,13 @@ struct ResidualTumourRiskRule: Rule {
                   - {id: expand, operation: expansion, days: 9}
                 dose: ↓{car_t_cells: 1.0e8}
                 """,
-                message: "about 2.3e2 CAR-carrying malignant cells reach the dose (90%: 1.3e0–1.0e5), 2.1e0 times the reference cohort's; chance of a relapse from one: 2.1% (1 in 47) averaged over the uncertainty (calibrated on the academic CTL019 B-ALL cohort: CHOP 166 and Penn 35 patients, one event)",
-                fix: "add a CD4/CD8 T-cell selection before step 'activate': it divides λ by 1.7e2 at central figures"),
+                message:
+                    "about 2.3e2 CAR-carrying malignant cells reach the dose (90%: 1.3e0–1.0e5), 2.1e0 times the reference cohort's; chance of a relapse from one: 2.1% (1 in 47) averaged over the uncertainty (calibrated on the academic CTL019 B-ALL cohort: CHOP 166 and Penn 35 patients, one event)",
+                fix: "add a CD4/CD8 T-cell selection before step 'activate': it divides λ by 1.7e2 at central figures")
         ],
         nonTriggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: CD4/CD8 selection and CD19 depletion
                 product: {car_target: CD19, vector: lentiviral}
@@ -64,7 +68,7 @@ struct ResidualTumourRiskRule: Rule {
                   - {id: transduce, operation: transduction}
                   - {id: expand, operation: expansion, days: 9}
                 dose: {car_t_cells: 1.0e8}
-                """),
+                """)
         ]
     )
 
@@ -76,25 +80,35 @@ struct ResidualTumourRiskRule: Rule {
         let risk = worst?.risk ?? stated
         guard risk.calibratedProbability.mean > context.option(Self.threshold) else { return [] }
         let design = context.design
-        let targetOnTumour = design.startingMaterial.malignantMarkers?.contains { $0.value == design.product.carTarget.value } ?? false
+        let targetOnTumour =
+            design.startingMaterial.malignantMarkers?.contains { $0.value == design.product.carTarget.value } ?? false
         let best = context.remedies().max { $0.lambdaReduction < $1.lambdaReduction }
         let where_ = design.dose?.range ?? design.steps.last?.range ?? SourceRange(at: .fileStart)
         let scientific = FigureFormat.count
-        let calibration = risk.calibrationCohort.map { "calibrated on the \($0)" }
+        let calibration =
+            risk.calibrationCohort.map { "calibrated on the \($0)" }
             ?? "borrowed from the B-ALL calibration: '\(design.indication.value)' has no cohort of its own"
-        let choice = worst.map { worst in
-            let bracket = alternatives.lambdaBracket.map { " (their median λ spans \(scientific($0.lowerBound))–\(scientific($0.upperBound)))" } ?? ""
-            return "with \(worst.label), the worst of \(alternatives.count) choices\(bracket), "
-        } ?? ""
-        return [Finding(
-            "\(choice)about \(scientific(risk.lambda.median)) CAR-carrying malignant cells reach the dose (90%: "
-                + "\(scientific(risk.lambda.low))–\(scientific(risk.lambda.high))), \(scientific(risk.relativeRisk.median)) times "
-                + "the reference cohort's; chance of a relapse from one: \(FigureFormat.chance(risk.calibratedProbability.mean)) "
-                + "averaged over the uncertainty (\(calibration))",
-            at: where_,
-            fix: best.map { "\($0.description): it divides λ by \(scientific($0.lambdaReduction)) at central figures" },
-            risk: risk,
-            severity: targetOnTumour ? .error : nil
-        )]
+        let choice =
+            worst.map { worst in
+                let bracket =
+                    alternatives.lambdaBracket.map {
+                        " (their median λ spans \(scientific($0.lowerBound))–\(scientific($0.upperBound)))"
+                    } ?? ""
+                return "with \(worst.label), the worst of \(alternatives.count) choices\(bracket), "
+            } ?? ""
+        return [
+            Finding(
+                "\(choice)about \(scientific(risk.lambda.median)) CAR-carrying malignant cells reach the dose (90%: "
+                    + "\(scientific(risk.lambda.low))–\(scientific(risk.lambda.high))), \(scientific(risk.relativeRisk.median)) times "
+                    + "the reference cohort's; chance of a relapse from one: \(FigureFormat.chance(risk.calibratedProbability.mean)) "
+                    + "averaged over the uncertainty (\(calibration))",
+                at: where_,
+                fix: best.map {
+                    "\($0.description): it divides λ by \(scientific($0.lambdaReduction)) at central figures"
+                },
+                risk: risk,
+                severity: targetOnTumour ? .error : nil
+            )
+        ]
     }
 }

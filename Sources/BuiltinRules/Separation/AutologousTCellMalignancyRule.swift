@@ -25,7 +25,8 @@ struct AutologousTCellMalignancyRule: Rule {
             "Cooper ML et al., Leukemia 2018;32(9):1970 (a healthy-donor CD7 CAR-T: no autologous T cells needed)",
         ],
         triggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: autologous CD7 CAR for T-ALL
                 product: {car_target: CD7, vector: lentiviral, edits: [CD7]}
@@ -35,11 +36,15 @@ struct AutologousTCellMalignancyRule: Rule {
                   - {id: select, operation: positive-selection, markers: [CD4, CD8]}
                   - {id: transduce, operation: transduction}
                 """,
-                message: "T-ALL is a T-cell malignancy and the product is made from the patient's own T cells: nothing in the process separates the malignant T cells, which T-cell culture expands and the vector can transduce (see the residual-cell estimate)",
-                fix: "separate the malignant clone by the TCR beta constant region it alone carries (deplete its TRBC1 or TRBC2, or select the other) before the gene transfer, or make the product from a healthy donor (starting_material.donor: allogeneic)"),
+                message:
+                    "T-ALL is a T-cell malignancy and the product is made from the patient's own T cells: nothing in the process separates the malignant T cells, which T-cell culture expands and the vector can transduce (see the residual-cell estimate)",
+                fix:
+                    "separate the malignant clone by the TCR beta constant region it alone carries (deplete its TRBC1 or TRBC2, or select the other) before the gene transfer, or make the product from a healthy donor (starting_material.donor: allogeneic)"
+            )
         ],
         nonTriggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: healthy donor
                 product: {car_target: CD7, vector: lentiviral, edits: [CD7, TRAC]}
@@ -48,7 +53,8 @@ struct AutologousTCellMalignancyRule: Rule {
                 steps:
                   - {id: transduce, operation: transduction}
                 """),
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: the clone's TRBC depleted first
                 product: {car_target: CD7, vector: lentiviral, edits: [CD7]}
@@ -58,7 +64,8 @@ struct AutologousTCellMalignancyRule: Rule {
                   - {id: deplete-clone, operation: depletion, markers: [TRBC1]}
                   - {id: transduce, operation: transduction}
                 """),
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: B-cell disease
                 product: {car_target: CD19, vector: lentiviral}
@@ -76,17 +83,20 @@ struct AutologousTCellMalignancyRule: Rule {
     func check(_ context: LintContext) -> [Finding] {
         let design = context.design
         guard let disease = design.disease, disease.tCellMalignancy, design.startingMaterial.donorKind == .autologous,
-              !design.stepsBeforeGeneTransfer.contains(where: separatesClone(in: design))
+            !design.stepsBeforeGeneTransfer.contains(where: separatesClone(in: design))
         else { return [] }
-        return [Finding(
-            "\(disease.name) is a T-cell malignancy and the product is made from the patient's own T cells: nothing in the "
-                + "process separates the malignant T cells, which T-cell culture expands and the vector can transduce (see the residual-cell estimate)",
-            at: design.indication.range,
-            related: [RelatedLocation("the patient's own cells", at: design.startingMaterial.range)],
-            fix: "separate the malignant clone by the TCR beta constant region it alone carries (deplete its TRBC1 or TRBC2, or select "
-                + "the other) before the gene transfer, or make the product from a healthy donor (starting_material.donor: allogeneic)",
-            risk: context.risk
-        )]
+        return [
+            Finding(
+                "\(disease.name) is a T-cell malignancy and the product is made from the patient's own T cells: nothing in the "
+                    + "process separates the malignant T cells, which T-cell culture expands and the vector can transduce (see the residual-cell estimate)",
+                at: design.indication.range,
+                related: [RelatedLocation("the patient's own cells", at: design.startingMaterial.range)],
+                fix:
+                    "separate the malignant clone by the TCR beta constant region it alone carries (deplete its TRBC1 or TRBC2, or select "
+                    + "the other) before the gene transfer, or make the product from a healthy donor (starting_material.donor: allogeneic)",
+                risk: context.risk
+            )
+        ]
     }
 
     /// Whether a step separates the malignant clone from normal T cells by a TRBC region: a depletion of the

@@ -15,10 +15,11 @@ struct DepletionMarkerAbsentOnTumourRule: Rule {
             purge them.
             """,
         references: [
-            "Wiercinska E et al., Clin Hematol Int 2021;3:103 (CD19 depletion acts on CD19-positive cells only)",
+            "Wiercinska E et al., Clin Hematol Int 2021;3:103 (CD19 depletion acts on CD19-positive cells only)"
         ],
         triggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: CD19 depletion against CD19-negative relapse
                 product: {car_target: CD22, vector: lentiviral}
@@ -29,10 +30,11 @@ struct DepletionMarkerAbsentOnTumourRule: Rule {
                   - {id: transduce, operation: transduction}
                 """,
                 message: "step 'deplete' depletes CD19, which the malignant cells do not carry: it leaves them all",
-                fix: "deplete on a marker the malignant cells carry (CD10, CD22)"),
+                fix: "deplete on a marker the malignant cells carry (CD10, CD22)")
         ],
         nonTriggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: CD19 depletion against CD19-positive blasts
                 product: {car_target: CD22, vector: lentiviral}
@@ -42,7 +44,8 @@ struct DepletionMarkerAbsentOnTumourRule: Rule {
                   - {id: deplete, operation: depletion, markers: [CD19]}
                   - {id: transduce, operation: transduction}
                 """),
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: CD14 depletion of monocytes
                 product: {car_target: CD19, vector: lentiviral}
@@ -56,22 +59,28 @@ struct DepletionMarkerAbsentOnTumourRule: Rule {
     )
 
     /// Markers of normal non-T populations a depletion may legitimately target (monocytes, granulocytes, NK cells).
-    static let nonTumourTargets: Set<Marker> = Set(["CD14", "CD15", "CD16", "CD56", "CD11B", "CD33", "CD25"].map(Marker.init(normalising:)))
+    static let nonTumourTargets: Set<Marker> = Set(
+        ["CD14", "CD15", "CD16", "CD56", "CD11B", "CD33", "CD25"].map(Marker.init(normalising:)))
 
     func check(_ context: LintContext) -> [Finding] {
         let design = context.design
-        guard design.mayHoldMalignantCells, let carried = design.startingMaterial.malignantMarkers.map({ Set($0.map(\.value)) })
+        guard design.mayHoldMalignantCells,
+            let carried = design.startingMaterial.malignantMarkers.map({ Set($0.map(\.value)) })
         else { return [] }
         return design.steps.compactMap { step in
             guard case .depletion(let selection) = step.operation.value else { return nil }
             let markers = selection.markerSet
             // Aimed at malignant cells: not a T-cell depletion, not a depletion of normal myeloid or NK cells.
             guard markers.isDisjoint(with: ProcessDesign.tCellMarkers), !markers.isSubset(of: Self.nonTumourTargets),
-                  markers.isDisjoint(with: carried) else { return nil }
+                markers.isDisjoint(with: carried)
+            else { return nil }
             let names = markers.map(\.name).sorted().joined(separator: ", ")
-            return Finding("step '\(step.id.value)' depletes \(names), which the malignant cells do not carry: it leaves them all",
-                           at: step.operation.range,
-                           fix: "deplete on a marker the malignant cells carry (\(carried.map(\.name).sorted().joined(separator: ", ")))")
+            return Finding(
+                "step '\(step.id.value)' depletes \(names), which the malignant cells do not carry: it leaves them all",
+                at: step.operation.range,
+                fix:
+                    "deplete on a marker the malignant cells carry (\(carried.map(\.name).sorted().joined(separator: ", ")))"
+            )
         }
     }
 }

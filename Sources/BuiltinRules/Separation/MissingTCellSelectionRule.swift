@@ -21,7 +21,8 @@ struct MissingTCellSelectionRule: Rule {
             "EBMT CD34 selection trial, Blood 2004;104(11):921 (abstract; median 2.0 log, range 0.3-5.5)",
         ],
         triggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: no selection
                 product: {car_target: CD19, vector: lentiviral}
@@ -31,11 +32,13 @@ struct MissingTCellSelectionRule: Rule {
                   - {id: ficoll, operation: density-gradient}
                   - {id: transduce, operation: ↓transduction}
                 """,
-                message: "no T-cell positive selection (CD3, or CD4 and CD8) before step 'transduce', though the starting material can hold malignant cells",
-                fix: "add a positive selection on CD3, or on CD4 and CD8, before the first activation or gene transfer"),
+                message:
+                    "no T-cell positive selection (CD3, or CD4 and CD8) before step 'transduce', though the starting material can hold malignant cells",
+                fix: "add a positive selection on CD3, or on CD4 and CD8, before the first activation or gene transfer")
         ],
         nonTriggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: CD3 selection
                 product: {car_target: CD19, vector: lentiviral}
@@ -45,7 +48,8 @@ struct MissingTCellSelectionRule: Rule {
                   - {id: select, operation: positive-selection, markers: [cd3+]}
                   - {id: transduce, operation: transduction}
                 """),
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: no vector
                 product: {car_target: CD19, vector: none}
@@ -62,7 +66,8 @@ struct MissingTCellSelectionRule: Rule {
 
     func check(_ context: LintContext) -> [Finding] {
         let design = context.design
-        guard design.mayHoldMalignantCells, design.product.vector.value.integrates, let transfer = design.firstGeneTransfer
+        guard design.mayHoldMalignantCells, design.product.vector.value.integrates,
+            let transfer = design.firstGeneTransfer
         else { return [] }
         let selects = design.steps[..<transfer.index].contains { step in
             if case .positiveSelection(let selection, _) = step.operation.value {
@@ -71,10 +76,12 @@ struct MissingTCellSelectionRule: Rule {
             return false
         }
         guard !selects else { return [] }
-        return [Finding(
-            "no T-cell positive selection (CD3, or CD4 and CD8) before step '\(transfer.id.value)', though the starting material can hold malignant cells",
-            at: transfer.operation.range,
-            fix: "add a positive selection on CD3, or on CD4 and CD8, before the first activation or gene transfer"
-        )]
+        return [
+            Finding(
+                "no T-cell positive selection (CD3, or CD4 and CD8) before step '\(transfer.id.value)', though the starting material can hold malignant cells",
+                at: transfer.operation.range,
+                fix: "add a positive selection on CD3, or on CD4 and CD8, before the first activation or gene transfer"
+            )
+        ]
     }
 }

@@ -19,7 +19,8 @@ struct NoTumourDepletionBeforeTransductionRule: Rule {
             "Wang M et al., NEJM 2020;382:1331 (T-cell enrichment in brexucabtagene autoleucel manufacture)",
         ],
         triggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: bead activation only
                 product: {car_target: CD19, vector: lentiviral}
@@ -31,8 +32,11 @@ struct NoTumourDepletionBeforeTransductionRule: Rule {
                   - {id: expand, operation: expansion, days: 9}
                 """,
                 message: "step 'transduce' puts the CAR gene into cells, but no step before it removes malignant cells",
-                fix: "add a depletion on a marker the malignant cells carry, or a positive selection on T-cell markers they lack, before step 'activate'"),
-            RuleExample("""
+                fix:
+                    "add a depletion on a marker the malignant cells carry, or a positive selection on T-cell markers they lack, before step 'activate'"
+            ),
+            RuleExample(
+                """
                 processlint: 1
                 name: depletion placed after the vector
                 product: {car_target: CD19, vector: lentiviral}
@@ -42,7 +46,8 @@ struct NoTumourDepletionBeforeTransductionRule: Rule {
                   - {id: transduce, operation: ↓transduction}
                   - {id: deplete, operation: depletion, markers: [CD19]}
                 """),
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: CD3 selection keeps a CD3-positive malignancy
                 product: {car_target: CD7, vector: lentiviral}
@@ -54,7 +59,8 @@ struct NoTumourDepletionBeforeTransductionRule: Rule {
                 """),
         ],
         nonTriggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: CD19 depletion first
                 product: {car_target: CD19, vector: lentiviral}
@@ -64,7 +70,8 @@ struct NoTumourDepletionBeforeTransductionRule: Rule {
                   - {id: deplete, operation: depletion, markers: [CD19]}
                   - {id: transduce, operation: transduction}
                 """),
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: CD4/CD8 selection first
                 product: {car_target: CD19, vector: lentiviral}
@@ -74,7 +81,8 @@ struct NoTumourDepletionBeforeTransductionRule: Rule {
                   - {id: select, operation: positive-selection, markers: [CD4, CD8]}
                   - {id: transduce, operation: transduction}
                 """),
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: transient mRNA CAR
                 product: {car_target: CD19, vector: mrna}
@@ -83,7 +91,8 @@ struct NoTumourDepletionBeforeTransductionRule: Rule {
                 steps:
                   - {id: electroporate, operation: electroporation}
                 """),
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: no malignant cells in the starting material
                 product: {car_target: CD19, vector: lentiviral}
@@ -98,16 +107,22 @@ struct NoTumourDepletionBeforeTransductionRule: Rule {
     func check(_ context: LintContext) -> [Finding] {
         let design = context.design
         // A non-integrating payload (mRNA) fades from a malignant cell with its progeny: not the 2018 mechanism.
-        guard design.mayHoldMalignantCells, design.product.vector.value.integrates, let transfer = design.firstGeneTransfer
+        guard design.mayHoldMalignantCells, design.product.vector.value.integrates,
+            let transfer = design.firstGeneTransfer
         else { return [] }
         guard !design.steps[..<transfer.index].contains(where: design.removesMalignantCells) else { return [] }
         let insertion = design.steps[..<transfer.index].first { $0.kind == .activation } ?? transfer
-        return [Finding(
-            "step '\(transfer.id.value)' puts the CAR gene into cells, but no step before it removes malignant cells",
-            at: transfer.operation.range,
-            related: [RelatedLocation("a depletion or a T-cell selection belongs before this step", at: insertion.range)],
-            fix: "add a depletion on a marker the malignant cells carry, or a positive selection on T-cell markers they lack, "
-                + "before step '\(insertion.id.value)'"
-        )]
+        return [
+            Finding(
+                "step '\(transfer.id.value)' puts the CAR gene into cells, but no step before it removes malignant cells",
+                at: transfer.operation.range,
+                related: [
+                    RelatedLocation("a depletion or a T-cell selection belongs before this step", at: insertion.range)
+                ],
+                fix:
+                    "add a depletion on a marker the malignant cells carry, or a positive selection on T-cell markers they lack, "
+                    + "before step '\(insertion.id.value)'"
+            )
+        ]
     }
 }

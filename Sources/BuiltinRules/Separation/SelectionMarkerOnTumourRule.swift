@@ -14,7 +14,8 @@ struct SelectionMarkerOnTumourRule: Rule {
             """,
         references: ["docs/estimate.md: selections act through the markers cells carry"],
         triggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: CD3 selection in T-ALL
                 product: {car_target: CD7, vector: lentiviral}
@@ -25,10 +26,12 @@ struct SelectionMarkerOnTumourRule: Rule {
                   - {id: transduce, operation: transduction}
                 """,
                 message: "the malignant cells carry CD3, so selecting on it in step 'select' keeps them",
-                fix: "select on T-cell markers the malignant cells lack, or add a depletion on a marker only they carry"),
+                fix: "select on T-cell markers the malignant cells lack, or add a depletion on a marker only they carry"
+            )
         ],
         nonTriggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: CD3 selection in B-ALL
                 product: {car_target: CD19, vector: lentiviral}
@@ -37,20 +40,24 @@ struct SelectionMarkerOnTumourRule: Rule {
                 steps:
                   - {id: select, operation: positive-selection, markers: [CD3]}
                   - {id: transduce, operation: transduction}
-                """),
+                """)
         ]
     )
 
     func check(_ context: LintContext) -> [Finding] {
         let design = context.design
-        guard design.mayHoldMalignantCells, let carried = design.startingMaterial.malignantMarkers.map({ Set($0.map(\.value)) })
+        guard design.mayHoldMalignantCells,
+            let carried = design.startingMaterial.malignantMarkers.map({ Set($0.map(\.value)) })
         else { return [] }
         return design.steps.flatMap { step -> [Finding] in
             guard case .positiveSelection(let selection, _) = step.operation.value else { return [] }
             return selection.markers.filter { carried.contains($0.value) }.map { marker in
-                Finding("the malignant cells carry \(marker.value), so selecting on it in step '\(step.id.value)' keeps them",
-                        at: marker.range,
-                        fix: "select on T-cell markers the malignant cells lack, or add a depletion on a marker only they carry")
+                Finding(
+                    "the malignant cells carry \(marker.value), so selecting on it in step '\(step.id.value)' keeps them",
+                    at: marker.range,
+                    fix:
+                        "select on T-cell markers the malignant cells lack, or add a depletion on a marker only they carry"
+                )
             }
         }
     }

@@ -21,7 +21,8 @@ struct CARTargetAbsentFromMalignantCellsRule: Rule {
             "design-facts.json: the usual markers by disease, each with its source or 'assumption'",
         ],
         triggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: CD20 CAR over blasts declared without CD20
                 product: {car_target: ↓CD20, vector: lentiviral}
@@ -30,9 +31,11 @@ struct CARTargetAbsentFromMalignantCellsRule: Rule {
                 steps:
                   - {id: transduce, operation: transduction}
                 """,
-                message: "malignant_markers lacks the CAR's target CD20: either the list is incomplete or the product has nothing on these cells to bind",
+                message:
+                    "malignant_markers lacks the CAR's target CD20: either the list is incomplete or the product has nothing on these cells to bind",
                 fix: "add CD20 to malignant_markers if the malignant cells carry it, or choose a target they carry"),
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: CD19 CAR over a phenotype without CD19
                 product: {car_target: ↓CD19, vector: lentiviral}
@@ -43,7 +46,8 @@ struct CARTargetAbsentFromMalignantCellsRule: Rule {
                 """),
         ],
         nonTriggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: target declared
                 product: {car_target: CD19, vector: lentiviral}
@@ -52,7 +56,8 @@ struct CARTargetAbsentFromMalignantCellsRule: Rule {
                 steps:
                   - {id: transduce, operation: transduction}
                 """),
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: no markers declared
                 product: {car_target: CD20, vector: lentiviral}
@@ -68,22 +73,28 @@ struct CARTargetAbsentFromMalignantCellsRule: Rule {
         let design = context.design
         let target = design.product.carTarget
         guard let markers = design.startingMaterial.malignantMarkers, let first = markers.first,
-              !markers.contains(where: { $0.value == target.value })
+            !markers.contains(where: { $0.value == target.value })
         else { return [] }
         let related = [RelatedLocation("the malignant cells' markers", at: first.range)]
         if let disease = design.disease, disease.usualMarkers.contains(target.value.name) {
-            return [Finding(
-                "malignant_markers lacks the CAR's target \(target.value), which \(disease.name) usually carries: "
-                    + "the list may be incomplete, or these patients' cells have lost \(target.value)",
-                at: target.range, related: related,
-                fix: "add \(target.value) to malignant_markers if the patients' cells carry it; if they have lost it, "
-                    + "the product has nothing to bind on them: choose a target they carry"
-            )]
+            return [
+                Finding(
+                    "malignant_markers lacks the CAR's target \(target.value), which \(disease.name) usually carries: "
+                        + "the list may be incomplete, or these patients' cells have lost \(target.value)",
+                    at: target.range, related: related,
+                    fix:
+                        "add \(target.value) to malignant_markers if the patients' cells carry it; if they have lost it, "
+                        + "the product has nothing to bind on them: choose a target they carry"
+                )
+            ]
         }
-        return [Finding(
-            "malignant_markers lacks the CAR's target \(target.value): either the list is incomplete or the product has nothing on these cells to bind",
-            at: target.range, related: related,
-            fix: "add \(target.value) to malignant_markers if the malignant cells carry it, or choose a target they carry"
-        )]
+        return [
+            Finding(
+                "malignant_markers lacks the CAR's target \(target.value): either the list is incomplete or the product has nothing on these cells to bind",
+                at: target.range, related: related,
+                fix:
+                    "add \(target.value) to malignant_markers if the malignant cells carry it, or choose a target they carry"
+            )
+        ]
     }
 }

@@ -27,7 +27,8 @@ struct CARTargetOnTCellsRule: Rule {
             "Blood Adv 2023;7(16):4418 (CD38 CAR T cells expanded despite CD38 on activated T cells)",
         ],
         triggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: CD7 CAR, CD7 neither edited nor blocked
                 product: {car_target: ↓CD7, vector: lentiviral}
@@ -36,9 +37,11 @@ struct CARTargetOnTCellsRule: Rule {
                 steps:
                   - {id: transduce, operation: transduction}
                 """,
-                message: "the CAR's target CD7 is on about 90% of T cells: CD7 CAR T cells kill each other and fail to expand, and the product states no edit or blocker of CD7",
+                message:
+                    "the CAR's target CD7 is on about 90% of T cells: CD7 CAR T cells kill each other and fail to expand, and the product states no edit or blocker of CD7",
                 fix: "add CD7 to product.edits, or block its surface expression (product.target_blocker: CD7)"),
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: CD5 CAR, no edit
                 product: {car_target: ↓CD5, vector: lentiviral, edits: [TRAC]}
@@ -49,7 +52,8 @@ struct CARTargetOnTCellsRule: Rule {
                 """),
         ],
         nonTriggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: CD7 CAR with CD7 knocked out
                 product: {car_target: CD7, vector: lentiviral, edits: [CD7, TRAC]}
@@ -58,7 +62,8 @@ struct CARTargetOnTCellsRule: Rule {
                 steps:
                   - {id: transduce, operation: transduction}
                 """),
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: CD7 CAR with a CD7 expression blocker
                 product: {car_target: CD7, vector: lentiviral, target_blocker: CD7}
@@ -67,7 +72,8 @@ struct CARTargetOnTCellsRule: Rule {
                 steps:
                   - {id: transduce, operation: transduction}
                 """),
-            RuleExample("""
+            RuleExample(
+                """
                 processlint: 1
                 name: CD19 CAR
                 product: {car_target: CD19, vector: lentiviral}
@@ -88,22 +94,35 @@ struct CARTargetOnTCellsRule: Rule {
         let facts = DesignFacts.bundled.tCellAntigens[target.name]
         let fraction = context.catalogue.markerExpression["T"]?[target.name]?.central
         guard facts != nil || (fraction ?? 0) > 0 else { return [] }
-        let edited = product.edits.contains { $0.value.removedMarker == target || (target == Self.cd3 && $0.value.disruptsTCR) }
-        guard !edited, product.targetBlocker?.value != target else { return [] }
-        let share = fraction.map { $0 >= 1 ? "on essentially all T cells" : "on about \(Int(($0 * 100).rounded()))% of T cells" }
-            ?? "on part of the T cells"
-        let (consequence, severity): (String, Severity?) = switch facts?.fratricide {
-        case .preventsExpansion?: ("\(target) CAR T cells kill each other and fail to expand", .error)
-        case .selfLimiting?: ("\(target) CAR T cells kill some of each other; published products expanded regardless", nil)
-        case nil: ("the CAR T cells can kill each other, and the tool holds no study of how a \(target) CAR fares", nil)
+        let edited = product.edits.contains {
+            $0.value.removedMarker == target || (target == Self.cd3 && $0.value.disruptsTCR)
         }
-        let knockout = target == Self.cd3 ? "add TRAC or CD3E to product.edits"
-            : GeneEdit.allCases.first { $0.removedMarker == target }.map { "add \($0.rawValue) to product.edits" } ?? "knock \(target)'s gene out"
-        return [Finding(
-            "the CAR's target \(target) is \(share): \(consequence), and the product states no edit or blocker of \(target)",
-            at: product.carTarget.range,
-            fix: "\(knockout), or block its surface expression (product.target_blocker: \(target))",
-            severity: severity
-        )]
+        guard !edited, product.targetBlocker?.value != target else { return [] }
+        let share =
+            fraction.map {
+                $0 >= 1 ? "on essentially all T cells" : "on about \(Int(($0 * 100).rounded()))% of T cells"
+            }
+            ?? "on part of the T cells"
+        let (consequence, severity): (String, Severity?) =
+            switch facts?.fratricide {
+            case .preventsExpansion?: ("\(target) CAR T cells kill each other and fail to expand", .error)
+            case .selfLimiting?:
+                ("\(target) CAR T cells kill some of each other; published products expanded regardless", nil)
+            case nil:
+                ("the CAR T cells can kill each other, and the tool holds no study of how a \(target) CAR fares", nil)
+            }
+        let knockout =
+            target == Self.cd3
+            ? "add TRAC or CD3E to product.edits"
+            : GeneEdit.allCases.first { $0.removedMarker == target }.map { "add \($0.rawValue) to product.edits" }
+                ?? "knock \(target)'s gene out"
+        return [
+            Finding(
+                "the CAR's target \(target) is \(share): \(consequence), and the product states no edit or blocker of \(target)",
+                at: product.carTarget.range,
+                fix: "\(knockout), or block its surface expression (product.target_blocker: \(target))",
+                severity: severity
+            )
+        ]
     }
 }

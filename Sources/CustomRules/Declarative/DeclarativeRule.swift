@@ -13,8 +13,9 @@ public struct DeclarativeRule: CustomRule {
     public func check(_ context: LintContext) -> [Finding] {
         guard conditions.hold(for: context.design) else { return [] }
         return constraint.violations(in: context).map { violation in
-            Finding(message.filled(with: violation), at: violation.range, related: violation.related,
-                    fix: fix?.filled(with: violation), risk: violation.risk)
+            Finding(
+                message.filled(with: violation), at: violation.range, related: violation.related,
+                fix: fix?.filled(with: violation), risk: violation.risk)
         }
     }
 }

@@ -1,5 +1,5 @@
-import ResidualModel
 import ProcessModel
+import ResidualModel
 
 /// A figure of the residual-cell estimate that a rule may put a limit on.
 enum EstimateFigure: String, NamedValue {
@@ -15,8 +15,10 @@ enum EstimateFigure: String, NamedValue {
         case .lambdaMedian: "λ, CAR-carrying malignant cells in the dose, at its median"
         case .lambdaHigh: "λ at the upper end of its 90% interval"
         case .lambdaMean: "λ averaged over the uncertainty"
-        case .probability: "chance of at least one CAR-carrying malignant cell in the dose, averaged over the uncertainty"
-        case .calibratedProbability: "chance of a relapse from a CAR-carrying malignant cell, calibrated to the clinical record"
+        case .probability:
+            "chance of at least one CAR-carrying malignant cell in the dose, averaged over the uncertainty"
+        case .calibratedProbability:
+            "chance of a relapse from a CAR-carrying malignant cell, calibrated to the clinical record"
         case .calibratedProbabilityHigh: "the calibrated chance at λ's upper 90% bound"
         }
     }

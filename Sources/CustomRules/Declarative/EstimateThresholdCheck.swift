@@ -13,7 +13,10 @@ struct EstimateThresholdCheck: DeclarativeCheck {
         guard value > maximum else { return [] }
         let design = context.design
         let format = figure.isProbability ? FigureFormat.percent : FigureFormat.count
-        return [Violation(range: design.dose?.range ?? design.steps.last?.range ?? design.name.range,
-                          value: format(value), limit: format(maximum), risk: risk)]
+        return [
+            Violation(
+                range: design.dose?.range ?? design.steps.last?.range ?? design.name.range,
+                value: format(value), limit: format(maximum), risk: risk)
+        ]
     }
 }

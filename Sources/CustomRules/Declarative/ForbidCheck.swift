@@ -7,7 +7,8 @@ struct ForbidCheck: DeclarativeCheck {
 
     func violations(in context: LintContext) -> [Violation] {
         context.design.steps.filter { pattern.matches($0) }.map { step in
-            Violation(range: step.operation.range, step: step.id.value, value: step.kind.rawValue, limit: pattern.phrase)
+            Violation(
+                range: step.operation.range, step: step.id.value, value: step.kind.rawValue, limit: pattern.phrase)
         }
     }
 }

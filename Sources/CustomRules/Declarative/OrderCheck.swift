@@ -18,13 +18,20 @@ struct OrderCheck: DeclarativeCheck {
             for index in 0..<firstOther where step.matches(steps[index]) { return [] }
             let anchor = steps[firstOther]
             let late = steps[firstOther...].first(where: { step.matches($0) })
-            return [Violation(range: anchor.operation.range, step: anchor.id.value, value: late?.id.value ?? "none",
-                              related: late.map { [RelatedLocation("a matching step, after it", at: $0.operation.range)] } ?? [])]
+            return [
+                Violation(
+                    range: anchor.operation.range, step: anchor.id.value, value: late?.id.value ?? "none",
+                    related: late.map { [RelatedLocation("a matching step, after it", at: $0.operation.range)] } ?? [])
+            ]
         case .notAfter:
             let anchor = steps[firstOther]
             return steps[(firstOther + 1)...].filter { step.matches($0) }.map { late in
-                Violation(range: late.operation.range, step: late.id.value, value: late.kind.rawValue,
-                          related: [RelatedLocation("step '\(anchor.id.value)', which it must not follow", at: anchor.operation.range)])
+                Violation(
+                    range: late.operation.range, step: late.id.value, value: late.kind.rawValue,
+                    related: [
+                        RelatedLocation(
+                            "step '\(anchor.id.value)', which it must not follow", at: anchor.operation.range)
+                    ])
             }
         case .within:
             return steps.indices[firstOther...].compactMap { index -> Violation? in
@@ -33,9 +40,12 @@ struct OrderCheck: DeclarativeCheck {
                 guard !steps[window].contains(where: { step.matches($0) }) else { return nil }
                 let nearest = steps.indices.filter { step.matches(steps[$0]) }.min { abs($0 - index) < abs($1 - index) }
                 let anchor = steps[index]
-                return Violation(range: anchor.operation.range, step: anchor.id.value,
-                                 value: nearest.map { String(abs($0 - index)) } ?? "none", limit: String(distance),
-                                 related: nearest.map { [RelatedLocation("the nearest matching step", at: steps[$0].operation.range)] } ?? [])
+                return Violation(
+                    range: anchor.operation.range, step: anchor.id.value,
+                    value: nearest.map { String(abs($0 - index)) } ?? "none", limit: String(distance),
+                    related: nearest.map {
+                        [RelatedLocation("the nearest matching step", at: steps[$0].operation.range)]
+                    } ?? [])
             }
         }
     }

@@ -13,13 +13,16 @@ struct ParameterBoundCheck: DeclarativeCheck {
         context.design.steps.compactMap { step in
             guard step.kind == operation else { return nil }
             guard let value = step.number(named: name) else {
-                return isRequired ? Violation(range: step.operation.range, step: step.id.value, value: "none", limit: limitText) : nil
+                return isRequired
+                    ? Violation(range: step.operation.range, step: step.id.value, value: "none", limit: limitText) : nil
             }
             if let maximum = limits.maximum, value.value > maximum {
-                return Violation(range: value.range, step: step.id.value, value: value.value.compactText, limit: maximum.compactText)
+                return Violation(
+                    range: value.range, step: step.id.value, value: value.value.compactText, limit: maximum.compactText)
             }
             if let minimum = limits.minimum, value.value < minimum {
-                return Violation(range: value.range, step: step.id.value, value: value.value.compactText, limit: minimum.compactText)
+                return Violation(
+                    range: value.range, step: step.id.value, value: value.value.compactText, limit: minimum.compactText)
             }
             return nil
         }

@@ -13,7 +13,9 @@ struct ReleaseTestLimitCheck: DeclarativeCheck {
         let design = context.design
         guard let listed = design.releaseTest(test) else {
             guard isRequired else { return [] }
-            return [Violation(range: design.releaseTestsRange ?? design.name.range, value: "none", limit: test.rawValue)]
+            return [
+                Violation(range: design.releaseTestsRange ?? design.name.range, value: "none", limit: test.rawValue)
+            ]
         }
         var violations: [Violation] = []
         if let maximum {
@@ -25,8 +27,11 @@ struct ReleaseTestLimitCheck: DeclarativeCheck {
         return violations
     }
 
-    private func violation(_ stated: Located<Double>?, _ listed: ReleaseTest, breaks: (Double) -> Bool, limit: Double) -> [Violation] {
+    private func violation(_ stated: Located<Double>?, _ listed: ReleaseTest, breaks: (Double) -> Bool, limit: Double)
+        -> [Violation]
+    {
         guard let stated else { return [Violation(range: listed.kind.range, value: "none", limit: limit.compactText)] }
-        return breaks(stated.value) ? [Violation(range: stated.range, value: stated.value.compactText, limit: limit.compactText)] : []
+        return breaks(stated.value)
+            ? [Violation(range: stated.range, value: stated.value.compactText, limit: limit.compactText)] : []
     }
 }

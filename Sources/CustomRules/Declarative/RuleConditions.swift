@@ -18,7 +18,9 @@ struct RuleConditions: Sendable {
         if let carTargets, !carTargets.contains(design.product.carTarget.value) { return false }
         if let malignantMarkers {
             let declared = design.startingMaterial.malignantMarkers ?? []
-            guard malignantMarkers.allSatisfy({ marker in declared.contains { $0.value == marker } }) else { return false }
+            guard malignantMarkers.allSatisfy({ marker in declared.contains { $0.value == marker } }) else {
+                return false
+            }
         }
         if let releaseTests, !releaseTests.allSatisfy({ design.releaseTest($0) != nil }) { return false }
         if let hasStep, !design.steps.contains(where: { hasStep.matches($0) }) { return false }

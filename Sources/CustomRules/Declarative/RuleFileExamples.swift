@@ -21,15 +21,19 @@ struct RuleFileExamples {
     func problems(of rule: DeclarativeRule, examples: [Example], file: String) -> [LoadDiagnostic] {
         var configuration = Configuration()
         configuration.customRules = [rule]
-        let check = RuleExampleCheck(linter: Linter(registry: RuleRegistry()), configuration: configuration, limits: limits)
+        let check = RuleExampleCheck(
+            linter: Linter(registry: RuleRegistry()), configuration: configuration, limits: limits)
         let id = rule.description.id
         return examples.compactMap { example in
-            guard let failure = check.check(example.example, of: id, triggers: example.triggers).failure else { return nil }
+            guard let failure = check.check(example.example, of: id, triggers: example.triggers).failure else {
+                return nil
+            }
             let kind = example.triggers ? "triggering" : "non-triggering"
-            return LoadDiagnostic(.error, .inconsistent,
-                                  "this \(kind) example of rule '\(id)' does not hold (places are counted from its first line): "
-                                      + "expected \(failure.expected), found \(failure.found)",
-                                  at: SourceLocation(file: file, range: example.range))
+            return LoadDiagnostic(
+                .error, .inconsistent,
+                "this \(kind) example of rule '\(id)' does not hold (places are counted from its first line): "
+                    + "expected \(failure.expected), found \(failure.found)",
+                at: SourceLocation(file: file, range: example.range))
         }
     }
 }

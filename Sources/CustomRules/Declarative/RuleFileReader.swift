@@ -15,27 +15,36 @@ public struct RuleFileReader {
     }
 
     /// The rules of the file at `path` and its warnings, or every problem in it.
-    public func read(file path: String) -> Result<(rules: [DeclarativeRule], warnings: [LoadDiagnostic]), ConfigurationError> {
+    public func read(file path: String) -> Result<
+        (rules: [DeclarativeRule], warnings: [LoadDiagnostic]), ConfigurationError
+    > {
         outcome(contents(file: path))
     }
 
-    public func read(bytes: [UInt8], file: String) -> Result<(rules: [DeclarativeRule], warnings: [LoadDiagnostic]), ConfigurationError> {
+    public func read(bytes: [UInt8], file: String) -> Result<
+        (rules: [DeclarativeRule], warnings: [LoadDiagnostic]), ConfigurationError
+    > {
         outcome(contents(bytes: bytes, file: file))
     }
 
     /// What the file at `path` holds: the rules that could be read, its warnings, and every problem. A file with
     /// problems must not be used; its rules are there so that a configuration can check their ids too.
-    public func contents(file path: String) -> (rules: [DeclarativeRule], warnings: [LoadDiagnostic], problems: [LoadDiagnostic]) {
+    public func contents(file path: String) -> (
+        rules: [DeclarativeRule], warnings: [LoadDiagnostic], problems: [LoadDiagnostic]
+    ) {
         switch FileBytes.contents(of: path, limits: limits, kind: .ruleFile) {
         case .success(let bytes): return contents(bytes: bytes, file: path)
         case .failure(let problem): return ([], [], [problem])
         }
     }
 
-    public func contents(bytes: [UInt8], file: String) -> (rules: [DeclarativeRule], warnings: [LoadDiagnostic], problems: [LoadDiagnostic]) {
+    public func contents(bytes: [UInt8], file: String) -> (
+        rules: [DeclarativeRule], warnings: [LoadDiagnostic], problems: [LoadDiagnostic]
+    ) {
         let (root, diagnostics) = YAMLDocument.read(
             bytes: bytes, file: file, kind: .ruleFile, shape: RuleFileSchema.file, describedAs: "the rule file",
-            emptyMessage: "rule file is empty: a rule file is a mapping that starts with '\(RuleFileSchema.versionKey): 1'",
+            emptyMessage:
+                "rule file is empty: a rule file is a mapping that starts with '\(RuleFileSchema.versionKey): 1'",
             limits: limits)
         let warnings = diagnostics.filter { $0.severity != .error }
         var problems = diagnostics.filter { $0.severity == .error }
@@ -61,15 +70,20 @@ public struct RuleFileReader {
         problems += reader.problems.filter { !said.contains($0.location.range.start) }
         // A rule with a problem of its own is not run on its examples: their failure would only repeat it.
         let check = RuleFileExamples(limits: limits)
-        for (rule, range, examples) in read where !problems.contains(where: { range.start <= $0.location.range.start && $0.location.range.start <= range.end }) {
+        for (rule, range, examples) in read
+        where !problems.contains(where: {
+            range.start <= $0.location.range.start && $0.location.range.start <= range.end
+        }) {
             problems += check.problems(of: rule, examples: examples, file: file)
         }
         return (read.map(\.rule), warnings, problems.sorted())
     }
 
     private func outcome(_ contents: (rules: [DeclarativeRule], warnings: [LoadDiagnostic], problems: [LoadDiagnostic]))
-        -> Result<(rules: [DeclarativeRule], warnings: [LoadDiagnostic]), ConfigurationError> {
-        contents.problems.isEmpty ? .success((contents.rules, contents.warnings))
+        -> Result<(rules: [DeclarativeRule], warnings: [LoadDiagnostic]), ConfigurationError>
+    {
+        contents.problems.isEmpty
+            ? .success((contents.rules, contents.warnings))
             : .failure(ConfigurationError((contents.warnings + contents.problems).sorted()))
     }
 }
@@ -100,18 +114,27 @@ private struct Reader {
         let examples = fields(of: rule["examples"]?.mapping)
         func examplesList(_ key: String, triggers: Bool) -> [RuleFileExamples.Example] {
             (examples[key]?.sequence ?? []).compactMap { node in
-                node.string.map { RuleFileExamples.Example(example: RuleExample($0, file: file, line: node.range.start.line),
-                                                           range: node.range, triggers: triggers) }
+                node.string.map {
+                    RuleFileExamples.Example(
+                        example: RuleExample($0, file: file, line: node.range.start.line),
+                        range: node.range, triggers: triggers)
+                }
             }
         }
-        let triggering = examplesList("triggering", triggers: true), nonTriggering = examplesList("non_triggering", triggers: false)
+        let triggering = examplesList("triggering", triggers: true)
+        let nonTriggering = examplesList("non_triggering", triggers: false)
         guard let constraint = check(rule) else { return nil }
         let description = RuleDescription(
-            id: id, title: rule["title"]?.string ?? "", defaultSeverity: rule["severity"]?.string.flatMap(Severity.init(rawValue:)) ?? .warning,
-            rationale: rule["rationale"]?.string ?? "", references: rule["references"]?.sequence?.compactMap(\.string) ?? [],
+            id: id, title: rule["title"]?.string ?? "",
+            defaultSeverity: rule["severity"]?.string.flatMap(Severity.init(rawValue:)) ?? .warning,
+            rationale: rule["rationale"]?.string ?? "",
+            references: rule["references"]?.sequence?.compactMap(\.string) ?? [],
             triggering: triggering.map(\.example), nonTriggering: nonTriggering.map(\.example))
-        return (DeclarativeRule(description: description, origin: SourceLocation(file: file, range: idNode.range),
-                                conditions: conditions, constraint: constraint, message: message, fix: fix), triggering + nonTriggering)
+        return (
+            DeclarativeRule(
+                description: description, origin: SourceLocation(file: file, range: idNode.range),
+                conditions: conditions, constraint: constraint, message: message, fix: fix), triggering + nonTriggering
+        )
     }
 
     mutating func template(_ node: YAMLNode?, key: String) -> MessageTemplate {
@@ -119,8 +142,10 @@ private struct Reader {
         for unknown in template.unknownPlaceholders {
             let names = MessageTemplate.Placeholder.allCases.map(\.rawValue)
             let hint = Suggestion.nearest(to: unknown, among: names).map { "did you mean '{\($0)}'? " } ?? ""
-            report("unknown placeholder '{\(unknown)}' in '\(key)'; \(hint)the placeholders are: "
-                   + names.sorted().map { "{\($0)}" }.joined(separator: ", "), at: node?.range ?? SourceRange(at: .fileStart))
+            report(
+                "unknown placeholder '{\(unknown)}' in '\(key)'; \(hint)the placeholders are: "
+                    + names.sorted().map { "{\($0)}" }.joined(separator: ", "),
+                at: node?.range ?? SourceRange(at: .fileStart))
         }
         return template
     }
@@ -152,7 +177,9 @@ private struct Reader {
         guard let operation = pattern["operation"]?.string.flatMap(OperationKind.init(rawValue:)) else { return nil }
         let markers = pattern["markers"]?.sequence?.compactMap(\.string).map(Marker.init(normalising:)) ?? []
         if let markersNode = pattern["markers"], operation != .positiveSelection, operation != .depletion {
-            report("'markers' applies only to positive-selection and depletion steps, not to '\(operation.rawValue)'", at: markersNode.range)
+            report(
+                "'markers' applies only to positive-selection and depletion steps, not to '\(operation.rawValue)'",
+                at: markersNode.range)
         }
         var limits: [(String, Limits)] = []
         for (key, value) in pattern["parameters"]?.mapping?.pairs ?? [] {
@@ -166,15 +193,17 @@ private struct Reader {
     mutating func number(_ name: String, of operation: OperationKind, at range: SourceRange) -> NumberBounds? {
         if let known = operation.numbers.first(where: { $0.name == name }) { return known.bounds }
         let names = operation.numbers.map(\.name).sorted()
-        report("'\(name)' is not a number of a '\(operation.rawValue)' step; "
-               + (names.isEmpty ? "it has none" : "its numbers are: \(names.joined(separator: ", "))"), at: range)
+        report(
+            "'\(name)' is not a number of a '\(operation.rawValue)' step; "
+                + (names.isEmpty ? "it has none" : "its numbers are: \(names.joined(separator: ", "))"), at: range)
         return nil
     }
 
     mutating func order(_ node: YAMLNode) -> OrderCheck? {
         let order = fields(of: node.mapping)
         guard let step = order["step"].flatMap({ pattern($0) }), let other = order["other"].flatMap({ pattern($0) }),
-              let relation = order["must_be"]?.string.flatMap(OrderRelation.init(rawValue:)) else { return nil }
+            let relation = order["must_be"]?.string.flatMap(OrderRelation.init(rawValue:))
+        else { return nil }
         let steps = order["steps"]?.number
         if relation == .within, steps == nil {
             report("an order with 'must_be: within' needs 'steps', the largest distance allowed", at: node.range)
@@ -189,16 +218,20 @@ private struct Reader {
     mutating func parameter(_ node: YAMLNode) -> ParameterBoundCheck? {
         let parameter = fields(of: node.mapping)
         guard let operation = parameter["operation"]?.string.flatMap(OperationKind.init(rawValue:)),
-              let nameNode = parameter["name"], let name = nameNode.string,
-              let bounds = number(name, of: operation, at: nameNode.range) else { return nil }
+            let nameNode = parameter["name"], let name = nameNode.string,
+            let bounds = number(name, of: operation, at: nameNode.range)
+        else { return nil }
         let limits = self.limits(parameter)
         for key in ["min", "max"] {
             if let limitNode = parameter[key], let limit = limitNode.number, !bounds.contains(limit) {
-                report("'\(key)' \(limit.compactText) is outside the values '\(name)' can take (\(bounds.phrase))", at: limitNode.range)
+                report(
+                    "'\(key)' \(limit.compactText) is outside the values '\(name)' can take (\(bounds.phrase))",
+                    at: limitNode.range)
             }
         }
-        return ParameterBoundCheck(operation: operation, name: name, limits: limits,
-                                   isRequired: parameter["required"]?.boolean ?? false)
+        return ParameterBoundCheck(
+            operation: operation, name: name, limits: limits,
+            isRequired: parameter["required"]?.boolean ?? false)
     }
 
     mutating func releaseTest(_ node: YAMLNode) -> ReleaseTestLimitCheck? {
@@ -210,25 +243,34 @@ private struct Reader {
         for key in ["min", "max"] {
             guard let limitNode = test[key], let limit = limitNode.number else { continue }
             guard let range = kind.limit else {
-                report("'\(kind.rawValue)' is a pass/fail test: it takes no numeric limit; remove '\(key)'", at: limitNode.range)
+                report(
+                    "'\(kind.rawValue)' is a pass/fail test: it takes no numeric limit; remove '\(key)'",
+                    at: limitNode.range)
                 continue
             }
             if !range.bounds.contains(limit) {
-                let percent = range.bounds.maximum == 1 && limit > 1 && limit <= 100 ? "; this looks like a percent: write \((limit / 100).compactText)" : ""
-                report("'\(key)' of '\(kind.rawValue)' must be \(range.bounds.phrase) (\(range.unit)), found \(limit.compactText)\(percent)",
-                       at: limitNode.range)
+                let percent =
+                    range.bounds.maximum == 1 && limit > 1 && limit <= 100
+                    ? "; this looks like a percent: write \((limit / 100).compactText)" : ""
+                report(
+                    "'\(key)' of '\(kind.rawValue)' must be \(range.bounds.phrase) (\(range.unit)), found \(limit.compactText)\(percent)",
+                    at: limitNode.range)
             }
         }
-        return ReleaseTestLimitCheck(test: kind, maximum: limits.maximum, minimum: limits.minimum,
-                                     isRequired: test["required"]?.boolean ?? true)
+        return ReleaseTestLimitCheck(
+            test: kind, maximum: limits.maximum, minimum: limits.minimum,
+            isRequired: test["required"]?.boolean ?? true)
     }
 
     mutating func estimate(_ node: YAMLNode) -> EstimateThresholdCheck? {
         let estimate = fields(of: node.mapping)
         guard let figure = estimate["figure"]?.string.flatMap(EstimateFigure.init(rawValue:)),
-              let maxNode = estimate["max"], let maximum = maxNode.number else { return nil }
+            let maxNode = estimate["max"], let maximum = maxNode.number
+        else { return nil }
         if figure.isProbability, maximum > 1 {
-            report("'max' of '\(figure.rawValue)' is a probability: it must be at most 1, found \(maximum.compactText)", at: maxNode.range)
+            report(
+                "'max' of '\(figure.rawValue)' is a probability: it must be at most 1, found \(maximum.compactText)",
+                at: maxNode.range)
         }
         return EstimateThresholdCheck(figure: figure, maximum: maximum)
     }
@@ -237,7 +279,9 @@ private struct Reader {
     mutating func limits(_ fields: [String: YAMLNode]) -> Limits {
         let limits = Limits(minimum: fields["min"]?.number, maximum: fields["max"]?.number)
         if let minimum = limits.minimum, let maximum = limits.maximum, minimum > maximum {
-            report("'min' \(minimum.compactText) is above 'max' \(maximum.compactText): no value can pass", at: fields["min"]!.range)
+            report(
+                "'min' \(minimum.compactText) is above 'max' \(maximum.compactText): no value can pass",
+                at: fields["min"]!.range)
         }
         return limits
     }

@@ -33,7 +33,8 @@ struct StepPattern: Sendable {
 
     /// The pattern in words, for messages: "depletion on CD25".
     var phrase: String {
-        markers.isEmpty ? operation.rawValue : "\(operation.rawValue) on \(markers.sorted().map(\.name).joined(separator: ", "))"
+        markers.isEmpty
+            ? operation.rawValue : "\(operation.rawValue) on \(markers.sorted().map(\.name).joined(separator: ", "))"
     }
 }
 

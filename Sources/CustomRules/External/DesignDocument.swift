@@ -28,59 +28,96 @@ struct DesignDocument: Sendable {
             var members: [String: JSONValue] = [:]
             members["processlint"] = value(design.formatVersion, "processlint") { .integer($0) }
             members["name"] = value(design.name, "name") { .string($0) }
-            if let description = design.description { members["description"] = value(description, "description") { .string($0) } }
+            if let description = design.description {
+                members["description"] = value(description, "description") { .string($0) }
+            }
             let product = design.product
-            members["product"] = object("product", nil, [
-                "car_target": value(product.carTarget, "product.car_target") { .string($0.name) },
-                "vector": value(product.vector, "product.vector") { .string($0.rawValue) },
-                "label": product.label.map { value($0, "product.label") { .string($0.rawValue) } },
-                "edits": product.edits.isEmpty ? nil : list("product.edits", nil, product.edits.enumerated().map { index, edit in
-                    { builder in builder.value(edit, "product.edits.\(index)") { .string($0.rawValue) } }
-                }),
-                "target_blocker": product.targetBlocker.map { value($0, "product.target_blocker") { .string($0.name) } },
-                "tcr_intact_reason": product.tcrIntactReason.map { value($0, "product.tcr_intact_reason") { .string($0) } },
-                "lymphodepletion": product.lymphodepletion.map { value($0, "product.lymphodepletion") { .string($0) } },
-            ])
+            members["product"] = object(
+                "product", nil,
+                [
+                    "car_target": value(product.carTarget, "product.car_target") { .string($0.name) },
+                    "vector": value(product.vector, "product.vector") { .string($0.rawValue) },
+                    "label": product.label.map { value($0, "product.label") { .string($0.rawValue) } },
+                    "edits": product.edits.isEmpty
+                        ? nil
+                        : list(
+                            "product.edits", nil,
+                            product.edits.enumerated().map { index, edit in
+                                { builder in builder.value(edit, "product.edits.\(index)") { .string($0.rawValue) } }
+                            }),
+                    "target_blocker": product.targetBlocker.map {
+                        value($0, "product.target_blocker") { .string($0.name) }
+                    },
+                    "tcr_intact_reason": product.tcrIntactReason.map {
+                        value($0, "product.tcr_intact_reason") { .string($0) }
+                    },
+                    "lymphodepletion": product.lymphodepletion.map {
+                        value($0, "product.lymphodepletion") { .string($0) }
+                    },
+                ])
             members["indication"] = value(design.indication, "indication") { .string($0) }
             members["starting_material"] = startingMaterial(design.startingMaterial)
             members["steps"] = list("steps", nil, design.steps.map { step in { builder in builder.step(step) } })
             if let dose = design.dose {
-                members["dose"] = object("dose", dose.range, [
-                    "car_t_cells": dose.carTCells.map { value($0, "dose.car_t_cells") { .number($0) } },
-                    "car_t_cells_per_kg": dose.carTCellsPerKilogram.map { value($0, "dose.car_t_cells_per_kg") { .number($0) } },
-                    "body_weight_kg": dose.bodyWeightKilograms.map { value($0, "dose.body_weight_kg") { .number($0) } },
-                ])
+                members["dose"] = object(
+                    "dose", dose.range,
+                    [
+                        "car_t_cells": dose.carTCells.map { value($0, "dose.car_t_cells") { .number($0) } },
+                        "car_t_cells_per_kg": dose.carTCellsPerKilogram.map {
+                            value($0, "dose.car_t_cells_per_kg") { .number($0) }
+                        },
+                        "body_weight_kg": dose.bodyWeightKilograms.map {
+                            value($0, "dose.body_weight_kg") { .number($0) }
+                        },
+                    ])
             }
             guard design.releaseTestsRange != nil || !design.releaseTests.isEmpty else { return .object(members) }
-            members["release_tests"] = list("release_tests", design.releaseTestsRange, design.releaseTests.enumerated().map { index, test in
-                { builder in
-                    let path = "release_tests.\(index)"
-                    return builder.object(path, test.kind.range, [
-                        "test": builder.value(test.kind, path + ".test") { .string($0.rawValue) },
-                        "max": test.maximum.map { builder.value($0, path + ".max") { .number($0) } },
-                        "min": test.minimum.map { builder.value($0, path + ".min") { .number($0) } },
-                        "method": test.method.map { builder.value($0, path + ".method") { .string($0) } },
-                    ])
-                }
-            })
+            members["release_tests"] = list(
+                "release_tests", design.releaseTestsRange,
+                design.releaseTests.enumerated().map { index, test in
+                    { builder in
+                        let path = "release_tests.\(index)"
+                        return builder.object(
+                            path, test.kind.range,
+                            [
+                                "test": builder.value(test.kind, path + ".test") { .string($0.rawValue) },
+                                "max": test.maximum.map { builder.value($0, path + ".max") { .number($0) } },
+                                "min": test.minimum.map { builder.value($0, path + ".min") { .number($0) } },
+                                "method": test.method.map { builder.value($0, path + ".method") { .string($0) } },
+                            ])
+                    }
+                })
             return .object(members)
         }
 
         mutating func startingMaterial(_ material: StartingMaterial) -> JSONValue {
             let path = "starting_material"
-            let composition = material.composition.isEmpty ? nil : object(
-                path + ".composition", material.compositionRange,
-                Dictionary(uniqueKeysWithValues: material.composition.map { population, fraction in
-                    (population.rawValue, value(fraction, "\(path).composition.\(population.rawValue)") { .number($0) })
-                }))
-            return object(path, material.range, [
-                "kind": value(material.kind, path + ".kind") { .string($0.rawValue) },
-                "donor": material.donor.map { value($0, path + ".donor") { .string($0.rawValue) } },
-                "cryopreserved": material.isCryopreserved.map { value($0, path + ".cryopreserved") { .boolean($0) } },
-                "total_nucleated_cells": material.totalNucleatedCells.map { value($0, path + ".total_nucleated_cells") { .number($0) } },
-                "composition": composition,
-                "malignant_markers": material.malignantMarkers.map { markers(path + ".malignant_markers", $0) },
-            ])
+            let composition =
+                material.composition.isEmpty
+                ? nil
+                : object(
+                    path + ".composition", material.compositionRange,
+                    Dictionary(
+                        uniqueKeysWithValues: material.composition.map { population, fraction in
+                            (
+                                population.rawValue,
+                                value(fraction, "\(path).composition.\(population.rawValue)") { .number($0) }
+                            )
+                        }))
+            return object(
+                path, material.range,
+                [
+                    "kind": value(material.kind, path + ".kind") { .string($0.rawValue) },
+                    "donor": material.donor.map { value($0, path + ".donor") { .string($0.rawValue) } },
+                    "cryopreserved": material.isCryopreserved.map {
+                        value($0, path + ".cryopreserved") { .boolean($0) }
+                    },
+                    "total_nucleated_cells": material.totalNucleatedCells.map {
+                        value($0, path + ".total_nucleated_cells") { .number($0) }
+                    },
+                    "composition": composition,
+                    "malignant_markers": material.malignantMarkers.map { markers(path + ".malignant_markers", $0) },
+                ])
         }
 
         mutating func step(_ step: Step) -> JSONValue {
@@ -92,7 +129,9 @@ struct DesignDocument: Sendable {
             ]
             for (key, parameter) in parameters(of: step.operation.value, path) { fields[key] = parameter }
             if let performance = step.performance {
-                var figures: [String: JSONValue?] = ["source": value(performance.source, path + ".performance.source") { .string($0) }]
+                var figures: [String: JSONValue?] = [
+                    "source": value(performance.source, path + ".performance.source") { .string($0) }
+                ]
                 for (figure, number) in performance.figures {
                     figures[figure.rawValue] = value(number, "\(path).performance.\(figure.rawValue)") { .number($0) }
                 }
@@ -113,41 +152,58 @@ struct DesignDocument: Sendable {
                 (key, located.map { value($0, "\(path).\(key)") { .string($0.rawValue) } })
             }
             func texts(_ key: String, _ items: [Located<String>]) -> (String, JSONValue?) {
-                (key, items.isEmpty ? nil : list("\(path).\(key)", nil, items.enumerated().map { index, item in
-                    { builder in builder.value(item, "\(path).\(key).\(index)") { .string($0) } }
-                }))
+                (
+                    key,
+                    items.isEmpty
+                        ? nil
+                        : list(
+                            "\(path).\(key)", nil,
+                            items.enumerated().map { index, item in
+                                { builder in builder.value(item, "\(path).\(key).\(index)") { .string($0) } }
+                            })
+                )
             }
             func selection(_ selection: UnitOperation.Selection) -> [(String, JSONValue?)] {
                 [("markers", markers(path + ".markers", selection.markers)), text("device", selection.device)]
             }
-            let pairs: [(String, JSONValue?)] = switch operation {
-            case .densityGradient(let medium): [text("medium", medium)]
-            case .elutriation(let device), .beadRemoval(let device): [text("device", device)]
-            case .adherence(let hours): [number("hours", hours)]
-            case .positiveSelection(let chosen, let separateArms):
-                selection(chosen) + [("separate_arms", separateArms.map { value($0, path + ".separate_arms") { .boolean($0) } })]
-            case .depletion(let chosen): selection(chosen)
-            case .activation(let reagent, let cytokines):
-                [("reagent", value(reagent, path + ".reagent") { .string($0.rawValue) }), texts("cytokines", cytokines)]
-            case .transduction(let kind, let moi): [vector("vector", kind), number("moi", moi)]
-            case .electroporation(let payload, let device), .transfection(let payload, let device):
-                [vector("payload", payload), text("device", device)]
-            case .expansion(let days, let device, let cytokines):
-                [number("days", days), text("device", device), texts("cytokines", cytokines)]
-            case .wash, .harvest, .formulation, .thaw: []
-            case .cryopreservation(let dmsoPercent): [number("dmso_percent", dmsoPercent)]
-            case .hold(let hours, let temperature): [number("hours", hours), number("temperature_c", temperature)]
-            }
+            let pairs: [(String, JSONValue?)] =
+                switch operation {
+                case .densityGradient(let medium): [text("medium", medium)]
+                case .elutriation(let device), .beadRemoval(let device): [text("device", device)]
+                case .adherence(let hours): [number("hours", hours)]
+                case .positiveSelection(let chosen, let separateArms):
+                    selection(chosen) + [
+                        ("separate_arms", separateArms.map { value($0, path + ".separate_arms") { .boolean($0) } })
+                    ]
+                case .depletion(let chosen): selection(chosen)
+                case .activation(let reagent, let cytokines):
+                    [
+                        ("reagent", value(reagent, path + ".reagent") { .string($0.rawValue) }),
+                        texts("cytokines", cytokines),
+                    ]
+                case .transduction(let kind, let moi): [vector("vector", kind), number("moi", moi)]
+                case .electroporation(let payload, let device), .transfection(let payload, let device):
+                    [vector("payload", payload), text("device", device)]
+                case .expansion(let days, let device, let cytokines):
+                    [number("days", days), text("device", device), texts("cytokines", cytokines)]
+                case .wash, .harvest, .formulation, .thaw: []
+                case .cryopreservation(let dmsoPercent): [number("dmso_percent", dmsoPercent)]
+                case .hold(let hours, let temperature): [number("hours", hours), number("temperature_c", temperature)]
+                }
             return Dictionary(pairs, uniquingKeysWith: { first, _ in first })
         }
 
         mutating func markers(_ path: String, _ markers: [Located<Marker>]) -> JSONValue {
-            list(path, nil, markers.enumerated().map { index, marker in
-                { builder in builder.value(marker, "\(path).\(index)") { .string($0.name) } }
-            })
+            list(
+                path, nil,
+                markers.enumerated().map { index, marker in
+                    { builder in builder.value(marker, "\(path).\(index)") { .string($0.name) } }
+                })
         }
 
-        mutating func value<Value>(_ located: Located<Value>, _ path: String, _ encode: (Value) -> JSONValue) -> JSONValue {
+        mutating func value<Value>(_ located: Located<Value>, _ path: String, _ encode: (Value) -> JSONValue)
+            -> JSONValue
+        {
             ranges[path] = located.range
             return encode(located.value)
         }
@@ -160,7 +216,8 @@ struct DesignDocument: Sendable {
         }
 
         /// A list whose items are built in order, each registering its own paths first.
-        mutating func list(_ path: String, _ range: SourceRange?, _ items: [(inout Builder) -> JSONValue]) -> JSONValue {
+        mutating func list(_ path: String, _ range: SourceRange?, _ items: [(inout Builder) -> JSONValue]) -> JSONValue
+        {
             var values: [JSONValue] = []
             for item in items { values.append(item(&self)) }
             if let span = range ?? span(of: values.indices.map { "\(path).\($0)" }) { ranges[path] = span }

@@ -9,7 +9,8 @@ struct EstimateDocument: Encodable, Sendable {
 
     init(_ risk: Risk?) {
         self.risk = risk.map(RiskDocument.init)
-        unavailable = risk == nil ? "the starting material states no malignant fraction ('composition: malignant')" : nil
+        unavailable =
+            risk == nil ? "the starting material states no malignant fraction ('composition: malignant')" : nil
     }
 
     /// `Risk`, in the protocol's names.

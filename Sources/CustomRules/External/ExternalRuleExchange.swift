@@ -1,7 +1,8 @@
 import Foundation
 import LintKit
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// One external rule's turn in a run: the request written once with every process it governs, the program
@@ -11,7 +12,9 @@ struct ExternalRuleExchange {
     let outputLimit: Int
 
     func run(_ processes: [GovernedProcess]) -> Result<[Diagnostic], ExternalRuleFailure> {
-        let child = ChildProcess(command: rule.command, directory: rule.folder, timeoutSeconds: rule.timeoutSeconds, outputLimit: outputLimit)
+        let child = ChildProcess(
+            command: rule.command, directory: rule.folder, timeoutSeconds: rule.timeoutSeconds, outputLimit: outputLimit
+        )
         let outcome: ChildProcess.Outcome
         do {
             outcome = try child.run(input: ExternalRuleRequest(rule: rule, processes: processes).data())
@@ -24,7 +27,9 @@ struct ExternalRuleExchange {
         }
         switch outcome.ending {
         case .timedOut:
-            return failure("it did not finish within \(rule.timeoutSeconds.compactText) s and was killed (timeout_seconds sets the limit)")
+            return failure(
+                "it did not finish within \(rule.timeoutSeconds.compactText) s and was killed (timeout_seconds sets the limit)"
+            )
         case .printedTooMuch:
             return failure("it printed more than \(outputLimit / (1024 * 1024)) MiB on standard output and was killed")
         case .signalled(let signal):

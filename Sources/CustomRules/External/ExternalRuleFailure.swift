@@ -17,13 +17,15 @@ public struct ExternalRuleFailure: Error, Sendable, CustomStringConvertible {
         self.reason = reason
         let lines = errorOutput?.split(separator: "\n", omittingEmptySubsequences: true) ?? []
         let shown = lines.suffix(Self.shownLines).map { String($0.prefix(300)) }
-        self.errorOutput = lines.isEmpty ? nil : ((lines.count > Self.shownLines ? ["..."] : []) + shown).joined(separator: "\n")
+        self.errorOutput =
+            lines.isEmpty ? nil : ((lines.count > Self.shownLines ? ["..."] : []) + shown).joined(separator: "\n")
     }
 
     /// `external rule 'id' (command) failed: reason`, then the program's standard error, indented.
     public var message: String {
         "external rule '\(rule.id)' (\(rule.command.joined(separator: " "))) failed: \(reason)"
-            + (errorOutput.map { "\n" + $0.split(separator: "\n").map { "  stderr: " + $0 }.joined(separator: "\n") } ?? "")
+            + (errorOutput.map { "\n" + $0.split(separator: "\n").map { "  stderr: " + $0 }.joined(separator: "\n") }
+                ?? "")
     }
 
     /// `config:line:col: error: ` and the message, located at the rule's declaration.

@@ -36,7 +36,8 @@ struct ExternalRuleRequest {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // An overflowing figure must not stop the run; JSON has no infinity, so it is sent as text.
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         // Plain structs of strings and numbers, with non-finite numbers handled above: encoding cannot fail.
         var data = Data("{\"protocol\":\(Self.protocolVersion),\"rule\":".utf8)
         data.append(try! encoder.encode(rule))
@@ -44,8 +45,11 @@ struct ExternalRuleRequest {
         for (index, process) in processes.enumerated() {
             if index > 0 { data.append(UInt8(ascii: ",")) }
             let file = process.design.file
-            data.append(try! encoder.encode(Process(file: file, path: URL(fileURLWithPath: file).standardizedFileURL.path,
-                                                    design: DesignDocument(process.design).json, estimate: process.estimate)))
+            data.append(
+                try! encoder.encode(
+                    Process(
+                        file: file, path: URL(fileURLWithPath: file).standardizedFileURL.path,
+                        design: DesignDocument(process.design).json, estimate: process.estimate)))
         }
         data.append(contentsOf: Array("]}".utf8))
         return data

@@ -24,42 +24,69 @@ public enum ExternalRuleSchema {
             "additionalProperties": .boolean(false),
             "required": strings(["protocol", "rule", "processes"]),
             "properties": .object([
-                "protocol": .object(["const": .integer(version), "description": .string("the protocol version; refuse one you do not know")]),
-                "rule": object(required: ["id", "severity"], [
-                    "id": described(.object(["type": .string("string")]), "the rule id this program is declared as; its diagnostics carry it"),
-                    "title": described(.object(["type": .string("string")]), "the title the configuration gives, if any"),
-                    "severity": described(severityChoice, "the severity of findings that state none"),
+                "protocol": .object([
+                    "const": .integer(version),
+                    "description": .string("the protocol version; refuse one you do not know"),
                 ]),
+                "rule": object(
+                    required: ["id", "severity"],
+                    [
+                        "id": described(
+                            .object(["type": .string("string")]),
+                            "the rule id this program is declared as; its diagnostics carry it"),
+                        "title": described(
+                            .object(["type": .string("string")]), "the title the configuration gives, if any"),
+                        "severity": described(severityChoice, "the severity of findings that state none"),
+                    ]),
                 "processes": .object([
                     "type": .string("array"),
                     "description": .string("every process the rule governs in this run, in file order"),
-                    "items": object(required: ["file", "path", "design", "estimate"], [
-                        "file": described(.object(["type": .string("string")]), "the process file as the tool names it, and as diagnostics must name it"),
-                        "path": described(.object(["type": .string("string")]), "the process file's absolute path, to read it from the program's own folder"),
-                        "design": .object(["$ref": .string("#/$defs/design")]),
-                        "estimate": .object(["$ref": .string("#/$defs/estimate")]),
-                    ]),
+                    "items": object(
+                        required: ["file", "path", "design", "estimate"],
+                        [
+                            "file": described(
+                                .object(["type": .string("string")]),
+                                "the process file as the tool names it, and as diagnostics must name it"),
+                            "path": described(
+                                .object(["type": .string("string")]),
+                                "the process file's absolute path, to read it from the program's own folder"),
+                            "design": .object(["$ref": .string("#/$defs/design")]),
+                            "estimate": .object(["$ref": .string("#/$defs/estimate")]),
+                        ]),
                 ]),
             ]),
             "$defs": .object([
                 "design": JSONSchemaGenerator.processSchema(),
-                "estimate": object(required: [], [
-                    "risk": .object(["$ref": .string("#/$defs/risk")]),
-                    "unavailable": described(.object(["type": .string("string")]), "why there is no risk, when there is none"),
-                ]),
-                "risk": object(required: ["method", "dose_share", "lambda", "probability", "calibrated_lambda", "calibrated_probability"], [
-                    "method": .object(["enum": strings(["exact", "monte-carlo"])]),
-                    "draws": .object(["type": .string("integer")]),
-                    "seed": .object(["type": .string("integer")]),
-                    "dose_share": spread("share of the product infused as the dose"),
-                    "lambda": spread("λ: CAR-carrying malignant cells expected in the dose"),
-                    "probability": spread("P(at least one CAR-carrying malignant cell in the dose); mean is 1 - E[exp(-λ)]"),
-                    "calibrated_lambda": spread("λ calibrated to the clinical record: expected relapses from such cells"),
-                    "calibrated_probability": spread("P(relapse from a CAR-carrying malignant cell), calibrated"),
-                ]),
-                "spread": object(required: ["median", "low", "high", "mean"], Dictionary(uniqueKeysWithValues: [
-                    ("median", "the median"), ("low", "the 5th percentile"), ("high", "the 95th percentile"), ("mean", "the expected value"),
-                ].map { ($0.0, described(.object(["type": .string("number")]), $0.1)) })),
+                "estimate": object(
+                    required: [],
+                    [
+                        "risk": .object(["$ref": .string("#/$defs/risk")]),
+                        "unavailable": described(
+                            .object(["type": .string("string")]), "why there is no risk, when there is none"),
+                    ]),
+                "risk": object(
+                    required: [
+                        "method", "dose_share", "lambda", "probability", "calibrated_lambda", "calibrated_probability",
+                    ],
+                    [
+                        "method": .object(["enum": strings(["exact", "monte-carlo"])]),
+                        "draws": .object(["type": .string("integer")]),
+                        "seed": .object(["type": .string("integer")]),
+                        "dose_share": spread("share of the product infused as the dose"),
+                        "lambda": spread("λ: CAR-carrying malignant cells expected in the dose"),
+                        "probability": spread(
+                            "P(at least one CAR-carrying malignant cell in the dose); mean is 1 - E[exp(-λ)]"),
+                        "calibrated_lambda": spread(
+                            "λ calibrated to the clinical record: expected relapses from such cells"),
+                        "calibrated_probability": spread("P(relapse from a CAR-carrying malignant cell), calibrated"),
+                    ]),
+                "spread": object(
+                    required: ["median", "low", "high", "mean"],
+                    Dictionary(
+                        uniqueKeysWithValues: [
+                            ("median", "the median"), ("low", "the 5th percentile"), ("high", "the 95th percentile"),
+                            ("mean", "the expected value"),
+                        ].map { ($0.0, described(.object(["type": .string("number")]), $0.1)) })),
             ]),
         ])
     }
@@ -74,26 +101,44 @@ public enum ExternalRuleSchema {
             "description": .string(
                 "What an external rule prints on its standard output: one document with every diagnostic, an empty list when "
                     + "nothing is wrong. processlint also checks what JSON Schema cannot: the file was sent, the rule is the one "
-                    + "declared, the location exists. Generated by `processlint schema --format external-rule-response`."),
+                    + "declared, the location exists. Generated by `processlint schema --format external-rule-response`."
+            ),
             "type": .string("object"),
             "additionalProperties": .boolean(false),
             "required": strings(ExternalRuleResponse.keys),
             "properties": .object([
-                "protocol": .object(["const": .integer(version), "description": .string("the protocol version the program speaks")]),
+                "protocol": .object([
+                    "const": .integer(version), "description": .string("the protocol version the program speaks"),
+                ]),
                 "diagnostics": .object([
                     "type": .string("array"),
-                    "items": object(required: ["file", "rule", "message"], [
-                        "file": described(text, "a file of the request's processes"),
-                        "rule": described(text, "the rule id of the request (`rule.id`)"),
-                        "severity": described(severityChoice, "the finding's severity; the rule's when absent; the configuration's severity for the rule outranks both"),
-                        "message": described(text, "what is wrong, on one line: lowercase start, no trailing period, the offending value quoted"),
-                        "fix": described(text, "how to fix it, in words"),
-                        "location": object(required: [], [
-                            "step": described(text, "the id of the step the finding is in"),
-                            "field": described(.object(["type": .string("string"), "pattern": .string(#"^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$"#)]),
-                                               "a path into the design, dot-separated, list items by position from 0; within the step when `step` is given (`dmso_percent`, `markers.0`), else from the top (`dose.car_t_cells`)"),
-                        ], described: "where the finding points; absent or empty for the whole process"),
-                    ]),
+                    "items": object(
+                        required: ["file", "rule", "message"],
+                        [
+                            "file": described(text, "a file of the request's processes"),
+                            "rule": described(text, "the rule id of the request (`rule.id`)"),
+                            "severity": described(
+                                severityChoice,
+                                "the finding's severity; the rule's when absent; the configuration's severity for the rule outranks both"
+                            ),
+                            "message": described(
+                                text,
+                                "what is wrong, on one line: lowercase start, no trailing period, the offending value quoted"
+                            ),
+                            "fix": described(text, "how to fix it, in words"),
+                            "location": object(
+                                required: [],
+                                [
+                                    "step": described(text, "the id of the step the finding is in"),
+                                    "field": described(
+                                        .object([
+                                            "type": .string("string"),
+                                            "pattern": .string(#"^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$"#),
+                                        ]),
+                                        "a path into the design, dot-separated, list items by position from 0; within the step when `step` is given (`dmso_percent`, `markers.0`), else from the top (`dose.car_t_cells`)"
+                                    ),
+                                ], described: "where the finding points; absent or empty for the whole process"),
+                        ]),
                 ]),
             ]),
         ])
@@ -105,8 +150,12 @@ public enum ExternalRuleSchema {
         described(.object(["$ref": .string("#/$defs/spread")]), summary)
     }
 
-    private static func object(required: [String], _ properties: [String: JSONValue], described summary: String? = nil) -> JSONValue {
-        var members: [String: JSONValue] = ["type": .string("object"), "additionalProperties": .boolean(false), "properties": .object(properties)]
+    private static func object(required: [String], _ properties: [String: JSONValue], described summary: String? = nil)
+        -> JSONValue
+    {
+        var members: [String: JSONValue] = [
+            "type": .string("object"), "additionalProperties": .boolean(false), "properties": .object(properties),
+        ]
         if !required.isEmpty { members["required"] = strings(required) }
         if let summary { members["description"] = .string(summary) }
         return .object(members)

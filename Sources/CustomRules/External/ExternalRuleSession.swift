@@ -34,10 +34,14 @@ public struct ExternalRuleSession: Sendable {
     /// The same, with each design's risk already estimated (by the linter, which shares it with every rule).
     public func run(assessed designs: [(design: ProcessDesign, configuration: Configuration, risk: Risk?)]) -> Results {
         let governed = designs.filter { !$0.configuration.enabledExternalRules.isEmpty }
-        let processes = governed.map { GovernedProcess(design: $0.design, risk: $0.risk, severities: $0.configuration.severity) }
+        let processes = governed.map {
+            GovernedProcess(design: $0.design, risk: $0.risk, severities: $0.configuration.severity)
+        }
         let outputLimit = outputLimit
         let outcomes = rules.concurrentMap { rule -> Result<[Diagnostic], ExternalRuleFailure> in
-            let mine = zip(governed, processes).filter { $0.0.configuration.enabledExternalRules.contains(rule) }.map { $0.1 }
+            let mine = zip(governed, processes).filter { $0.0.configuration.enabledExternalRules.contains(rule) }.map {
+                $0.1
+            }
             // A rule whose files all failed to load has nothing to check: it is not started.
             guard !mine.isEmpty else { return .success([]) }
             return ExternalRuleExchange(rule: rule, outputLimit: outputLimit).run(mine)
@@ -46,7 +50,8 @@ public struct ExternalRuleSession: Sendable {
         var failures: [ExternalRuleFailure] = []
         for outcome in outcomes {
             switch outcome {
-            case .success(let found): for diagnostic in found { diagnostics[diagnostic.location.file, default: []].append(diagnostic) }
+            case .success(let found):
+                for diagnostic in found { diagnostics[diagnostic.location.file, default: []].append(diagnostic) }
             case .failure(let failure): failures.append(failure)
             }
         }

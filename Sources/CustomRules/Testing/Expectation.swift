@@ -34,7 +34,8 @@ public struct Expectation: Sendable, Hashable {
         guard trimmed.hasPrefix("#") else { return nil }
         let body = trimmed.dropFirst().drop { $0 == " " }
         for kind in [Kind.expect, .ok] where body.hasPrefix(kind.rawValue + ":") {
-            let ids = body.dropFirst(kind.rawValue.count + 1).split { $0 == "," || $0 == " " || $0 == "\t" }.map(String.init)
+            let ids = body.dropFirst(kind.rawValue.count + 1).split { $0 == "," || $0 == " " || $0 == "\t" }.map(
+                String.init)
             return ids.isEmpty ? nil : (kind, ids)
         }
         return nil

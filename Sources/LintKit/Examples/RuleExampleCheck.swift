@@ -51,28 +51,42 @@ public struct RuleExampleCheck: Sendable {
         let positions = findings.map(\.location.range.start).sorted()
         let expected = triggers ? markers.sorted() : []
         if triggers && expected.isEmpty {
-            return failed("a ↓ before each place a finding must land", "no marker" + (positions.isEmpty ? "" : " (its findings are at \(Self.describe(positions)))"))
+            return failed(
+                "a ↓ before each place a finding must land",
+                "no marker" + (positions.isEmpty ? "" : " (its findings are at \(Self.describe(positions)))"))
         }
         guard positions == expected else {
-            let found = positions.isEmpty ? "no finding"
-                : positions.count == 1 ? "a finding at \(Self.describe(positions)) (\"\(findings[0].message)\")"
-                : "findings at \(Self.describe(positions))"
+            let found =
+                positions.isEmpty
+                ? "no finding"
+                : positions.count == 1
+                    ? "a finding at \(Self.describe(positions)) (\"\(findings[0].message)\")"
+                    : "findings at \(Self.describe(positions))"
             return failed(triggers ? "findings at its ↓ markers (\(Self.describe(expected)))" : "no finding", found)
         }
         if let stray = outcome.diagnostics.first(where: { $0.ruleID == Suppressions.ruleID }) {
             return failed("no finding about suppression comments", "\(stray.location.range.start): \(stray.message)")
         }
         if let first = findings.first {
-            if let message = example.message, first.message != message { return failed("the message \(message.quoted)", first.message.quoted) }
-            if let fix = example.fix, first.fix != fix { return failed("the fix \(fix.quoted)", first.fix?.quoted ?? "no fix") }
+            if let message = example.message, first.message != message {
+                return failed("the message \(message.quoted)", first.message.quoted)
+            }
+            if let fix = example.fix, first.fix != fix {
+                return failed("the fix \(fix.quoted)", first.fix?.quoted ?? "no fix")
+            }
         }
         guard triggers else { return Result(example: example, triggers: triggers, failure: nil) }
         let silenced = "# processlint:disable-file \(id) -- silencing the rule's own example\n" + text
         guard let suppressed = lint(silenced, example: example, ruleID: id) else {
-            return failed("a valid process file with a suppression comment above it", problems(of: silenced, example: example))
+            return failed(
+                "a valid process file with a suppression comment above it", problems(of: silenced, example: example))
         }
-        if let loud = suppressed.diagnostics.first(where: { ($0.ruleID == id && $0.suppression == nil) || $0.ruleID == Suppressions.ruleID }) {
-            return failed("'processlint:disable-file \(id)' to silence every finding", "\(loud.location.range.start): \(loud.message)")
+        if let loud = suppressed.diagnostics.first(where: {
+            ($0.ruleID == id && $0.suppression == nil) || $0.ruleID == Suppressions.ruleID
+        }) {
+            return failed(
+                "'processlint:disable-file \(id)' to silence every finding",
+                "\(loud.location.range.start): \(loud.message)")
         }
         return Result(example: example, triggers: triggers, failure: nil)
     }
@@ -87,9 +101,11 @@ public struct RuleExampleCheck: Sendable {
 
     /// The first few errors of an example that does not load, each at its place.
     private func problems(of text: String, example: RuleExample) -> String {
-        let errors = ProcessLoader(limits: limits).load(bytes: Array(text.utf8), file: example.file).diagnostics.filter { $0.severity == .error }
+        let errors = ProcessLoader(limits: limits).load(bytes: Array(text.utf8), file: example.file).diagnostics.filter
+        { $0.severity == .error }
         let said = errors.prefix(3).map { "at \(Self.describe([$0.location.range.start])): \($0.message)" }
-        return (said.isEmpty ? "it cannot be read" : said.joined(separator: "; ")) + (errors.count > 3 ? "; and \(errors.count - 3) more" : "")
+        return (said.isEmpty ? "it cannot be read" : said.joined(separator: "; "))
+            + (errors.count > 3 ? "; and \(errors.count - 3) more" : "")
     }
 
     /// Places in an example, counted from its own first line, as its markers are.

@@ -26,7 +26,9 @@ public struct Baseline: Sendable, Codable, Equatable {
         /// λ's median when the finding was accepted, for findings with risk figures (`residual-tumour-risk`).
         public let lambda: Double?
 
-        var key: Key { Key(process: process, fingerprint: Fingerprint(ruleID: rule, stepID: step, normalisedMessage: message)) }
+        var key: Key {
+            Key(process: process, fingerprint: Fingerprint(ruleID: rule, stepID: step, normalisedMessage: message))
+        }
     }
 
     /// What identifies an entry: the process and the finding's fingerprint.
@@ -66,19 +68,28 @@ public struct Baseline: Sendable, Codable, Equatable {
         for process in processes {
             for diagnostic in process.diagnostics where !diagnostic.isLoadError {
                 let fingerprint = Fingerprint(diagnostic)
-                counts[Entry(process: process.identity, rule: fingerprint.ruleID, step: fingerprint.stepID,
-                             message: fingerprint.message, count: 0, lambda: diagnostic.risk?.lambda.median), default: 0] += 1
+                counts[
+                    Entry(
+                        process: process.identity, rule: fingerprint.ruleID, step: fingerprint.stepID,
+                        message: fingerprint.message, count: 0, lambda: diagnostic.risk?.lambda.median), default: 0] +=
+                    1
             }
         }
-        self.init(riskFactor: riskFactor, entries: counts.map {
-            Entry(process: $0.process, rule: $0.rule, step: $0.step, message: $0.message, count: $1, lambda: $0.lambda)
-        })
+        self.init(
+            riskFactor: riskFactor,
+            entries: counts.map {
+                Entry(
+                    process: $0.process, rule: $0.rule, step: $0.step, message: $0.message, count: $1, lambda: $0.lambda
+                )
+            })
     }
 
     private init(riskFactor: Double, entries: [Entry]) {
         processlintBaseline = Self.formatVersion
         self.riskFactor = riskFactor
-        findings = entries.sorted { ($0.process, $0.rule, $0.step ?? "", $0.message) < ($1.process, $1.rule, $1.step ?? "", $1.message) }
+        findings = entries.sorted {
+            ($0.process, $0.rule, $0.step ?? "", $0.message) < ($1.process, $1.rule, $1.step ?? "", $1.message)
+        }
         allowance = Self.allowance(of: findings)
     }
 
@@ -90,25 +101,38 @@ public struct Baseline: Sendable, Codable, Equatable {
         }
         struct Version: Decodable { let processlintBaseline: Int }
         guard let version = try? JSONDecoder().decode(Version.self, from: data) else {
-            return .failure(LoadDiagnostic(.error, .wrongType,
-                                           "not a processlint baseline: write one with 'processlint lint --write-baseline FILE'", at: location))
+            return .failure(
+                LoadDiagnostic(
+                    .error, .wrongType,
+                    "not a processlint baseline: write one with 'processlint lint --write-baseline FILE'", at: location)
+            )
         }
         guard version.processlintBaseline == formatVersion else {
-            return .failure(LoadDiagnostic(.error, .unsupportedVersion,
-                                           "baseline format \(version.processlintBaseline) is not supported; this tool reads format \(formatVersion)"
-                                               + (version.processlintBaseline == 1 ? " (format 1 records no λ, so it cannot tell whether an accepted "
-                                                   + "risk rose): write it again with 'processlint lint --write-baseline FILE'" : ""),
-                                           at: location))
+            return .failure(
+                LoadDiagnostic(
+                    .error, .unsupportedVersion,
+                    "baseline format \(version.processlintBaseline) is not supported; this tool reads format \(formatVersion)"
+                        + (version.processlintBaseline == 1
+                            ? " (format 1 records no λ, so it cannot tell whether an accepted "
+                                + "risk rose): write it again with 'processlint lint --write-baseline FILE'" : ""),
+                    at: location))
         }
         let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         guard let baseline = try? decoder.decode(Baseline.self, from: data) else {
-            return .failure(LoadDiagnostic(.error, .wrongType,
-                                           "not a processlint baseline: write one with 'processlint lint --write-baseline FILE'", at: location))
+            return .failure(
+                LoadDiagnostic(
+                    .error, .wrongType,
+                    "not a processlint baseline: write one with 'processlint lint --write-baseline FILE'", at: location)
+            )
         }
         guard baseline.riskFactor >= 1, baseline.riskFactor.isFinite else {
-            return .failure(LoadDiagnostic(.error, .outOfRange,
-                                           "the baseline's riskFactor must be a finite factor of at least 1, found \(baseline.riskFactor)", at: location))
+            return .failure(
+                LoadDiagnostic(
+                    .error, .outOfRange,
+                    "the baseline's riskFactor must be a finite factor of at least 1, found \(baseline.riskFactor)",
+                    at: location))
         }
         return .success(baseline)
     }
@@ -118,7 +142,8 @@ public struct Baseline: Sendable, Codable, Equatable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // An overflowed λ is kept as text rather than crash the writer; it never covers a finding (NaN ≤ x is false).
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         // Strings, numbers and optionals always encode.
         return try! encoder.encode(self) + Data("\n".utf8)
     }
@@ -151,7 +176,9 @@ public struct Baseline: Sendable, Codable, Equatable {
         guard !remaining.isEmpty else { return Application(diagnostics: diagnostics, usage: usage) }
         let result = diagnostics.map { diagnostic in
             let fingerprint = Fingerprint(diagnostic)
-            guard diagnostic.suppression == nil, !diagnostic.isLoadError, let allowed = remaining[fingerprint], allowed.count > 0 else {
+            guard diagnostic.suppression == nil, !diagnostic.isLoadError, let allowed = remaining[fingerprint],
+                allowed.count > 0
+            else {
                 return diagnostic
             }
             remaining[fingerprint]?.count -= 1
@@ -176,27 +203,35 @@ public struct Baseline: Sendable, Codable, Equatable {
     /// The baseline as `--update-baseline` rewrites it: stale copies dropped, nothing added, and λ lowered to what
     /// the run found where it fell (never raised, so a risk cannot creep up by updates).
     public func updated(after usage: Usage) -> Baseline {
-        Baseline(riskFactor: riskFactor, entries: findings.compactMap { entry in
-            let used = min(entry.count, usage.copies[entry.key] ?? 0)
-            guard used > 0 else { return nil }
-            let lambda = entry.lambda.map { old in usage.lowestLambda[entry.key].map { $0 < old ? $0 : old } ?? old }
-            return Entry(process: entry.process, rule: entry.rule, step: entry.step, message: entry.message, count: used, lambda: lambda)
-        })
+        Baseline(
+            riskFactor: riskFactor,
+            entries: findings.compactMap { entry in
+                let used = min(entry.count, usage.copies[entry.key] ?? 0)
+                guard used > 0 else { return nil }
+                let lambda = entry.lambda.map { old in usage.lowestLambda[entry.key].map { $0 < old ? $0 : old } ?? old
+                }
+                return Entry(
+                    process: entry.process, rule: entry.rule, step: entry.step, message: entry.message, count: used,
+                    lambda: lambda)
+            })
     }
 
     private func rise(from accepted: Double?, to lambda: Double) -> String {
         guard let accepted else { return "the baseline records no λ for it, so its rise cannot be bounded" }
         if lambda.isNaN { return "λ is not a number now, so its rise past the baseline's cannot be bounded" }
         let factor = accepted == 0 ? "from 0" : "×\(FigureFormat.count(lambda / accepted))"
-        return "λ rose \(factor) since the baseline (\(FigureFormat.count(accepted))), past its risk factor \(FigureFormat.plain(riskFactor))"
+        return
+            "λ rose \(factor) since the baseline (\(FigureFormat.count(accepted))), past its risk factor \(FigureFormat.plain(riskFactor))"
     }
 
     /// The finding no longer accepted: reported, with why, as a new one would be.
     private static func reported(_ diagnostic: Diagnostic, rise: String) -> Diagnostic {
-        Diagnostic(ruleID: diagnostic.ruleID, severity: diagnostic.severity,
-                   finding: Finding(diagnostic.message + "; " + rise, at: diagnostic.location.range, related: diagnostic.related,
-                                    fix: diagnostic.fix, risk: diagnostic.risk, severity: diagnostic.severity),
-                   file: diagnostic.location.file, stepID: diagnostic.stepID)
+        Diagnostic(
+            ruleID: diagnostic.ruleID, severity: diagnostic.severity,
+            finding: Finding(
+                diagnostic.message + "; " + rise, at: diagnostic.location.range, related: diagnostic.related,
+                fix: diagnostic.fix, risk: diagnostic.risk, severity: diagnostic.severity),
+            file: diagnostic.location.file, stepID: diagnostic.stepID)
     }
 
     private static func allowance(of findings: [Entry]) -> [String: [Fingerprint: Allowance]] {
@@ -205,7 +240,8 @@ public struct Baseline: Sendable, Codable, Equatable {
             let key = entry.key
             let previous = result[entry.process, default: [:]][key.fingerprint]
             let lambda = [previous?.lambda, entry.lambda].compactMap { $0 }.min()
-            result[entry.process, default: [:]][key.fingerprint] = Allowance(count: (previous?.count ?? 0) + entry.count, lambda: lambda)
+            result[entry.process, default: [:]][key.fingerprint] = Allowance(
+                count: (previous?.count ?? 0) + entry.count, lambda: lambda)
         }
         return result
     }

@@ -34,8 +34,10 @@ public struct DiffGate: Sendable {
     /// One CAR-carrying malignant cell expected in the dose: the point from which a single one is more likely than not.
     public static let defaultNewProcessLambdaLimit = 1.0
 
-    public init(newFindingsAtOrAbove: Severity? = nil, riskIncreaseLimit: Double? = nil,
-                newProcessLambdaLimit: Double = DiffGate.defaultNewProcessLambdaLimit) {
+    public init(
+        newFindingsAtOrAbove: Severity? = nil, riskIncreaseLimit: Double? = nil,
+        newProcessLambdaLimit: Double = DiffGate.defaultNewProcessLambdaLimit
+    ) {
         self.newFindingsAtOrAbove = newFindingsAtOrAbove
         self.riskIncreaseLimit = riskIncreaseLimit
         self.newProcessLambdaLimit = newProcessLambdaLimit
@@ -44,21 +46,30 @@ public struct DiffGate: Sendable {
     /// Every way the comparison fails the requested gates, in process order; empty when it passes.
     public func failures(of comparison: FindingComparison) -> [Failure] {
         var failures: [Failure] = []
-        let unreadable = comparison.processes.filter { $0.head?.diagnostics.contains(where: \.isLoadError) == true }.count
+        let unreadable = comparison.processes.filter { $0.head?.diagnostics.contains(where: \.isLoadError) == true }
+            .count
         if unreadable > 0 {
-            failures.append(Failure(gate: .input, process: nil, reason: "\(unreadable) file\(unreadable == 1 ? "" : "s") of the current "
-                                    + "version cannot be read or \(unreadable == 1 ? "breaks" : "break") the format, so \(unreadable == 1 ? "it was" : "they were") not compared"))
+            failures.append(
+                Failure(
+                    gate: .input, process: nil,
+                    reason: "\(unreadable) file\(unreadable == 1 ? "" : "s") of the current "
+                        + "version cannot be read or \(unreadable == 1 ? "breaks" : "break") the format, so \(unreadable == 1 ? "it was" : "they were") not compared"
+                ))
         }
         if let threshold = newFindingsAtOrAbove {
             let count = comparison.new.filter { $0.severity >= threshold }.count
             if count > 0 {
-                failures.append(Failure(gate: .newFindings, process: nil,
-                                        reason: "\(count) new finding\(count == 1 ? "" : "s") at or above \(threshold.rawValue)"))
+                failures.append(
+                    Failure(
+                        gate: .newFindings, process: nil,
+                        reason: "\(count) new finding\(count == 1 ? "" : "s") at or above \(threshold.rawValue)"))
             }
         }
         if let limit = riskIncreaseLimit {
             failures += comparison.processes.compactMap { process in
-                riskFailure(process, limit: limit).map { Failure(gate: .riskIncrease, process: process.identity, reason: $0) }
+                riskFailure(process, limit: limit).map {
+                    Failure(gate: .riskIncrease, process: process.identity, reason: $0)
+                }
             }
         }
         return failures
@@ -76,8 +87,11 @@ public struct DiffGate: Sendable {
         case (_?, _?):
             // A factor that is not a number (an estimate that overflowed) fails: `NaN > limit` would let it pass.
             guard let factor = risk.factor, !(factor <= limit) else { return nil }
-            if factor.isNaN { return "λ is not a number now, so its rise cannot be bounded by \(FigureFormat.plain(limit))" }
-            return "λ rose " + (factor.isFinite ? "×\(FigureFormat.count(factor))" : "from 0") + " > \(FigureFormat.plain(limit))"
+            if factor.isNaN {
+                return "λ is not a number now, so its rise cannot be bounded by \(FigureFormat.plain(limit))"
+            }
+            return "λ rose " + (factor.isFinite ? "×\(FigureFormat.count(factor))" : "from 0")
+                + " > \(FigureFormat.plain(limit))"
         case (nil, let after?):
             let lambda = after.lambda.median
             guard !(lambda <= newProcessLambdaLimit) else { return nil }

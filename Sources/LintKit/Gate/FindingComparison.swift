@@ -30,13 +30,18 @@ public struct FindingComparison: Sendable {
         let headByIdentity = Dictionary(head.map { ($0.identity, $0) }, uniquingKeysWith: Self.merged)
         let named = Set(baseByIdentity.keys).intersection(headByIdentity.keys)
         var pairs = named.map { (base: baseByIdentity[$0]!, head: headByIdentity[$0]!) }
-        pairs += pairing.pairs(baseByIdentity.values.filter { !named.contains($0.identity) },
-                               headByIdentity.values.filter { !named.contains($0.identity) })
-        let pairedBase = Set(pairs.map(\.base.identity)), pairedHead = Set(pairs.map(\.head.identity))
-        let all: [(base: ProcessFindings?, head: ProcessFindings?)] = pairs.map { ($0.base, $0.head) }
+        pairs += pairing.pairs(
+            baseByIdentity.values.filter { !named.contains($0.identity) },
+            headByIdentity.values.filter { !named.contains($0.identity) })
+        let pairedBase = Set(pairs.map(\.base.identity))
+        let pairedHead = Set(pairs.map(\.head.identity))
+        let all: [(base: ProcessFindings?, head: ProcessFindings?)] =
+            pairs.map { ($0.base, $0.head) }
             + baseByIdentity.values.filter { !pairedBase.contains($0.identity) }.map { ($0, nil) }
             + headByIdentity.values.filter { !pairedHead.contains($0.identity) }.map { (nil, $0) }
-        processes = all.map(Self.compare).sorted { ($0.identity, $0.baseIdentity ?? "") < ($1.identity, $1.baseIdentity ?? "") }
+        processes = all.map(Self.compare).sorted {
+            ($0.identity, $0.baseIdentity ?? "") < ($1.identity, $1.baseIdentity ?? "")
+        }
     }
 
     private static func compare(_ before: ProcessFindings?, _ after: ProcessFindings?) -> Process {
@@ -47,9 +52,10 @@ public struct FindingComparison: Sendable {
         // A risk finding disappears with the estimate it came from: that is no fix, the check could not run.
         let estimateLost = after != nil && risk.before != nil && risk.after == nil
         let unverified = estimateLost ? gone.filter { $0.risk != nil } : []
-        return Process(identity: identity, baseIdentity: baseIdentity, base: before, head: after, new: new,
-                       fixed: estimateLost ? gone.filter { $0.risk == nil } : gone, unverified: unverified,
-                       unchanged: unchanged, risk: risk)
+        return Process(
+            identity: identity, baseIdentity: baseIdentity, base: before, head: after, new: new,
+            fixed: estimateLost ? gone.filter { $0.risk == nil } : gone, unverified: unverified,
+            unchanged: unchanged, risk: risk)
     }
 
     public var new: [Diagnostic] { processes.flatMap(\.new) }
@@ -61,9 +67,12 @@ public struct FindingComparison: Sendable {
 
     /// Pairs findings with equal fingerprints, as many times as each side has them: two equal findings
     /// before and three after make one new.
-    static func match(_ before: [Diagnostic], _ after: [Diagnostic]) -> (new: [Diagnostic], fixed: [Diagnostic], unchanged: [Diagnostic]) {
+    static func match(_ before: [Diagnostic], _ after: [Diagnostic]) -> (
+        new: [Diagnostic], fixed: [Diagnostic], unchanged: [Diagnostic]
+    ) {
         var unmatched = Dictionary(grouping: before, by: Fingerprint.init)
-        var new: [Diagnostic] = [], unchanged: [Diagnostic] = []
+        var new: [Diagnostic] = []
+        var unchanged: [Diagnostic] = []
         for diagnostic in after {
             let key = Fingerprint(diagnostic)
             if var remaining = unmatched[key], !remaining.isEmpty {
@@ -79,7 +88,8 @@ public struct FindingComparison: Sendable {
 
     /// Two files that declare the same process name: their findings are pooled.
     private static func merged(_ first: ProcessFindings, _ second: ProcessFindings) -> ProcessFindings {
-        ProcessFindings(identity: first.identity, file: first.file, diagnostics: first.diagnostics + second.diagnostics,
-                        risk: first.risk, noEstimateReason: first.noEstimateReason, steps: first.steps)
+        ProcessFindings(
+            identity: first.identity, file: first.file, diagnostics: first.diagnostics + second.diagnostics,
+            risk: first.risk, noEstimateReason: first.noEstimateReason, steps: first.steps)
     }
 }

@@ -33,8 +33,10 @@ public struct ProcessFindings: Sendable {
     /// The design's name, or the path when there is no design.
     public static func identity(of file: String, design: ProcessDesign?) -> String { design?.name.value ?? file }
 
-    init(identity: String, file: String, diagnostics: [Diagnostic], risk: Risk?, noEstimateReason: String?,
-         steps: [(id: String, kind: OperationKind)]) {
+    init(
+        identity: String, file: String, diagnostics: [Diagnostic], risk: Risk?, noEstimateReason: String?,
+        steps: [(id: String, kind: OperationKind)]
+    ) {
         self.identity = identity
         self.file = file
         self.diagnostics = diagnostics

@@ -9,8 +9,10 @@ public struct ProcessPairing: Sendable {
     /// Files the version control reports as renamed: base place to head place.
     public let renames: [String: String]
 
-    public init(basePlace: @escaping @Sendable (String) -> String, headPlace: @escaping @Sendable (String) -> String,
-                renames: [String: String] = [:]) {
+    public init(
+        basePlace: @escaping @Sendable (String) -> String, headPlace: @escaping @Sendable (String) -> String,
+        renames: [String: String] = [:]
+    ) {
         self.basePlace = basePlace
         self.headPlace = headPlace
         self.renames = renames
@@ -22,7 +24,8 @@ public struct ProcessPairing: Sendable {
     /// Pairs the processes left unpaired by name: first a head file at the base file's own place, then one at the
     /// place git says the base file was renamed to. Each process is paired at most once; the result is ordered by
     /// the base process's identity.
-    func pairs(_ base: [ProcessFindings], _ head: [ProcessFindings]) -> [(base: ProcessFindings, head: ProcessFindings)] {
+    func pairs(_ base: [ProcessFindings], _ head: [ProcessFindings]) -> [(base: ProcessFindings, head: ProcessFindings)]
+    {
         var remaining = Dictionary(head.map { (headPlace($0.file), $0) }, uniquingKeysWith: { first, _ in first })
         var result: [(base: ProcessFindings, head: ProcessFindings)] = []
         for process in base.sorted(by: { $0.identity < $1.identity }) {

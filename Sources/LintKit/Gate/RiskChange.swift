@@ -23,7 +23,8 @@ public struct RiskChange: Sendable {
             case .removed(let id, let kind): "step '\(id)' (\(kind.rawValue)) was removed"
             case .added(let id, let kind): "step '\(id)' (\(kind.rawValue)) was added"
             case .moved(let id): "step '\(id)' was moved"
-            case .changedOperation(let id, let from, let to): "step '\(id)' changed from \(from.rawValue) to \(to.rawValue)"
+            case .changedOperation(let id, let from, let to):
+                "step '\(id)' changed from \(from.rawValue) to \(to.rawValue)"
             }
         }
     }
@@ -54,9 +55,11 @@ public struct RiskChange: Sendable {
             if let before { return "λ was \(Self.figures(before)) (no estimate now)" }
             return "no estimate in either version (no malignant fraction stated)"
         }
-        let movement = factor == 1 ? "λ unchanged at \(Self.figures(after))"
+        let movement =
+            factor == 1
+            ? "λ unchanged at \(Self.figures(after))"
             : "λ \(factor > 1 ? "rose" : "fell") from \(Self.figures(before)) to \(Self.figures(after))"
-            + (factor.isFinite ? ", ×\(FigureFormat.count(factor))" : "")
+                + (factor.isFinite ? ", ×\(FigureFormat.count(factor))" : "")
         return movement + reason
     }
 
@@ -75,7 +78,9 @@ public struct RiskChange: Sendable {
 
     /// Removed, added and re-typed steps by id; moved ones are the kept steps outside the longest common
     /// order of the two versions, so one step moved is reported as one, not as every step it passed.
-    public static func changes(from base: [(id: String, kind: OperationKind)], to head: [(id: String, kind: OperationKind)]) -> [StepChange] {
+    public static func changes(
+        from base: [(id: String, kind: OperationKind)], to head: [(id: String, kind: OperationKind)]
+    ) -> [StepChange] {
         let baseKinds = Dictionary(base.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
         let headKinds = Dictionary(head.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
         var changes: [StepChange] = base.filter { headKinds[$0.id] == nil }.map { .removed(id: $0.id, kind: $0.kind) }
@@ -103,7 +108,9 @@ public struct RiskChange: Sendable {
         var (i, j) = (0, 0)
         while i < a.count && j < b.count {
             if a[i] == b[j] {
-                result.append(a[i]); i += 1; j += 1
+                result.append(a[i])
+                i += 1
+                j += 1
             } else if lengths[i + 1][j] >= lengths[i][j + 1] {
                 i += 1
             } else {

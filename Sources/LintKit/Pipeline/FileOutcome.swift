@@ -27,8 +27,11 @@ public struct FileOutcome: Sendable {
         let strict: Bool
     }
 
-    init(file: String, design: ProcessDesign?, text: String?, found: [Diagnostic], rulesRun: [String], estimate: SharedEstimate?,
-         suppressions: SuppressionContext?) {
+    init(
+        file: String, design: ProcessDesign?, text: String?, found: [Diagnostic], rulesRun: [String],
+        estimate: SharedEstimate?,
+        suppressions: SuppressionContext?
+    ) {
         self.file = file
         self.design = design
         self.text = text
@@ -37,9 +40,11 @@ public struct FileOutcome: Sendable {
         self.estimate = estimate
         self.suppressions = suppressions
         let sorted = found.sorted()
-        diagnostics = suppressions.map {
-            Suppressions.apply(to: sorted, comments: $0.comments, file: file, knownRules: $0.knownRules, strict: $0.strict)
-        } ?? sorted
+        diagnostics =
+            suppressions.map {
+                Suppressions.apply(
+                    to: sorted, comments: $0.comments, file: file, knownRules: $0.knownRules, strict: $0.strict)
+            } ?? sorted
     }
 
     /// The residual-cell estimate: the one the rules shared, or computed now if no rule read it.
@@ -49,7 +54,8 @@ public struct FileOutcome: Sendable {
     /// (a suppression of an external rule silences nothing until its findings are here).
     public func adding(_ external: [Diagnostic]) -> FileOutcome {
         guard !external.isEmpty else { return self }
-        return FileOutcome(file: file, design: design, text: text, found: found + external, rulesRun: rulesRun, estimate: estimate,
-                           suppressions: suppressions)
+        return FileOutcome(
+            file: file, design: design, text: text, found: found + external, rulesRun: rulesRun, estimate: estimate,
+            suppressions: suppressions)
     }
 }

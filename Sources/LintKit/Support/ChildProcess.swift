@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Runs a program once, without a shell, and collects what it prints, within a time and an output limit.
@@ -63,8 +64,10 @@ public struct ChildProcess {
         } catch {
             throw LaunchFailure(reason: "cannot start \(command[0]): \((error as NSError).localizedDescription)")
         }
-        var drain = Drain(output: output.fileHandleForReading.fileDescriptor, errorOutput: errorOutput.fileHandleForReading.fileDescriptor,
-                          outputLimit: outputLimit)
+        var drain = Drain(
+            output: output.fileHandleForReading.fileDescriptor,
+            errorOutput: errorOutput.fileHandleForReading.fileDescriptor,
+            outputLimit: outputLimit)
         let deadline = Date(timeIntervalSinceNow: timeoutSeconds)
         var ending: Ending?
         while true {
@@ -95,8 +98,9 @@ public struct ChildProcess {
         }
         process.waitUntilExit()
         let status = process.terminationStatus
-        return Outcome(ending: process.terminationReason == .uncaughtSignal ? .signalled(status) : .exited(status),
-                       output: drain.output, errorOutput: drain.errorOutput)
+        return Outcome(
+            ending: process.terminationReason == .uncaughtSignal ? .signalled(status) : .exited(status),
+            output: drain.output, errorOutput: drain.errorOutput)
     }
 
     /// The program's path: as given when it has a `/` (the configuration made it absolute), else found on `PATH`.
@@ -104,14 +108,18 @@ public struct ChildProcess {
         let program = command[0]
         if program.contains("/") {
             guard FileManager.default.isExecutableFile(atPath: program) else {
-                throw LaunchFailure(reason: FileManager.default.fileExists(atPath: program)
-                    ? "\(program) is not executable (chmod +x, or name its interpreter first in the command)"
-                    : "no program at \(program)")
+                throw LaunchFailure(
+                    reason: FileManager.default.fileExists(atPath: program)
+                        ? "\(program) is not executable (chmod +x, or name its interpreter first in the command)"
+                        : "no program at \(program)")
             }
             return program
         }
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        guard let found = path.split(separator: ":").map({ "\($0)/\(program)" }).first(where: FileManager.default.isExecutableFile(atPath:)) else {
+        guard
+            let found = path.split(separator: ":").map({ "\($0)/\(program)" }).first(
+                where: FileManager.default.isExecutableFile(atPath:))
+        else {
             throw LaunchFailure(reason: "no program '\(program)' on PATH")
         }
         return found
@@ -119,9 +127,12 @@ public struct ChildProcess {
 
     /// The input in an unlinked temporary file, open for reading from its start.
     private func temporaryInput(_ input: Data) throws(LaunchFailure) -> FileHandle {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("processlint-\(UUID().uuidString).json").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "processlint-\(UUID().uuidString).json"
+        ).path
         guard FileManager.default.createFile(atPath: path, contents: input, attributes: [.posixPermissions: 0o600]),
-              let handle = FileHandle(forReadingAtPath: path) else {
+            let handle = FileHandle(forReadingAtPath: path)
+        else {
             throw LaunchFailure(reason: "cannot write its input to \(path)")
         }
         // Open handles keep the file; removing the name leaves nothing behind whatever happens next.
@@ -153,7 +164,9 @@ private struct Drain {
         var descriptors = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
         guard !descriptors.isEmpty else { return }
         _ = poll(&descriptors, nfds_t(descriptors.count), milliseconds)
-        for descriptor in descriptors where descriptor.revents != 0 || milliseconds == 0 { takeAll(from: descriptor.fd) }
+        for descriptor in descriptors where descriptor.revents != 0 || milliseconds == 0 {
+            takeAll(from: descriptor.fd)
+        }
     }
 
     private mutating func takeAll(from descriptor: Int32) {

@@ -14,12 +14,15 @@ enum ConsistencyCheck {
     /// two is wrong, and the estimate would count a freeze-thaw loss the material never had (or miss one it had).
     static func thawProblems(in design: ProcessDesign) -> [Problem] {
         guard let frozen = design.startingMaterial.isCryopreserved, !frozen.value,
-              let thaw = design.steps.prefix(while: { $0.kind != .cryopreservation }).first(where: { $0.kind == .thaw })
+            let thaw = design.steps.prefix(while: { $0.kind != .cryopreservation }).first(where: { $0.kind == .thaw })
         else { return [] }
-        return [Problem(
-            message: "step '\(thaw.id.value)' thaws the material, but 'cryopreserved' is false (line \(frozen.range.start.line)) "
-                + "and no step freezes it before; set 'cryopreserved: true' or remove the thaw",
-            range: thaw.operation.range)]
+        return [
+            Problem(
+                message:
+                    "step '\(thaw.id.value)' thaws the material, but 'cryopreserved' is false (line \(frozen.range.start.line)) "
+                    + "and no step freezes it before; set 'cryopreserved: true' or remove the thaw",
+                range: thaw.operation.range)
+        ]
     }
 
     static func vectorProblems(in design: ProcessDesign) -> [Problem] {
@@ -27,21 +30,25 @@ enum ConsistencyCheck {
         return design.steps.compactMap { step in
             // What the step delivers: as stated, else the product's vector where that is the kind of
             // thing the step can deliver (a viral vector for a transduction, a payload for electroporation).
-            let (stated, fallback): (Located<VectorKind>?, VectorKind?) = switch step.operation.value {
-            case .transduction(let stated, _): (stated, vector.isViral ? vector : nil)
-            case .electroporation(let stated, _), .transfection(let stated, _): (stated, vector.isViral || vector == .none ? nil : vector)
-            default: (nil, vector)
-            }
+            let (stated, fallback): (Located<VectorKind>?, VectorKind?) =
+                switch step.operation.value {
+                case .transduction(let stated, _): (stated, vector.isViral ? vector : nil)
+                case .electroporation(let stated, _), .transfection(let stated, _):
+                    (stated, vector.isViral || vector == .none ? nil : vector)
+                default: (nil, vector)
+                }
             let delivered = stated?.value ?? fallback
             guard delivered != vector else { return nil }
             let line = design.product.vector.range.start.line
-            let message = if let delivered {
-                "step '\(step.id.value)' delivers a \(delivered.rawValue) payload, but the product's vector is "
-                    + "'\(vector.rawValue)' (line \(line)); make them agree"
-            } else {
-                "step '\(step.id.value)' (\(step.kind.rawValue)) cannot deliver the product's '\(vector.rawValue)' "
-                    + "vector (line \(line)); " + (step.kind == .transduction ? "a transduction delivers a viral vector" : "state its payload")
-            }
+            let message =
+                if let delivered {
+                    "step '\(step.id.value)' delivers a \(delivered.rawValue) payload, but the product's vector is "
+                        + "'\(vector.rawValue)' (line \(line)); make them agree"
+                } else {
+                    "step '\(step.id.value)' (\(step.kind.rawValue)) cannot deliver the product's '\(vector.rawValue)' "
+                        + "vector (line \(line)); "
+                        + (step.kind == .transduction ? "a transduction delivers a viral vector" : "state its payload")
+                }
             return Problem(message: message, range: stated?.range ?? step.operation.range)
         }
     }

@@ -1,4 +1,3 @@
-
 /// Builds the typed model from a tree that `ShapeValidator` found free of errors.
 ///
 /// Because the tree is already valid, reading is total: a value of the wrong kind cannot occur,
@@ -18,12 +17,14 @@ struct DesignBuilder {
             name: text(root, "name")!,
             description: text(root, "description"),
             product: Product(
-                carTarget: marker(product["car_target"])!, vector: choice(product, "vector")!, label: choice(product, "label"),
+                carTarget: marker(product["car_target"])!, vector: choice(product, "vector")!,
+                label: choice(product, "label"),
                 edits: (product["edits"]?.sequence ?? []).compactMap { node in
                     node.string.flatMap(GeneEdit.init(rawValue:)).map { Located($0, at: node.range) }
                 },
                 targetBlocker: marker(product["target_blocker"]), tcrIntactReason: text(product, "tcr_intact_reason"),
-                lymphodepletion: text(product, "lymphodepletion"), range: root["product"]?.range ?? SourceRange(at: .fileStart)
+                lymphodepletion: text(product, "lymphodepletion"),
+                range: root["product"]?.range ?? SourceRange(at: .fileStart)
             ),
             indication: text(root, "indication")!,
             startingMaterial: StartingMaterial(
@@ -31,9 +32,10 @@ struct DesignBuilder {
                 donor: choice(material, "donor"),
                 isCryopreserved: boolean(material, "cryopreserved"),
                 totalNucleatedCells: number(material, "total_nucleated_cells"),
-                composition: Dictionary(uniqueKeysWithValues: Population.allCases.compactMap { population in
-                    number(compositionFields, population.rawValue).map { (population, $0) }
-                }),
+                composition: Dictionary(
+                    uniqueKeysWithValues: Population.allCases.compactMap { population in
+                        number(compositionFields, population.rawValue).map { (population, $0) }
+                    }),
                 compositionRange: composition?.range,
                 malignantMarkers: material["malignant_markers"].map(markers),
                 range: root["starting_material"]?.range ?? SourceRange(at: .fileStart)
@@ -41,8 +43,9 @@ struct DesignBuilder {
             steps: (root["steps"]?.sequence ?? []).enumerated().map { step(Fields($1), index: $0, range: $1.extent) },
             dose: root["dose"].map { node in
                 let dose = Fields(node)
-                return Dose(carTCells: number(dose, "car_t_cells"), carTCellsPerKilogram: number(dose, "car_t_cells_per_kg"),
-                            bodyWeightKilograms: number(dose, "body_weight_kg"), range: node.range)
+                return Dose(
+                    carTCells: number(dose, "car_t_cells"), carTCellsPerKilogram: number(dose, "car_t_cells_per_kg"),
+                    bodyWeightKilograms: number(dose, "body_weight_kg"), range: node.range)
             },
             releaseTests: (root["release_tests"]?.sequence ?? []).map(releaseTest),
             releaseTestsRange: root["release_tests"]?.range
@@ -59,8 +62,9 @@ struct DesignBuilder {
             index: index,
             alternatives: (fields["alternatives"]?.sequence ?? []).map { node in
                 let alternative = Fields(node)
-                return StepAlternative(operation: operation(alternative), note: text(alternative, "note"),
-                                       performance: alternative["performance"].map(performance), range: node.extent)
+                return StepAlternative(
+                    operation: operation(alternative), note: text(alternative, "note"),
+                    performance: alternative["performance"].map(performance), range: node.extent)
             }
         )
     }
@@ -71,25 +75,27 @@ struct DesignBuilder {
         let device = text(fields, "device")
         let selection = { UnitOperation.Selection(markers: markers(fields["markers"]), device: device) }
         let payload: Located<VectorKind>? = choice(fields, "payload")
-        let operation: UnitOperation = switch kind.value {
-        case .densityGradient: .densityGradient(medium: text(fields, "medium"))
-        case .elutriation: .elutriation(device: device)
-        case .adherence: .adherence(hours: number(fields, "hours"))
-        case .positiveSelection: .positiveSelection(selection(), separateArms: boolean(fields, "separate_arms"))
-        case .depletion: .depletion(selection())
-        case .activation: .activation(reagent: choice(fields, "reagent")!, cytokines: texts(fields, "cytokines"))
-        case .transduction: .transduction(vector: choice(fields, "vector"), moi: number(fields, "moi"))
-        case .electroporation: .electroporation(payload: payload, device: device)
-        case .transfection: .transfection(payload: payload, device: device)
-        case .expansion: .expansion(days: number(fields, "days")!, device: device, cytokines: texts(fields, "cytokines"))
-        case .beadRemoval: .beadRemoval(device: device)
-        case .wash: .wash
-        case .harvest: .harvest
-        case .formulation: .formulation
-        case .cryopreservation: .cryopreservation(dmsoPercent: number(fields, "dmso_percent"))
-        case .thaw: .thaw
-        case .hold: .hold(hours: number(fields, "hours"), temperatureCelsius: number(fields, "temperature_c"))
-        }
+        let operation: UnitOperation =
+            switch kind.value {
+            case .densityGradient: .densityGradient(medium: text(fields, "medium"))
+            case .elutriation: .elutriation(device: device)
+            case .adherence: .adherence(hours: number(fields, "hours"))
+            case .positiveSelection: .positiveSelection(selection(), separateArms: boolean(fields, "separate_arms"))
+            case .depletion: .depletion(selection())
+            case .activation: .activation(reagent: choice(fields, "reagent")!, cytokines: texts(fields, "cytokines"))
+            case .transduction: .transduction(vector: choice(fields, "vector"), moi: number(fields, "moi"))
+            case .electroporation: .electroporation(payload: payload, device: device)
+            case .transfection: .transfection(payload: payload, device: device)
+            case .expansion:
+                .expansion(days: number(fields, "days")!, device: device, cytokines: texts(fields, "cytokines"))
+            case .beadRemoval: .beadRemoval(device: device)
+            case .wash: .wash
+            case .harvest: .harvest
+            case .formulation: .formulation
+            case .cryopreservation: .cryopreservation(dmsoPercent: number(fields, "dmso_percent"))
+            case .thaw: .thaw
+            case .hold: .hold(hours: number(fields, "hours"), temperatureCelsius: number(fields, "temperature_c"))
+            }
         return kind.map { _ in operation }
     }
 
@@ -97,20 +103,23 @@ struct DesignBuilder {
         let fields = Fields(node)
         return PerformanceOverride(
             source: text(fields, "source")!,
-            figures: Dictionary(uniqueKeysWithValues: PerformanceFigure.allCases.compactMap { figure in
-                number(fields, figure.rawValue).map { (figure, $0) }
-            }),
+            figures: Dictionary(
+                uniqueKeysWithValues: PerformanceFigure.allCases.compactMap { figure in
+                    number(fields, figure.rawValue).map { (figure, $0) }
+                }),
             range: node.range
         )
     }
 
     private func releaseTest(_ node: YAMLNode) -> ReleaseTest {
         guard node.mapping != nil else {
-            return ReleaseTest(kind: located(node).map { ReleaseTestKind(rawValue: $0)! }, maximum: nil, minimum: nil, method: nil)
+            return ReleaseTest(
+                kind: located(node).map { ReleaseTestKind(rawValue: $0)! }, maximum: nil, minimum: nil, method: nil)
         }
         let fields = Fields(node)
-        return ReleaseTest(kind: choice(fields, "test")!, maximum: number(fields, "max"), minimum: number(fields, "min"),
-                           method: text(fields, "method"))
+        return ReleaseTest(
+            kind: choice(fields, "test")!, maximum: number(fields, "max"), minimum: number(fields, "min"),
+            method: text(fields, "method"))
     }
 
     // MARK: - Reading values the validator has already checked
@@ -130,15 +139,21 @@ struct DesignBuilder {
 
     private func text(_ fields: Fields, _ key: String) -> Located<String>? { fields[key].map(located) }
 
-    private func texts(_ fields: Fields, _ key: String) -> [Located<String>] { (fields[key]?.sequence ?? []).map(located) }
+    private func texts(_ fields: Fields, _ key: String) -> [Located<String>] {
+        (fields[key]?.sequence ?? []).map(located)
+    }
 
     private func number(_ fields: Fields, _ key: String) -> Located<Double>? {
-        guard let node = fields[key], let scalar = node.scalar, case .number(let value) = ScalarValue(scalar) else { return nil }
+        guard let node = fields[key], let scalar = node.scalar, case .number(let value) = ScalarValue(scalar) else {
+            return nil
+        }
         return Located(value, at: node.range)
     }
 
     private func boolean(_ fields: Fields, _ key: String) -> Located<Bool>? {
-        guard let node = fields[key], let scalar = node.scalar, case .boolean(let value) = ScalarValue(scalar) else { return nil }
+        guard let node = fields[key], let scalar = node.scalar, case .boolean(let value) = ScalarValue(scalar) else {
+            return nil
+        }
         return Located(value, at: node.range)
     }
 
@@ -147,7 +162,9 @@ struct DesignBuilder {
         return Located(value, at: node.range)
     }
 
-    private func marker(_ node: YAMLNode?) -> Located<Marker>? { node.map { located($0).map(Marker.init(normalising:)) } }
+    private func marker(_ node: YAMLNode?) -> Located<Marker>? {
+        node.map { located($0).map(Marker.init(normalising:)) }
+    }
 
     private func markers(_ node: YAMLNode?) -> [Located<Marker>] { (node?.sequence ?? []).compactMap(marker) }
 }

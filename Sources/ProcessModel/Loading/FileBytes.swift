@@ -6,9 +6,13 @@ public enum FileBytes {
     /// The file's bytes, or why they cannot be had: not a regular file, unreadable, or larger than the limit,
     /// which is checked before anything is read. POSIX calls rather than FileManager: one open, one fstat and a
     /// read per file, with no attribute dictionary (this runs for every file of a run).
-    public static func contents(of file: String, limits: LoadLimits, kind: YAMLFileKind) -> Result<[UInt8], LoadDiagnostic> {
+    public static func contents(of file: String, limits: LoadLimits, kind: YAMLFileKind) -> Result<
+        [UInt8], LoadDiagnostic
+    > {
         let location = SourceLocation(file: file, range: SourceRange(at: .fileStart))
-        func failure(_ message: String, _ kind: LoadDiagnostic.Kind = .unreadableFile) -> Result<[UInt8], LoadDiagnostic> {
+        func failure(_ message: String, _ kind: LoadDiagnostic.Kind = .unreadableFile) -> Result<
+            [UInt8], LoadDiagnostic
+        > {
             .failure(LoadDiagnostic(.error, kind, message, at: location))
         }
         func systemError() -> String { "cannot read file: " + String(cString: strerror(errno)).lowercased() }
@@ -26,7 +30,9 @@ public enum FileBytes {
         var bytes = [UInt8](repeating: 0, count: capacity)
         var count = 0
         while count < capacity {
-            let chunk = bytes.withUnsafeMutableBytes { buffer in read(descriptor, buffer.baseAddress! + count, capacity - count) }
+            let chunk = bytes.withUnsafeMutableBytes { buffer in
+                read(descriptor, buffer.baseAddress! + count, capacity - count)
+            }
             if chunk < 0 && errno == EINTR { continue }
             guard chunk >= 0 else { return failure(systemError()) }
             if chunk == 0 { break }

@@ -43,8 +43,10 @@ public struct ProcessFileDiscovery: Sendable {
         }
 
         mutating func problem(_ path: String, _ message: String) {
-            problems.append(LoadDiagnostic(.error, .unreadableFile, message,
-                                           at: SourceLocation(file: path, range: SourceRange(at: .fileStart))))
+            problems.append(
+                LoadDiagnostic(
+                    .error, .unreadableFile, message,
+                    at: SourceLocation(file: path, range: SourceRange(at: .fileStart))))
         }
 
         /// Walks a directory; `ancestors` holds the identities of the directories above it on this path.

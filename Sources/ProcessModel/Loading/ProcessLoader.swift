@@ -14,7 +14,10 @@ public struct LoadResult: Sendable {
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-    public init(file: String, design: ProcessDesign?, diagnostics: [LoadDiagnostic] = [], text: String? = nil, comments: [YAMLComment] = []) {
+    public init(
+        file: String, design: ProcessDesign?, diagnostics: [LoadDiagnostic] = [], text: String? = nil,
+        comments: [YAMLComment] = []
+    ) {
         self.file = file
         self.design = design
         self.diagnostics = diagnostics
@@ -42,10 +45,13 @@ public struct ProcessLoader: Sendable {
     }
 
     /// The same, with further work on each result (linting it, say) done in parallel too.
-    public func load<T: Sendable>(files: [String], batchSize: Int = 512, then transform: @Sendable (LoadResult) -> T,
-                                  _ body: (T) -> Void) {
+    public func load<T: Sendable>(
+        files: [String], batchSize: Int = 512, then transform: @Sendable (LoadResult) -> T,
+        _ body: (T) -> Void
+    ) {
         for start in stride(from: 0, to: files.count, by: batchSize) {
-            Array(files[start..<min(start + batchSize, files.count)]).concurrentMap { transform(load(file: $0)) }.forEach(body)
+            Array(files[start..<min(start + batchSize, files.count)]).concurrentMap { transform(load(file: $0)) }
+                .forEach(body)
         }
     }
 
@@ -65,47 +71,56 @@ public struct ProcessLoader: Sendable {
         let design = load(bytes, into: &diagnostics, text: &text, comments: &comments)
         if let design { Self.markComments(&comments, aboveStepsOf: design) }
         let sorted = diagnostics.sorted()
-        return LoadResult(file: file, design: sorted.contains { $0.severity == .error } ? nil : design, diagnostics: sorted, text: text,
-                          comments: comments)
+        return LoadResult(
+            file: file, design: sorted.contains { $0.severity == .error } ? nil : design, diagnostics: sorted,
+            text: text,
+            comments: comments)
     }
 
     /// Notes, on each comment on the line just above a step's first line, which step that is.
     private static func markComments(_ comments: inout [YAMLComment], aboveStepsOf design: ProcessDesign) {
         guard !comments.isEmpty else { return }
-        let stepAt = Dictionary(design.steps.map { ($0.range.start.line, $0.id.value) }, uniquingKeysWith: { first, _ in first })
+        let stepAt = Dictionary(
+            design.steps.map { ($0.range.start.line, $0.id.value) }, uniquingKeysWith: { first, _ in first })
         for index in comments.indices {
             comments[index].stepBelow = stepAt[comments[index].position.line + 1]
         }
     }
 
-    private func load(_ bytes: [UInt8], into diagnostics: inout DiagnosticList, text decodedText: inout String?,
-                      comments: inout [YAMLComment]) -> ProcessDesign? {
+    private func load(
+        _ bytes: [UInt8], into diagnostics: inout DiagnosticList, text decodedText: inout String?,
+        comments: inout [YAMLComment]
+    ) -> ProcessDesign? {
         let document = YAMLDocument.compose(bytes: bytes, limits: limits, into: &diagnostics)
         decodedText = document.text
         comments = document.comments
         guard let root = document.root else { return nil }
         guard case .mapping(let mapping) = root else {
-            diagnostics.add(.error, .wrongType,
-                            "a process file must be a mapping of keys such as 'processlint' and 'steps', found \(root.kindDescription)",
-                            at: root.range.start)
+            diagnostics.add(
+                .error, .wrongType,
+                "a process file must be a mapping of keys such as 'processlint' and 'steps', found \(root.kindDescription)",
+                at: root.range.start)
             return nil
         }
         // YAML of another kind (a workflow, a compose file) met by a broad path has none of the format's own keys
         // (`name` and `description` are everyone's): one line says so, not an error for every key it lacks.
         let formatKeys = Set(FormatSchema.process.fields.map(\.name)).subtracting(["name", "description"])
         if !mapping.contains(where: { $0.key.string.map(formatKeys.contains) ?? false }) {
-            diagnostics.add(.error, .notAProcessFile,
-                            "not a process file: it has none of the format's keys; a process file starts with 'processlint: 1' "
-                            + "(name only the folders that hold process files, or exclude this one in .processlint.yml)",
-                            at: root.range.start)
+            diagnostics.add(
+                .error, .notAProcessFile,
+                "not a process file: it has none of the format's keys; a process file starts with 'processlint: 1' "
+                    + "(name only the folders that hold process files, or exclude this one in .processlint.yml)",
+                at: root.range.start)
             return nil
         }
         if let version = mapping.value(forKey: "processlint"), let scalar = version.scalar,
-           case .number(let number) = ScalarValue(scalar), number.isFinite, number != Double(FormatSchema.version) {
+            case .number(let number) = ScalarValue(scalar), number.isFinite, number != Double(FormatSchema.version)
+        {
             // A newer format would fail every check below for reasons that are not the user's mistake.
-            diagnostics.add(.error, .unsupportedVersion,
-                            "this file is in format \(number.compactText), but this processlint reads format \(FormatSchema.version)",
-                            at: version.range.start)
+            diagnostics.add(
+                .error, .unsupportedVersion,
+                "this file is in format \(number.compactText), but this processlint reads format \(FormatSchema.version)",
+                at: version.range.start)
             return nil
         }
 
@@ -138,11 +153,15 @@ struct DiagnosticList {
 
     var hasErrors: Bool { dropped[.error, default: 0] > 0 || items.contains { $0.severity == .error } }
 
-    mutating func add(_ severity: LoadDiagnostic.Severity, _ kind: LoadDiagnostic.Kind, _ message: String, at position: SourcePosition) {
+    mutating func add(
+        _ severity: LoadDiagnostic.Severity, _ kind: LoadDiagnostic.Kind, _ message: String, at position: SourcePosition
+    ) {
         add(severity, kind, message, at: SourceRange(at: position))
     }
 
-    mutating func add(_ severity: LoadDiagnostic.Severity, _ kind: LoadDiagnostic.Kind, _ message: String, at range: SourceRange) {
+    mutating func add(
+        _ severity: LoadDiagnostic.Severity, _ kind: LoadDiagnostic.Kind, _ message: String, at range: SourceRange
+    ) {
         guard items.count < limit else {
             dropped[severity, default: 0] += 1
             return
@@ -155,10 +174,14 @@ struct DiagnosticList {
         let total = dropped.values.reduce(0, +)
         guard total > 0 else { return result }
         let worst: LoadDiagnostic.Severity = dropped[.error, default: 0] > 0 ? .error : .warning
-        let counts = dropped.sorted { $0.key == .error && $1.key != .error }.map { "\($0.value) \($0.key.rawValue)\($0.value == 1 ? "" : "s")" }
-        result.append(LoadDiagnostic(worst, .invalidValue,
-                                     "\(total) more problems not shown (\(counts.joined(separator: ", "))); fix the ones above first",
-                                     at: SourceLocation(file: file, range: SourceRange(at: .fileStart))))
+        let counts = dropped.sorted { $0.key == .error && $1.key != .error }.map {
+            "\($0.value) \($0.key.rawValue)\($0.value == 1 ? "" : "s")"
+        }
+        result.append(
+            LoadDiagnostic(
+                worst, .invalidValue,
+                "\(total) more problems not shown (\(counts.joined(separator: ", "))); fix the ones above first",
+                at: SourceLocation(file: file, range: SourceRange(at: .fileStart))))
         return result
     }
 }

@@ -60,18 +60,22 @@ public enum ScalarValue: Equatable, Sendable {
         }
         guard let text = scalarText else {
             let fits = isMapping ? core == .map : core == .seq
-            return fits ? nil : "tag '\(shown)' on '\(field)' cannot mark \(isMapping ? "a mapping" : "a list"); remove the tag"
+            return fits
+                ? nil : "tag '\(shown)' on '\(field)' cannot mark \(isMapping ? "a mapping" : "a list"); remove the tag"
         }
         let value = resolvePlain(text)
-        let fits = switch core {
-        case .str: true
-        case .int: if case .number(let number) = value { number.isFinite && number == number.rounded() } else { false }
-        case .float: if case .number = value { true } else { false }
-        case .bool: if case .boolean = value { true } else { false }
-        case .null: value == .null
-        case .seq, .map: false
-        }
-        return fits ? nil : "tag '\(shown)' on '\(field)' does not fit the value \(text.quotedForMessage); remove the tag"
+        let fits =
+            switch core {
+            case .str: true
+            case .int:
+                if case .number(let number) = value { number.isFinite && number == number.rounded() } else { false }
+            case .float: if case .number = value { true } else { false }
+            case .bool: if case .boolean = value { true } else { false }
+            case .null: value == .null
+            case .seq, .map: false
+            }
+        return fits
+            ? nil : "tag '\(shown)' on '\(field)' does not fit the value \(text.quotedForMessage); remove the tag"
     }
 
     /// A tag as a person writes it: `!!str` for the core schema's `tag:yaml.org,2002:str`.
@@ -96,8 +100,9 @@ public enum ScalarValue: Equatable, Sendable {
 
     /// Decimal notation only: `Double.init` alone would also take `inf`, `nan` and hex floats.
     private static func looksNumeric(_ string: String) -> Bool {
-        guard let first = string.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
-            || first == UInt8(ascii: ".") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
+        guard let first = string.utf8.first,
+            first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
+                || first == UInt8(ascii: ".") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
         else { return false }
         return string.utf8.allSatisfy { byte in
             (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: ".")

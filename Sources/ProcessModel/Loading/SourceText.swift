@@ -4,13 +4,17 @@ enum SourceText {
     /// counts, since it marks a binary file and libyaml would stop there silently).
     static func decode(_ bytes: [UInt8]) -> Result<String, DecodingFailure> {
         if let encoding = WideEncoding(bytes) {
-            return .failure(DecodingFailure(
-                position: .fileStart,
-                message: "file is \(encoding.rawValue) text: save it as UTF-8, the encoding process files are read in"))
+            return .failure(
+                DecodingFailure(
+                    position: .fileStart,
+                    message:
+                        "file is \(encoding.rawValue) text: save it as UTF-8, the encoding process files are read in"))
         }
         if let nul = bytes.firstIndex(of: 0) {
-            return .failure(DecodingFailure(position: position(ofByte: nul, in: bytes),
-                                            message: "file holds a NUL byte: it looks binary, not a YAML text file"))
+            return .failure(
+                DecodingFailure(
+                    position: position(ofByte: nul, in: bytes),
+                    message: "file holds a NUL byte: it looks binary, not a YAML text file"))
         }
         // A UTF-8 byte-order mark is allowed by YAML and written by some editors; it is not part of the text,
         // and libyaml's positions do not count it.
@@ -18,9 +22,10 @@ enum SourceText {
         if let text = String(validating: body, as: UTF8.self) {
             return .success(text)
         }
-        return .failure(DecodingFailure(
-            position: position(ofByte: firstInvalidByte(in: bytes), in: bytes),
-            message: "file is not UTF-8 text: the byte here cannot be decoded; save the file as UTF-8"))
+        return .failure(
+            DecodingFailure(
+                position: position(ofByte: firstInvalidByte(in: bytes), in: bytes),
+                message: "file is not UTF-8 text: the byte here cannot be decoded; save the file as UTF-8"))
     }
 
     struct DecodingFailure: Error {

@@ -49,7 +49,9 @@ struct YAMLCommentFinder {
         var offset = 0
         // libyaml skips a byte-order mark before counting.
         if utf8.count >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF { offset = 3 }
-        var index = 0, line = 0, column = 0
+        var index = 0
+        var line = 0
+        var column = 0
         var previous: UInt8 = UInt8(ascii: "\n")
         var next = 0 // the first span that may still cover `index`
         while offset < utf8.count {
@@ -64,14 +66,19 @@ struct YAMLCommentFinder {
             }
             if byte == UInt8(ascii: "#") {
                 while next < spans.count && spans[next].end <= index { next += 1 }
-                let covered = next < spans.count && spans[next].start <= index
+                let covered =
+                    next < spans.count && spans[next].start <= index
                     && !(spans[next].isBlock && spans[next].startLine == line)
-                let afterScalar = next > 0 && spans[next - 1].end == index && spans[next - 1].end > spans[next - 1].start
+                let afterScalar =
+                    next > 0 && spans[next - 1].end == index && spans[next - 1].end > spans[next - 1].start
                 if !covered && (column == 0 || Self.opensComment(after: previous) || afterScalar) {
                     var end = offset + 1
                     while end < utf8.count && Self.lineBreakWidth(utf8, at: end) == nil { end += 1 }
-                    comments.append(YAMLComment(at: SourcePosition(line: line + 1, column: column + 1),
-                                                text: String(decoding: UnsafeBufferPointer(rebasing: utf8[(offset + 1)..<end]), as: UTF8.self)))
+                    comments.append(
+                        YAMLComment(
+                            at: SourcePosition(line: line + 1, column: column + 1),
+                            text: String(
+                                decoding: UnsafeBufferPointer(rebasing: utf8[(offset + 1)..<end]), as: UTF8.self)))
                     // The rest of the line is the comment: carry on from its end.
                     for byte in utf8[offset..<end] where byte & 0xC0 != 0x80 {
                         index += 1
@@ -97,7 +104,8 @@ struct YAMLCommentFinder {
     private static func opensComment(after byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"),
-             UInt8(ascii: "{"), UInt8(ascii: "}"): true
+            UInt8(ascii: "{"), UInt8(ascii: "}"):
+            true
         default: false
         }
     }
@@ -110,7 +118,8 @@ struct YAMLCommentFinder {
         case UInt8(ascii: "\r"): return offset + 1 < utf8.count && utf8[offset + 1] == UInt8(ascii: "\n") ? 2 : 1
         case 0xC2: return offset + 1 < utf8.count && utf8[offset + 1] == 0x85 ? 2 : nil
         case 0xE2:
-            return offset + 2 < utf8.count && utf8[offset + 1] == 0x80 && (utf8[offset + 2] == 0xA8 || utf8[offset + 2] == 0xA9) ? 3 : nil
+            return offset + 2 < utf8.count && utf8[offset + 1] == 0x80
+                && (utf8[offset + 2] == 0xA8 || utf8[offset + 2] == 0xA9) ? 3 : nil
         default: return nil
         }
     }

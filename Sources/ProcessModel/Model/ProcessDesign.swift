@@ -30,7 +30,8 @@ public struct ProcessDesign: Sendable {
     /// Steps lie in file order without overlapping, so a binary search finds it: a file with thousands of
     /// findings stays linear.
     public func step(containing range: SourceRange) -> Step? {
-        var low = 0, high = steps.count
+        var low = 0
+        var high = steps.count
         while low < high {
             let middle = (low + high) / 2
             if steps[middle].range.start <= range.start { low = middle + 1 } else { high = middle }

@@ -14,8 +14,11 @@ public struct Step: Sendable {
     /// empty for a step that is what it says. The step's own operation is the one the rules read.
     public let alternatives: [StepAlternative]
 
-    public init(id: Located<String>, operation: Located<UnitOperation>, note: Located<String>?, performance: PerformanceOverride?,
-                range: SourceRange, index: Int, alternatives: [StepAlternative] = []) {
+    public init(
+        id: Located<String>, operation: Located<UnitOperation>, note: Located<String>?,
+        performance: PerformanceOverride?,
+        range: SourceRange, index: Int, alternatives: [StepAlternative] = []
+    ) {
         self.id = id
         self.operation = operation
         self.note = note
@@ -35,7 +38,9 @@ public struct Step: Sendable {
 
     /// The same step performing another of its choices (with that choice's note and performance figures).
     public func choosing(_ choice: StepAlternative) -> Step {
-        Step(id: id, operation: choice.operation, note: choice.note, performance: choice.performance, range: range, index: index)
+        Step(
+            id: id, operation: choice.operation, note: choice.note, performance: choice.performance, range: range,
+            index: index)
     }
 }
 
@@ -47,7 +52,9 @@ public struct StepAlternative: Sendable {
     /// The alternative's mapping.
     public let range: SourceRange
 
-    public init(operation: Located<UnitOperation>, note: Located<String>?, performance: PerformanceOverride?, range: SourceRange) {
+    public init(
+        operation: Located<UnitOperation>, note: Located<String>?, performance: PerformanceOverride?, range: SourceRange
+    ) {
         self.operation = operation
         self.note = note
         self.performance = performance

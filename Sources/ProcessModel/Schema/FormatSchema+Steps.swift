@@ -6,9 +6,11 @@ extension FormatSchema {
             .required("id", .text(.identifier), "identifier of the step, unique in the process; findings name it"),
             .required("operation", .choice(OperationKind.choices), "kind of unit operation"),
             .optional("note", .text(.prose), "free text about the step"),
-            .optional("alternatives", .list(of: .tagged(alternative), constraints: .nonEmpty),
-                      "other operations the step may be, when its chemistry is not public or not chosen yet: each a mapping with "
-                        + "'operation' and its keys; the estimate reports every choice, and lint judges the design by the worst"),
+            .optional(
+                "alternatives", .list(of: .tagged(alternative), constraints: .nonEmpty),
+                "other operations the step may be, when its chemistry is not public or not chosen yet: each a mapping with "
+                    + "'operation' and its keys; the estimate reports every choice, and lint judges the design by the worst"
+            ),
         ],
         variants: operationVariants
     )
@@ -27,10 +29,13 @@ extension FormatSchema {
 
     /// Each operation's own keys, with its performance figures.
     private static let operationVariants = OperationKind.allCases.map { kind in
-        TaggedShape.Variant(choice: Choice(kind.rawValue, kind.summary, synonyms: kind.synonyms), fields: parameters(of: kind) + [
-            .optional("performance", .object(performance(of: kind)),
-                      "figures measured for this step that replace the catalogue's; needs a source"),
-        ])
+        TaggedShape.Variant(
+            choice: Choice(kind.rawValue, kind.summary, synonyms: kind.synonyms),
+            fields: parameters(of: kind) + [
+                .optional(
+                    "performance", .object(performance(of: kind)),
+                    "figures measured for this step that replace the catalogue's; needs a source")
+            ])
     }
 
     /// The parameters a step of this kind may state, besides its id, note and performance figures.
@@ -40,8 +45,9 @@ extension FormatSchema {
             "markers", .list(of: .marker, constraints: ListConstraints(minimumCount: 1, uniqueBy: ".")),
             kind == .depletion ? "markers of the cells to remove" : "markers of the cells to keep"
         )
-        let cytokines = Field.optional("cytokines", .list(of: .text(.prose), constraints: .any),
-                                       "cytokines in the medium, e.g. [IL-2] or [IL-7, IL-15]")
+        let cytokines = Field.optional(
+            "cytokines", .list(of: .text(.prose), constraints: .any),
+            "cytokines in the medium, e.g. [IL-2] or [IL-7, IL-15]")
         let payload = Field.optional(
             "payload", .choice([VectorKind.transposon, .mRNA].map { Choice($0.rawValue, $0.summary) }),
             "what is delivered; defaults to the product's vector"
@@ -55,21 +61,27 @@ extension FormatSchema {
             // Monocytes adhere within an hour or two; after a week a culture is no longer an adherence step.
             return [.optional("hours", .number(.between(0, 168)), "time the cells are left to adhere")]
         case .positiveSelection:
-            return [markers, device, .optional(
-                "separate_arms", .boolean,
-                "each marker is selected from its own share of the material and processed in its own arm until "
-                    + "formulation (e.g. separate CD4 and CD8 components)"
-            )]
+            return [
+                markers, device,
+                .optional(
+                    "separate_arms", .boolean,
+                    "each marker is selected from its own share of the material and processed in its own arm until "
+                        + "formulation (e.g. separate CD4 and CD8 components)"
+                ),
+            ]
         case .depletion:
             return [markers, device]
         case .activation:
             return [.required("reagent", .choice(ActivationReagent.choices), "activation reagent"), cytokines]
         case .transduction:
             return [
-                .optional("vector", .choice([VectorKind.lentiviral, .gammaRetroviral].map { Choice($0.rawValue, $0.summary) }),
-                          "viral vector used; defaults to the product's vector"),
-                .optional("moi", .number(NumberBounds(minimum: 0, maximum: 1000, minimumIsExclusive: true)),
-                          "multiplicity of infection, vector units per cell"),
+                .optional(
+                    "vector",
+                    .choice([VectorKind.lentiviral, .gammaRetroviral].map { Choice($0.rawValue, $0.summary) }),
+                    "viral vector used; defaults to the product's vector"),
+                .optional(
+                    "moi", .number(NumberBounds(minimum: 0, maximum: 1000, minimumIsExclusive: true)),
+                    "multiplicity of infection, vector units per cell"),
             ]
         case .electroporation, .transfection:
             return [payload, device]

@@ -12,40 +12,53 @@ public enum FormatSchema {
         .required("product", .object(product), "the product being made"),
         .required("indication", .text(.prose), "disease the product treats, e.g. B-ALL, DLBCL, MCL, multiple myeloma"),
         .required("starting_material", .object(startingMaterial), "what the process starts from"),
-        .required("steps", .list(of: .tagged(step), constraints: ListConstraints(minimumCount: 1, uniqueBy: "id")),
-                  "the unit operations, in the order they are performed"),
+        .required(
+            "steps", .list(of: .tagged(step), constraints: ListConstraints(minimumCount: 1, uniqueBy: "id")),
+            "the unit operations, in the order they are performed"),
         .optional("dose", .object(dose), "the dose infused, which decides the share of the product a patient receives"),
-        .optional("release_tests", .list(of: releaseTest, constraints: ListConstraints(uniqueBy: "test")),
-                  "tests the final product must pass before release, with limits where they have one"),
+        .optional(
+            "release_tests", .list(of: releaseTest, constraints: ListConstraints(uniqueBy: "test")),
+            "tests the final product must pass before release, with limits where they have one"),
     ])
 
     static let product = ObjectShape([
         .required("car_target", .marker, "antigen the CAR binds, e.g. CD19, BCMA"),
         .required("vector", .choice(VectorKind.choices), "how the CAR gene is put into the cells"),
-        .optional("label", .choice(ProductLabel.choices),
-                  "the approved product this process models, so its file is held to the product's label (dose range)"),
-        .optional("edits", .list(of: .choice(GeneEdit.choices), constraints: ListConstraints(uniqueBy: ".")),
-                  "genes knocked out in the product's T cells, e.g. [TRAC, CD7]"),
-        .optional("target_blocker", .marker,
-                  "an antigen whose surface expression the product blocks without editing its gene (a protein expression blocker), e.g. CD7"),
-        .optional("tcr_intact_reason", .text(.prose),
-                  "why an allogeneic product keeps its T-cell receptor, e.g. virus-specific T cells from a matched donor"),
-        .optional("lymphodepletion", .text(.prose),
-                  "what the patient receives before infusion, e.g. fludarabine, cyclophosphamide and alemtuzumab"),
+        .optional(
+            "label", .choice(ProductLabel.choices),
+            "the approved product this process models, so its file is held to the product's label (dose range)"),
+        .optional(
+            "edits", .list(of: .choice(GeneEdit.choices), constraints: ListConstraints(uniqueBy: ".")),
+            "genes knocked out in the product's T cells, e.g. [TRAC, CD7]"),
+        .optional(
+            "target_blocker", .marker,
+            "an antigen whose surface expression the product blocks without editing its gene (a protein expression blocker), e.g. CD7"
+        ),
+        .optional(
+            "tcr_intact_reason", .text(.prose),
+            "why an allogeneic product keeps its T-cell receptor, e.g. virus-specific T cells from a matched donor"),
+        .optional(
+            "lymphodepletion", .text(.prose),
+            "what the patient receives before infusion, e.g. fludarabine, cyclophosphamide and alemtuzumab"),
     ])
 
     static let startingMaterial = ObjectShape([
         .required("kind", .choice(StartingMaterialKind.choices), "kind of starting material"),
-        .optional("donor", .choice(DonorKind.choices), "whose cells: autologous (the patient's, the default) or allogeneic (a healthy donor's)"),
+        .optional(
+            "donor", .choice(DonorKind.choices),
+            "whose cells: autologous (the patient's, the default) or allogeneic (a healthy donor's)"),
         .optional("cryopreserved", .boolean, "whether the starting material is frozen before processing"),
         // A large-volume leukapheresis collects a few times 1e10 nucleated cells; a whole adult body holds about 3e13
         // cells, most of them red cells without a nucleus, so 1e13 nucleated cells cannot be collected.
-        .optional("total_nucleated_cells", .number(NumberBounds(minimum: 0, maximum: 1e13, minimumIsExclusive: true)),
-                  "nucleated cells collected, e.g. 1.0e10"),
-        .optional("composition", .object(composition),
-                  "fraction of nucleated cells in each population; fractions add up to at most 1"),
-        .optional("malignant_markers", .list(of: .marker, constraints: ListConstraints(uniqueBy: ".")),
-                  "markers the malignant cells carry, e.g. [CD19, CD10, CD34]; a marker they lack must not be listed"),
+        .optional(
+            "total_nucleated_cells", .number(NumberBounds(minimum: 0, maximum: 1e13, minimumIsExclusive: true)),
+            "nucleated cells collected, e.g. 1.0e10"),
+        .optional(
+            "composition", .object(composition),
+            "fraction of nucleated cells in each population; fractions add up to at most 1"),
+        .optional(
+            "malignant_markers", .list(of: .marker, constraints: ListConstraints(uniqueBy: ".")),
+            "markers the malignant cells carry, e.g. [CD19, CD10, CD34]; a marker they lack must not be listed"),
     ])
 
     static let composition = ObjectShape(
@@ -56,13 +69,16 @@ public enum FormatSchema {
     static let dose = ObjectShape(
         [
             // About 1e12 cells weigh a kilogram; approved doses are near 1e8 (DOMAIN.md), and no infusion holds a kilogram of cells.
-            .optional("car_t_cells", .number(NumberBounds(minimum: 0, maximum: 1e12, minimumIsExclusive: true)),
-                      "CAR-positive T cells infused, e.g. 1.0e8"),
+            .optional(
+                "car_t_cells", .number(NumberBounds(minimum: 0, maximum: 1e12, minimumIsExclusive: true)),
+                "CAR-positive T cells infused, e.g. 1.0e8"),
             // Per-kg doses are near 1e6; 1e10 per kg would be most of a kilogram of cells for an adult.
-            .optional("car_t_cells_per_kg", .number(NumberBounds(minimum: 0, maximum: 1e10, minimumIsExclusive: true)),
-                      "CAR-positive T cells infused per kg of body weight"),
-            .optional("body_weight_kg", .number(NumberBounds(minimum: 0, maximum: 300, minimumIsExclusive: true)),
-                      "body weight the per-kg dose is computed for"),
+            .optional(
+                "car_t_cells_per_kg", .number(NumberBounds(minimum: 0, maximum: 1e10, minimumIsExclusive: true)),
+                "CAR-positive T cells infused per kg of body weight"),
+            .optional(
+                "body_weight_kg", .number(NumberBounds(minimum: 0, maximum: 300, minimumIsExclusive: true)),
+                "body weight the per-kg dose is computed for"),
         ],
         // Both at once would leave the tool to choose one silently.
         exactlyOneOf: ["car_t_cells", "car_t_cells_per_kg"]
@@ -71,12 +87,15 @@ public enum FormatSchema {
     static let releaseTest = Shape.choiceOrObject(
         choices: ReleaseTestKind.choices,
         key: "test",
-        object: ObjectShape([
-            .required("test", .choice(ReleaseTestKind.choices), "which test"),
-            .optional("max", .number(.between(0, 1e12)), "upper limit of the specification, in the test's unit (below)"),
-            .optional("min", .number(.between(0, 1e12)), "lower limit of the specification, in the test's unit (below)"),
-            .optional("method", .text(.prose), "assay used, e.g. qPCR, flow cytometry"),
-        ], ordered: [.minAtMostMax]),
+        object: ObjectShape(
+            [
+                .required("test", .choice(ReleaseTestKind.choices), "which test"),
+                .optional(
+                    "max", .number(.between(0, 1e12)), "upper limit of the specification, in the test's unit (below)"),
+                .optional(
+                    "min", .number(.between(0, 1e12)), "lower limit of the specification, in the test's unit (below)"),
+                .optional("method", .text(.prose), "assay used, e.g. qPCR, flow cytometry"),
+            ], ordered: [.minAtMostMax]),
         variants: Dictionary(uniqueKeysWithValues: ReleaseTestKind.allCases.map { ($0.rawValue, releaseTestShape($0)) })
     )
 
@@ -85,14 +104,16 @@ public enum FormatSchema {
         let test = Field.required("test", .choice(ReleaseTestKind.choices), "which test")
         let method = Field.optional("method", .text(.prose), "assay used, e.g. qPCR, flow cytometry")
         guard let limit = kind.limit else {
-            let reason = "'\(kind.rawValue)' is a pass/fail test: it takes no numeric limit; write it as a name, or give only 'method'"
+            let reason =
+                "'\(kind.rawValue)' is a pass/fail test: it takes no numeric limit; write it as a name, or give only 'method'"
             return ObjectShape([test, method], refusals: ["min": reason, "max": reason])
         }
-        return ObjectShape([
-            test,
-            .optional("max", .number(limit.bounds), "upper limit, \(limit.unit)"),
-            .optional("min", .number(limit.bounds), "lower limit, \(limit.unit)"),
-            method,
-        ], ordered: [.minAtMostMax])
+        return ObjectShape(
+            [
+                test,
+                .optional("max", .number(limit.bounds), "upper limit, \(limit.unit)"),
+                .optional("min", .number(limit.bounds), "lower limit, \(limit.unit)"),
+                method,
+            ], ordered: [.minAtMostMax])
     }
 }

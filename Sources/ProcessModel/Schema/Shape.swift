@@ -59,9 +59,12 @@ public struct Choice: Sendable {
         let words = text.lowercased().split { $0 == " " || $0 == "_" || $0 == "-" }
         let plain = words.joined(separator: " ")
         // `CD3 selection`, `CD19 depletion`: the marker is the step's `markers`, the rest its operation.
-        let withoutMarkers = words.filter { !($0.hasPrefix("cd") && $0.dropFirst(2).allSatisfy(\.isNumber)) }.joined(separator: " ")
+        let withoutMarkers = words.filter { !($0.hasPrefix("cd") && $0.dropFirst(2).allSatisfy(\.isNumber)) }.joined(
+            separator: " ")
         for candidate in [plain, withoutMarkers] where !candidate.isEmpty {
-            if let choice = choices.first(where: { $0.synonyms.contains(candidate) || $0.value.replacingOccurrences(of: "-", with: " ") == candidate }) {
+            if let choice = choices.first(where: {
+                $0.synonyms.contains(candidate) || $0.value.replacingOccurrences(of: "-", with: " ") == candidate
+            }) {
                 return choice.value
             }
         }
@@ -76,7 +79,10 @@ public struct NumberBounds: Sendable {
     public var minimumIsExclusive = false
     public var maximumIsExclusive = false
 
-    public init(minimum: Double? = nil, maximum: Double? = nil, minimumIsExclusive: Bool = false, maximumIsExclusive: Bool = false) {
+    public init(
+        minimum: Double? = nil, maximum: Double? = nil, minimumIsExclusive: Bool = false,
+        maximumIsExclusive: Bool = false
+    ) {
         self.minimum = minimum
         self.maximum = maximum
         self.minimumIsExclusive = minimumIsExclusive
@@ -101,14 +107,14 @@ public struct NumberBounds: Sendable {
     public var phrase: String {
         let text = boundText
         switch (minimum, maximum) {
-        case let (low?, high?) where !minimumIsExclusive && !maximumIsExclusive:
+        case (let low?, let high?) where !minimumIsExclusive && !maximumIsExclusive:
             return "between \(text(low)) and \(text(high))"
-        case let (low?, high?):
+        case (let low?, let high?):
             return "\(minimumIsExclusive ? "greater than" : "at least") \(text(low)) and "
                 + "\(maximumIsExclusive ? "less than" : "at most") \(text(high))"
-        case let (low?, nil):
+        case (let low?, nil):
             return "\(minimumIsExclusive ? "greater than" : "at least") \(text(low))"
-        case let (nil, high?):
+        case (nil, let high?):
             return "\(maximumIsExclusive ? "less than" : "at most") \(text(high))"
         case (nil, nil):
             return "any number"
@@ -162,8 +168,10 @@ public struct ObjectShape: Sendable {
     /// Field positions by name, so validating a key is one lookup.
     private let positions: [String: Int]
 
-    public init(_ fields: [Field], requiresOneOf: [[String]] = [], sumAtMost: Double? = nil, exactlyOneOf: [String] = [],
-                ordered: [OrderedPair] = [], refusals: [String: String] = [:]) {
+    public init(
+        _ fields: [Field], requiresOneOf: [[String]] = [], sumAtMost: Double? = nil, exactlyOneOf: [String] = [],
+        ordered: [OrderedPair] = [], refusals: [String: String] = [:]
+    ) {
         self.fields = fields
         self.requiresOneOf = requiresOneOf
         self.sumAtMost = sumAtMost
@@ -229,7 +237,9 @@ public struct TaggedShape: Sendable {
         self.common = common
         self.variants = variants
         self.noun = noun
-        shapes = Dictionary(variants.map { ($0.choice.value, ObjectShape(common + $0.fields)) }, uniquingKeysWith: { first, _ in first })
+        shapes = Dictionary(
+            variants.map { ($0.choice.value, ObjectShape(common + $0.fields)) }, uniquingKeysWith: { first, _ in first }
+        )
     }
 
     /// The whole object shape selected by a tag value, if the value names a variant.

@@ -1,4 +1,3 @@
-
 /// Checks a YAML tree against a `Shape` and reports every departure, located.
 ///
 /// It never stops at the first problem: a mapping with an unknown key still has its other keys
@@ -16,7 +15,8 @@ struct ShapeValidator {
     }
 
     private mutating func report(
-        _ kind: LoadDiagnostic.Kind, _ message: String, at range: SourceRange, severity: LoadDiagnostic.Severity = .error
+        _ kind: LoadDiagnostic.Kind, _ message: String, at range: SourceRange,
+        severity: LoadDiagnostic.Severity = .error
     ) {
         problems.append((severity, kind, message, range))
     }
@@ -30,59 +30,77 @@ struct ShapeValidator {
         switch shape {
         case .text(let kind):
             guard case .scalar(let scalar) = node, case .text = ScalarValue(scalar) else {
-                let hint = node.plainScalarTag.map { " (remove the tag '\($0)')" }
+                let hint =
+                    node.plainScalarTag.map { " (remove the tag '\($0)')" }
                     ?? (node.scalar.map { ScalarValue($0) != .null } == true ? " (quote it to use it as text)" : "")
-                return report(.wrongType, "'\(name)' must be text, found \(node.kindDescription)\(hint)", at: node.range)
+                return report(
+                    .wrongType, "'\(name)' must be text, found \(node.kindDescription)\(hint)", at: node.range)
             }
             if scalar.string.allSatisfy(\.isWhitespace) {
                 report(.invalidValue, "'\(name)' must not be empty", at: node.range)
             } else if kind == .identifier, !Self.isIdentifier(scalar.string) {
-                report(.invalidValue,
-                       "'\(name)' must be letters, digits, '-', '_' or '.', starting with a letter or digit; found \(scalar.string.quotedForMessage)",
-                       at: node.range)
+                report(
+                    .invalidValue,
+                    "'\(name)' must be letters, digits, '-', '_' or '.', starting with a letter or digit; found \(scalar.string.quotedForMessage)",
+                    at: node.range)
             }
         case .number(let bounds):
             guard case .scalar(let scalar) = node, case .number(let value) = ScalarValue(scalar) else {
-                return report(.wrongType, "'\(name)' must be a number, found \(node.kindDescription)" + Self.numberHint(node, bounds: bounds),
-                              at: node.range)
+                return report(
+                    .wrongType,
+                    "'\(name)' must be a number, found \(node.kindDescription)" + Self.numberHint(node, bounds: bounds),
+                    at: node.range)
             }
             // `1e400`, a 400-digit integer and `.inf` overflow to infinity, `.nan` compares false with every bound:
             // either would pass a range check silently and poison every figure computed from it.
             guard value.isFinite else {
-                return report(.outOfRange, "'\(name)' must be a finite number \(bounds.phrase), found \(scalar.string.quotedForMessage)",
-                              at: node.range)
+                return report(
+                    .outOfRange,
+                    "'\(name)' must be a finite number \(bounds.phrase), found \(scalar.string.quotedForMessage)",
+                    at: node.range)
             }
             if !bounds.contains(value) {
-                report(.outOfRange, "'\(name)' must be \(bounds.phrase), found \(value.compactText)" + Self.percentHint(value, bounds),
-                       at: node.range)
+                report(
+                    .outOfRange,
+                    "'\(name)' must be \(bounds.phrase), found \(value.compactText)" + Self.percentHint(value, bounds),
+                    at: node.range)
             }
         case .integer(let allowed):
             guard case .scalar(let scalar) = node, case .number(let value) = ScalarValue(scalar),
-                  let integer = Int(exactly: value)
+                let integer = Int(exactly: value)
             else {
-                return report(.wrongType, "'\(name)' must be an integer, found \(node.kindDescription)" + Self.numberHint(node),
-                              at: node.range)
+                return report(
+                    .wrongType, "'\(name)' must be an integer, found \(node.kindDescription)" + Self.numberHint(node),
+                    at: node.range)
             }
             if !allowed.contains(integer) {
-                report(.invalidValue, "'\(name)' must be \(allowed.map(String.init).joined(separator: " or ")), found \(integer)",
-                       at: node.range)
+                report(
+                    .invalidValue,
+                    "'\(name)' must be \(allowed.map(String.init).joined(separator: " or ")), found \(integer)",
+                    at: node.range)
             }
         case .boolean:
             guard case .scalar(let scalar) = node, case .boolean = ScalarValue(scalar) else {
-                return report(.wrongType, "'\(name)' must be true or false, found \(node.kindDescription)"
-                              + (node.plainScalarTag.map { "; remove the tag '\($0)'" } ?? ""), at: node.range)
+                return report(
+                    .wrongType,
+                    "'\(name)' must be true or false, found \(node.kindDescription)"
+                        + (node.plainScalarTag.map { "; remove the tag '\($0)'" } ?? ""), at: node.range)
             }
         case .choice(let choices, let noun):
             validateChoice(node, choices, name: noun ?? name)
         case .marker:
             guard case .scalar(let scalar) = node, ScalarValue(scalar) != .null else {
-                return report(.wrongType, "'\(name)' must be a marker such as CD19, found \(node.kindDescription)", at: node.range)
+                return report(
+                    .wrongType, "'\(name)' must be a marker such as CD19, found \(node.kindDescription)", at: node.range
+                )
             }
             // Every marker field is read by a safety rule (docs/format.md lists them): a typo there must stop the
             // file, never quietly change which cells a selection acts on or drop a rule's escalation.
             if let parts = Marker.missingComma(in: scalar.string) {
-                report(.unknownMarker, "\(scalar.string.quotedForMessage) in '\(name)' reads as one marker; a comma is missing: "
-                       + "write \(parts.joined(separator: ", ")) as separate markers", at: node.range)
+                report(
+                    .unknownMarker,
+                    "\(scalar.string.quotedForMessage) in '\(name)' reads as one marker; a comma is missing: "
+                        + "write \(parts.joined(separator: ", ")) as separate markers", at: node.range)
                 return
             }
             let marker = Marker(normalising: scalar.string)
@@ -94,8 +112,10 @@ struct ShapeValidator {
             validateList(node, item, constraints, name: name)
         case .object(let object):
             // A list entry with an id (a custom rule, an external rule) is named by it: "'rules' entry 'site-x'".
-            validateObject(node, object, context: node.mapping?.value(forKey: "id")?.string
-                .map { "'\(name)' entry \($0.quotedForMessage)" } ?? "'\(name)'", keyRange: key)
+            validateObject(
+                node, object,
+                context: node.mapping?.value(forKey: "id")?.string
+                    .map { "'\(name)' entry \($0.quotedForMessage)" } ?? "'\(name)'", keyRange: key)
         case .tagged(let tagged):
             validateTagged(node, tagged, name: name)
         case .dictionary(let keys, let value):
@@ -123,8 +143,10 @@ struct ShapeValidator {
             } else if case .scalar = node {
                 validateChoice(node, choices, name: key)
             } else {
-                report(.wrongType, "each '\(name)' entry must be a name or a mapping with '\(key)', found \(node.kindDescription)",
-                       at: node.range)
+                report(
+                    .wrongType,
+                    "each '\(name)' entry must be a name or a mapping with '\(key)', found \(node.kindDescription)",
+                    at: node.range)
             }
         }
     }
@@ -133,13 +155,15 @@ struct ShapeValidator {
         if case .scalar(let scalar) = node, choices.contains(where: { $0.value == scalar.string }) { return }
         let valid = choices.map(\.value)
         guard case .scalar(let scalar) = node, ScalarValue(scalar) != .null else {
-            return report(.wrongType, "'\(name)' must be one of \(valid.joined(separator: ", ")); found \(node.kindDescription)",
-                          at: node.range)
+            return report(
+                .wrongType, "'\(name)' must be one of \(valid.joined(separator: ", ")); found \(node.kindDescription)",
+                at: node.range)
         }
         let hint = Choice.suggestion(for: scalar.string, among: choices).map { "did you mean '\($0)'? " } ?? ""
-        report(.invalidValue,
-               "unknown \(name) \(scalar.string.quotedForMessage); \(hint)expected one of: \(valid.sorted().joined(separator: ", "))",
-               at: node.range)
+        report(
+            .invalidValue,
+            "unknown \(name) \(scalar.string.quotedForMessage); \(hint)expected one of: \(valid.sorted().joined(separator: ", "))",
+            at: node.range)
     }
 
     private mutating func validateList(_ node: YAMLNode, _ item: Shape, _ constraints: ListConstraints, name: String) {
@@ -148,20 +172,28 @@ struct ShapeValidator {
             return report(.wrongType, "'\(name)' must be a list, found \(node.kindDescription)", at: node.range)
         }
         if sequence.count < constraints.minimumCount {
-            report(.invalidValue, "'\(name)' must list at least \(constraints.minimumCount) item\(constraints.minimumCount == 1 ? "" : "s")",
-                   at: node.range)
+            report(
+                .invalidValue,
+                "'\(name)' must list at least \(constraints.minimumCount) item\(constraints.minimumCount == 1 ? "" : "s")",
+                at: node.range)
         }
         var seen: [String: SourcePosition] = [:]
         for element in sequence {
             validate(element, item, name: name)
             guard let uniqueBy = constraints.uniqueBy,
-                  let (identity, range) = Self.identity(of: element, by: uniqueBy, isMarker: item.isMarker)
+                let (identity, range) = Self.identity(of: element, by: uniqueBy, isMarker: item.isMarker)
             else { continue }
             if let first = seen[identity] {
                 if uniqueBy == "id" {
-                    report(.duplicateStepID, "duplicate step id \(identity.quotedForMessage); it is first used at line \(first.line)", at: range)
+                    report(
+                        .duplicateStepID,
+                        "duplicate step id \(identity.quotedForMessage); it is first used at line \(first.line)",
+                        at: range)
                 } else {
-                    report(.invalidValue, "\(identity.quotedForMessage) is listed twice in '\(name)'; first at line \(first.line)", at: range)
+                    report(
+                        .invalidValue,
+                        "\(identity.quotedForMessage) is listed twice in '\(name)'; first at line \(first.line)",
+                        at: range)
                 }
             } else {
                 seen[identity] = range.start
@@ -171,8 +203,10 @@ struct ShapeValidator {
 
     /// `context` and `keyTerm` name the mapping in messages; they are built only when there is a problem to report.
     /// `keyRange` is where the mapping's own key stands, for findings about the mapping as a whole.
-    private mutating func validateObject(_ node: YAMLNode, _ object: ObjectShape, context: @autoclosure () -> String,
-                                         keyTerm: @autoclosure () -> String = "", keyRange: SourceRange? = nil) {
+    private mutating func validateObject(
+        _ node: YAMLNode, _ object: ObjectShape, context: @autoclosure () -> String,
+        keyTerm: @autoclosure () -> String = "", keyRange: SourceRange? = nil
+    ) {
         guard case .mapping(let mapping) = node else {
             return report(.wrongType, "\(context()) must be a mapping, found \(node.kindDescription)", at: node.range)
         }
@@ -183,7 +217,9 @@ struct ShapeValidator {
         // Fractions written as percentages are one mistake, said once, not an error per key and one for the sum.
         let writtenInPercent = object.sumAtMost == 1 && Self.looksLikePercentages(mapping)
         if writtenInPercent {
-            report(.outOfRange, "the values in \(context()) look like percentages: write fractions (0.15, not 15)", at: place)
+            report(
+                .outOfRange, "the values in \(context()) look like percentages: write fractions (0.15, not 15)",
+                at: place)
         }
         for (keyNode, value) in mapping {
             if let problem = keyNode.tagProblem(field: keyNode.string ?? "") {
@@ -191,7 +227,9 @@ struct ShapeValidator {
                 continue
             }
             guard case .scalar(let keyScalar) = keyNode else {
-                report(.wrongType, "keys in \(context()) must be plain names, found \(keyNode.kindDescription)", at: keyNode.range)
+                report(
+                    .wrongType, "keys in \(context()) must be plain names, found \(keyNode.kindDescription)",
+                    at: keyNode.range)
                 continue
             }
             let key = keyScalar.string
@@ -201,18 +239,26 @@ struct ShapeValidator {
                     continue
                 }
                 let placement = object.placement(of: key).map { path in
-                    "it belongs under '\(path.last!)'" + (path.count > 1 ? " in '\(path.dropLast().joined(separator: "' in '"))'" : "") + "; "
+                    "it belongs under '\(path.last!)'"
+                        + (path.count > 1 ? " in '\(path.dropLast().joined(separator: "' in '"))'" : "") + "; "
                 }
-                let hint = placement ?? Suggestion.nearest(to: key, among: object.fields.map(\.name)).map { "did you mean '\($0)'? " } ?? ""
-                report(.unknownKey, "unknown key \(key.quotedForMessage) in \(context())\(keyTerm()); \(hint)valid keys are: \(object.keyList)",
-                       at: keyNode.range)
+                let hint =
+                    placement ?? Suggestion.nearest(to: key, among: object.fields.map(\.name)).map {
+                        "did you mean '\($0)'? "
+                    } ?? ""
+                report(
+                    .unknownKey,
+                    "unknown key \(key.quotedForMessage) in \(context())\(keyTerm()); \(hint)valid keys are: \(object.keyList)",
+                    at: keyNode.range)
                 continue
             }
             present.insert(key)
             if writtenInPercent, case .number = field.shape { continue }
             self.keyRange = keyNode.range
             validate(value, field.shape, name: key)
-            if object.sumAtMost != nil, case .scalar(let scalar) = value, case .number(let number) = ScalarValue(scalar), number.isFinite {
+            if object.sumAtMost != nil, case .scalar(let scalar) = value,
+                case .number(let number) = ScalarValue(scalar), number.isFinite
+            {
                 sum += number
             }
         }
@@ -225,33 +271,47 @@ struct ShapeValidator {
         if !object.exactlyOneOf.isEmpty {
             let given = mapping.map(\.key).filter { object.exactlyOneOf.contains($0.string ?? "") }
             if given.isEmpty {
-                report(.missingKey, "\(context())\(keyTerm()) needs one of \(object.exactlyOneOf.quotedAlternatives)", at: node.range)
+                report(
+                    .missingKey, "\(context())\(keyTerm()) needs one of \(object.exactlyOneOf.quotedAlternatives)",
+                    at: node.range)
             }
             for extra in given.dropFirst() {
-                report(.invalidValue, "\(context())\(keyTerm()) may have only one of \(object.exactlyOneOf.quotedAlternatives); "
-                       + "found '\(given[0].string ?? "")' and \((extra.string ?? "").quotedForMessage)", at: extra.range)
+                report(
+                    .invalidValue,
+                    "\(context())\(keyTerm()) may have only one of \(object.exactlyOneOf.quotedAlternatives); "
+                        + "found '\(given[0].string ?? "")' and \((extra.string ?? "").quotedForMessage)",
+                    at: extra.range)
             }
         }
         for pair in object.ordered {
             guard let low = mapping.value(forKey: pair.low), let high = mapping.value(forKey: pair.high),
-                  case .number(let lowValue)? = low.scalarValue, case .number(let highValue)? = high.scalarValue,
-                  lowValue.isFinite, highValue.isFinite, lowValue > highValue else { continue }
-            report(.invalidValue, "'\(pair.low)' \(lowValue.compactText) is above '\(pair.high)' \(highValue.compactText) in \(context())\(keyTerm()): "
-                   + "no value can pass; expected '\(pair.low)' at most '\(pair.high)'", at: low.range)
+                case .number(let lowValue)? = low.scalarValue, case .number(let highValue)? = high.scalarValue,
+                lowValue.isFinite, highValue.isFinite, lowValue > highValue
+            else { continue }
+            report(
+                .invalidValue,
+                "'\(pair.low)' \(lowValue.compactText) is above '\(pair.high)' \(highValue.compactText) in \(context())\(keyTerm()): "
+                    + "no value can pass; expected '\(pair.low)' at most '\(pair.high)'", at: low.range)
         }
         // Fractions are often written rounded to two places; allow that much over.
         if let limit = object.sumAtMost, sum > limit + 0.005, !writtenInPercent {
-            report(.outOfRange, "the fractions in \(context()) add up to \(Self.rounded(sum)); they must add up to at most \(limit.compactText)",
-                   at: place)
+            report(
+                .outOfRange,
+                "the fractions in \(context()) add up to \(Self.rounded(sum)); they must add up to at most \(limit.compactText)",
+                at: place)
         }
     }
 
     private mutating func validateTagged(_ node: YAMLNode, _ tagged: TaggedShape, name: String) {
         guard case .mapping(let mapping) = node else {
-            return report(.wrongType, "each entry of '\(name)' must be a mapping, found \(node.kindDescription)", at: node.range)
+            return report(
+                .wrongType, "each entry of '\(name)' must be a mapping, found \(node.kindDescription)", at: node.range)
         }
         let article = "aeiou".contains(tagged.noun.prefix(1)) ? "an" : "a"
-        let idText = { mapping.value(forKey: "id")?.string.map { "\(tagged.noun) \($0.quotedForMessage)" } ?? "\(article) \(tagged.noun)" }
+        let idText = {
+            mapping.value(forKey: "id")?.string.map { "\(tagged.noun) \($0.quotedForMessage)" }
+                ?? "\(article) \(tagged.noun)"
+        }
         guard let tagNode = mapping.value(forKey: tagged.key) else {
             report(.missingKey, "\(idText()) is missing the required key '\(tagged.key)'", at: node.range)
             // The likeliest reason is a misspelled key (`operaton:`): name it on its own line.
@@ -273,7 +333,9 @@ struct ShapeValidator {
     /// Checks only the fields that are known without the tag, when the tag itself is wrong.
     private mutating func validateKnownFields(of mapping: YAMLNode.Mapping, _ fields: [Field], name: String) {
         for field in fields {
-            if let value = mapping.value(forKey: field.name), field.name != "operation" { validate(value, field.shape, name: field.name) }
+            if let value = mapping.value(forKey: field.name), field.name != "operation" {
+                validate(value, field.shape, name: field.name)
+            }
         }
     }
 
@@ -290,7 +352,8 @@ struct ShapeValidator {
         if let tag = node.plainScalarTag { return "; remove the tag '\(tag)'" }
         guard let scalar = node.scalar else { return "" }
         if scalar.style != .plain, Double(scalar.string) != nil { return "; write the number without quotes" }
-        return UnitHint(scalar.string, isFraction: bounds.map { $0.minimum == 0 && $0.maximum == 1 } ?? false)?.text ?? ""
+        return UnitHint(scalar.string, isFraction: bounds.map { $0.minimum == 0 && $0.maximum == 1 } ?? false)?.text
+            ?? ""
     }
 
     /// Whether a mapping of fractions holds percentages: more than one value above 1 and none above 100.
@@ -332,6 +395,7 @@ extension [String] {
     /// Names in quotes joined as a person lists them: 'a', 'b' or 'c'.
     var quotedAlternatives: String {
         let names = map { "'\($0)'" }
-        return names.count <= 2 ? names.joined(separator: " or ") : names.dropLast().joined(separator: ", ") + " or " + names.last!
+        return names.count <= 2
+            ? names.joined(separator: " or ") : names.dropLast().joined(separator: ", ") + " or " + names.last!
     }
 }

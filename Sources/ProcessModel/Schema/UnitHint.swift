@@ -10,7 +10,9 @@ struct UnitHint {
     init?(_ written: String, isFraction: Bool) {
         let trimmed = written[...].trimmingWhitespace
         if trimmed.hasSuffix("%"), let number = Self.number(trimmed.dropLast()) {
-            text = isFraction ? "; write the fraction \((number / 100).compactText), not a percentage"
+            text =
+                isFraction
+                ? "; write the fraction \((number / 100).compactText), not a percentage"
                 : "; write \(number.compactText) without the percent sign"
             return
         }
@@ -23,14 +25,18 @@ struct UnitHint {
         // A number, then a unit word: `9 days`, `50 kg`, `2h`.
         let numberPart = trimmed.prefix { $0.isNumber || $0 == "." || $0 == "e" || $0 == "E" || $0 == "-" || $0 == "+" }
         let unit = trimmed.dropFirst(numberPart.count).trimmingWhitespace
-        guard !unit.isEmpty, unit.allSatisfy({ $0.isLetter || $0 == "/" || $0 == "µ" }), let number = Self.number(numberPart) else {
+        guard !unit.isEmpty, unit.allSatisfy({ $0.isLetter || $0 == "/" || $0 == "µ" }),
+            let number = Self.number(numberPart)
+        else {
             return nil
         }
         text = "; write \(number.compactText) alone: the unit (\(unit)) is the one the key names"
     }
 
     private static func number(_ text: Substring) -> Double? {
-        guard case .number(let value) = ScalarValue(text: String(text), isPlain: true, tag: nil), value.isFinite else { return nil }
+        guard case .number(let value) = ScalarValue(text: String(text), isPlain: true, tag: nil), value.isFinite else {
+            return nil
+        }
         return value
     }
 
@@ -40,8 +46,8 @@ struct UnitHint {
     }
 }
 
-private extension Substring {
-    var trimmingWhitespace: Substring {
+extension Substring {
+    fileprivate var trimmingWhitespace: Substring {
         let start = firstIndex { !$0.isWhitespace } ?? endIndex
         let end = lastIndex { !$0.isWhitespace }.map { index(after: $0) } ?? start
         return self[start..<end]

@@ -9,7 +9,8 @@ public enum ActivationReagent: String, NamedValue {
 
     public var summary: String {
         switch self {
-        case .cd3CD28MagneticBeads: "paramagnetic beads coated with anti-CD3 and anti-CD28 (e.g. Dynabeads); must be removed"
+        case .cd3CD28MagneticBeads:
+            "paramagnetic beads coated with anti-CD3 and anti-CD28 (e.g. Dynabeads); must be removed"
         case .cd3CD28Nanomatrix: "colloidal anti-CD3/CD28 nanomatrix (e.g. TransAct); washed out, no magnetic removal"
         case .cd3CD28Antibodies: "soluble or plate-bound anti-CD3 and anti-CD28 antibodies"
         case .cd3Antibody: "anti-CD3 antibody (OKT3) alone, usually with IL-2"
@@ -19,7 +20,8 @@ public enum ActivationReagent: String, NamedValue {
 
     public var synonyms: [String] {
         switch self {
-        case .cd3CD28MagneticBeads: ["dynabeads", "cts dynabeads", "dynabeads cd3/cd28", "cd3/cd28 beads", "magnetic beads", "beads"]
+        case .cd3CD28MagneticBeads:
+            ["dynabeads", "cts dynabeads", "dynabeads cd3/cd28", "cd3/cd28 beads", "magnetic beads", "beads"]
         case .cd3CD28Nanomatrix: ["transact", "t cell transact", "nanomatrix"]
         case .cd3CD28Antibodies: ["anti cd3/cd28", "cd3/cd28 antibodies", "plate bound antibodies"]
         case .cd3Antibody: ["okt3", "muromonab", "anti cd3"]

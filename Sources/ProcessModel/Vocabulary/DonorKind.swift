@@ -5,8 +5,10 @@ public enum DonorKind: String, NamedValue {
 
     public var summary: String {
         switch self {
-        case .autologous: "the patient's own cells (the default): malignant cells in the patient's blood can be in the material"
-        case .allogeneic: "a healthy donor's cells: the donor's T-cell receptors can attack the patient, and the patient can reject the cells"
+        case .autologous:
+            "the patient's own cells (the default): malignant cells in the patient's blood can be in the material"
+        case .allogeneic:
+            "a healthy donor's cells: the donor's T-cell receptors can attack the patient, and the patient can reject the cells"
         }
     }
 

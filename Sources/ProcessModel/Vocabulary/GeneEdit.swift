@@ -19,7 +19,8 @@ public enum GeneEdit: String, NamedValue {
 
     public var summary: String {
         switch self {
-        case .trac: "T-cell receptor alpha constant: no alpha-beta TCR on the surface (prevents graft-versus-host disease)"
+        case .trac:
+            "T-cell receptor alpha constant: no alpha-beta TCR on the surface (prevents graft-versus-host disease)"
         case .trbc: "T-cell receptor beta constant genes: no alpha-beta TCR on the surface"
         case .cd3e: "CD3 epsilon: no TCR-CD3 complex on the surface"
         case .b2m: "beta-2 microglobulin: no HLA class I on the surface (host T cells see less to reject)"

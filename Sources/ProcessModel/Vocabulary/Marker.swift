@@ -18,7 +18,9 @@ public struct Marker: Hashable, Comparable, Sendable, CustomStringConvertible {
         while scalars.last == "+" { scalars.removeLast() }
         var name = String(scalars).uppercased()
         // `CD-22` is CD22 written with a hyphen, as some labels do; no marker name has a hyphen after CD.
-        if name.hasPrefix("CD-"), name.dropFirst(3).first?.isNumber == true { name.remove(at: name.index(name.startIndex, offsetBy: 2)) }
+        if name.hasPrefix("CD-"), name.dropFirst(3).first?.isNumber == true {
+            name.remove(at: name.index(name.startIndex, offsetBy: 2))
+        }
         if name.hasPrefix("CD"), let number = Int(name.dropFirst(2).prefix { $0.isNumber }) {
             let rest = name.dropFirst(2).drop { $0.isNumber }
             name = "CD\(number)\(rest)"
@@ -29,7 +31,11 @@ public struct Marker: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Upper-case letters and digits only, and no CD number with a leading zero: what normalising would leave as it is.
     private static func isCanonical(_ text: String) -> Bool {
         let bytes = text.utf8
-        guard !bytes.isEmpty, bytes.allSatisfy({ (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
+        guard !bytes.isEmpty,
+            bytes.allSatisfy({
+                (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0)
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+            })
         else { return false }
         return !text.hasPrefix("CD0")
     }
@@ -88,7 +94,9 @@ extension Marker {
     /// The known marker nearest in spelling, for a "did you mean" hint.
     public var nearestKnown: Marker? {
         // A bare number (`car_target: 19`) is a CD number with its prefix left out.
-        if name.allSatisfy(\.isNumber), case let prefixed = Marker(normalising: "CD" + name), prefixed.isKnown { return prefixed }
+        if name.allSatisfy(\.isNumber), case let prefixed = Marker(normalising: "CD" + name), prefixed.isKnown {
+            return prefixed
+        }
         return Suggestion.nearest(to: name, among: Marker.vocabulary.map(\.name)).map(Marker.init(normalising:))
     }
 }

@@ -42,13 +42,16 @@ public enum OperationKind: String, NamedValue {
 
     public var synonyms: [String] {
         switch self {
-        case .densityGradient: ["ficoll", "ficoll paque", "lymphoprep", "density gradient centrifugation", "pbmc isolation", "gradient"]
+        case .densityGradient:
+            ["ficoll", "ficoll paque", "lymphoprep", "density gradient centrifugation", "pbmc isolation", "gradient"]
         case .elutriation: ["elutra", "counterflow centrifugation", "counterflow elutriation"]
         case .adherence: ["plastic adherence", "monocyte depletion by adherence"]
-        case .positiveSelection: ["selection", "select", "t cell selection", "enrichment", "t cell enrichment", "immunomagnetic selection"]
+        case .positiveSelection:
+            ["selection", "select", "t cell selection", "enrichment", "t cell enrichment", "immunomagnetic selection"]
         case .depletion: ["deplete", "negative selection", "purge", "tumour depletion", "tumor depletion"]
         case .activation: ["activate", "stimulation", "stimulate"]
-        case .transduction: ["transduce", "lentiviral transduction", "retroviral transduction", "viral transduction", "infection"]
+        case .transduction:
+            ["transduce", "lentiviral transduction", "retroviral transduction", "viral transduction", "infection"]
         case .electroporation: ["electroporate", "nucleofection"]
         case .transfection: ["transfect", "lipofection"]
         case .expansion: ["expand", "culture", "cell culture", "proliferation"]
@@ -66,7 +69,7 @@ public enum OperationKind: String, NamedValue {
     public var performanceFigures: [PerformanceFigure] {
         switch self {
         case .densityGradient, .elutriation, .adherence, .positiveSelection, .depletion, .beadRemoval,
-             .wash, .harvest, .formulation:
+            .wash, .harvest, .formulation:
             [.recovery, .logDepletion, .malignantLogDepletion]
         case .activation:
             [.recovery, .logDepletion, .malignantLogDepletion, .foldExpansion, .malignantSurvival]

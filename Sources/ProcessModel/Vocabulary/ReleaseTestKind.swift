@@ -33,8 +33,10 @@ public enum ReleaseTestKind: String, NamedValue {
         case .residualMalignantCells: "residual malignant cells, e.g. by flow cytometry; limit as a fraction (max)"
         case .residualBeads: "residual activation beads; limit in beads per 3e6 cells (max)"
         case .adventitiousAgents: "adventitious viruses"
-        case .integrationSiteAnalysis: "where the vector or transposon integrated, e.g. by integration-site sequencing (release or characterisation)"
-        case .clonality: "clonal make-up of the product, e.g. by TCR or integration-site sequencing (release or characterisation)"
+        case .integrationSiteAnalysis:
+            "where the vector or transposon integrated, e.g. by integration-site sequencing (release or characterisation)"
+        case .clonality:
+            "clonal make-up of the product, e.g. by TCR or integration-site sequencing (release or characterisation)"
         }
     }
 
@@ -51,11 +53,15 @@ public enum ReleaseTestKind: String, NamedValue {
         case .viability: ["viable cells", "7 aad", "trypan blue"]
         case .cellCount: ["cell number", "viable cell count", "dose count", "count"]
         case .purity: ["cd3 purity", "t cell purity"]
-        case .residualMalignantCells: ["residual tumour cells", "residual tumor cells", "residual blasts", "mrd", "residual leukaemia",
-                                       "residual leukemia", "tumour cells", "tumor cells"]
+        case .residualMalignantCells:
+            [
+                "residual tumour cells", "residual tumor cells", "residual blasts", "mrd", "residual leukaemia",
+                "residual leukemia", "tumour cells", "tumor cells",
+            ]
         case .residualBeads: ["beads", "bead count", "residual dynabeads"]
         case .adventitiousAgents: ["adventitious viruses", "viral safety"]
-        case .integrationSiteAnalysis: ["integration site", "integration sites", "isa", "insertion site analysis", "integration site sequencing"]
+        case .integrationSiteAnalysis:
+            ["integration site", "integration sites", "isa", "insertion site analysis", "integration site sequencing"]
         case .clonality: ["clonal analysis", "clonality analysis", "tcr repertoire", "clonal tracking"]
         }
     }

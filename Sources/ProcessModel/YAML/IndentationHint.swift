@@ -6,7 +6,8 @@ struct IndentationHint {
     let position: SourcePosition
 
     private static let problems: Set<String> = [
-        "did not find expected '-' indicator", "mapping values are not allowed in this context", "did not find expected key",
+        "did not find expected '-' indicator", "mapping values are not allowed in this context",
+        "did not find expected key",
     ]
 
     /// - Parameters:
@@ -20,11 +21,13 @@ struct IndentationHint {
         if isItem, let collection, collection.line < line {
             let expected = collection.column - 1
             guard expected != indent else { return nil }
-            message = "line \(line) is indented \(Self.spaces(indent)), but the list it continues (line \(collection.line)) is indented "
+            message =
+                "line \(line) is indented \(Self.spaces(indent)), but the list it continues (line \(collection.line)) is indented "
                 + "\(Self.spaces(expected)): indent the items of one list alike"
         } else {
             guard let (above, expected) = Self.keysAbove(line, in: lines), expected != indent else { return nil }
-            message = "line \(line) is indented \(Self.spaces(indent)), but line \(above) above it starts its keys at "
+            message =
+                "line \(line) is indented \(Self.spaces(indent)), but line \(above) above it starts its keys at "
                 + "\(Self.spaces(expected)): indent the keys of one mapping alike"
         }
         position = SourcePosition(line: line, column: indent + 1)

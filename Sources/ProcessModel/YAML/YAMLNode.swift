@@ -125,7 +125,11 @@ public enum YAMLNode: Sendable {
     var kindDescription: String {
         switch self {
         case .scalar(let scalar):
-            if case .number(let value) = ScalarValue(scalar), !value.isFinite { scalar.string.quotedForMessage } else { ScalarValue(scalar).description }
+            if case .number(let value) = ScalarValue(scalar), !value.isFinite {
+                scalar.string.quotedForMessage
+            } else {
+                ScalarValue(scalar).description
+            }
         case .mapping: "a mapping"
         case .sequence: "a list"
         }

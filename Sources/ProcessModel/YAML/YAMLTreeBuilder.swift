@@ -53,8 +53,13 @@ struct YAMLTreeBuilder {
         return utf8.withUnsafeMutableBufferPointer { buffer in
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else {
-                return Outcome(root: nil, problems: [Problem(kind: .yamlSyntax, message: "libyaml could not start (out of memory?)",
-                                                             position: .fileStart)])
+                return Outcome(
+                    root: nil,
+                    problems: [
+                        Problem(
+                            kind: .yamlSyntax, message: "libyaml could not start (out of memory?)",
+                            position: .fileStart)
+                    ])
             }
             defer { yaml_parser_delete(&parser) }
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
@@ -91,12 +96,16 @@ struct YAMLTreeBuilder {
                     // Some builds of libyaml cap flow nesting themselves (at 1000 levels), which can trip before this
                     // pass sees the level that crosses its own limit.
                     if let problem = parser.problem, String(cString: problem).hasPrefix("Maximum nesting level") {
-                        return fail(.nestingTooDeep, Self.nestingMessage(limits.maximumDepth), at: Self.position(parser.problem_mark))
+                        return fail(
+                            .nestingTooDeep, Self.nestingMessage(limits.maximumDepth),
+                            at: Self.position(parser.problem_mark))
                     }
                     let line = Self.position(parser.problem_mark).line
                     let collection = parser.context == nil ? nil : Self.position(parser.context_mark)
                     if let problem = parser.problem.map({ String(cString: $0) }),
-                       let hint = IndentationHint(problem: problem, line: line, collection: collection, in: LineIndex(text)) {
+                        let hint = IndentationHint(
+                            problem: problem, line: line, collection: collection, in: LineIndex(text))
+                    {
                         return fail(.yamlSyntax, "invalid YAML: " + hint.message, at: hint.position)
                     }
                     return fail(.yamlSyntax, Self.syntaxMessage(parser), at: Self.position(parser.problem_mark))
@@ -117,19 +126,25 @@ struct YAMLTreeBuilder {
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
                 if documents > 1 {
-                    return fail(.multipleDocuments,
-                                "file holds more than one YAML document; a process file is one document, and the second starts here",
-                                at: start)
+                    return fail(
+                        .multipleDocuments,
+                        "file holds more than one YAML document; a process file is one document, and the second starts here",
+                        at: start)
                 }
             case YAML_SCALAR_EVENT:
                 let data = event.data.scalar
-                commentFinder.note(.init(start: Int(event.start_mark.index), end: Int(event.end_mark.index), startLine: Int(event.start_mark.line),
-                                         isBlock: data.style == YAML_LITERAL_SCALAR_STYLE || data.style == YAML_FOLDED_SCALAR_STYLE))
+                commentFinder.note(
+                    .init(
+                        start: Int(event.start_mark.index), end: Int(event.end_mark.index),
+                        startLine: Int(event.start_mark.line),
+                        isBlock: data.style == YAML_LITERAL_SCALAR_STYLE || data.style == YAML_FOLDED_SCALAR_STYLE))
                 let scalar = YAMLNode.Scalar(
                     string: Self.string(data.value, length: data.length), style: Self.style(data.style),
                     tag: Self.string(data.tag), span: SourceRange(start: start, end: Self.position(event.end_mark)))
                 expandedNodes += 1
-                if let anchor = Self.string(data.anchor) { anchors[anchor] = Anchored(node: .scalar(scalar), nodes: 1, height: 1) }
+                if let anchor = Self.string(data.anchor) {
+                    anchors[anchor] = Anchored(node: .scalar(scalar), nodes: 1, height: 1)
+                }
                 return add(.scalar(scalar), height: 1, at: start)
             case YAML_ALIAS_EVENT:
                 let name = Self.string(event.data.alias.anchor) ?? ""
@@ -138,12 +153,15 @@ struct YAMLTreeBuilder {
                 }
                 expandedNodes += anchored.nodes
                 if expandedNodes > limits.maximumExpandedNodes {
-                    return fail(.aliasExpansion,
-                                "aliases expand the document past \(limits.maximumExpandedNodes) nodes (an alias bomb?); a process file needs far fewer",
-                                at: start)
+                    return fail(
+                        .aliasExpansion,
+                        "aliases expand the document past \(limits.maximumExpandedNodes) nodes (an alias bomb?); a process file needs far fewer",
+                        at: start)
                 }
                 if stack.count + anchored.height > limits.maximumDepth {
-                    return fail(.nestingTooDeep, "alias '*\(name)' nests the document deeper than \(limits.maximumDepth) levels", at: start)
+                    return fail(
+                        .nestingTooDeep,
+                        "alias '*\(name)' nests the document deeper than \(limits.maximumDepth) levels", at: start)
                 }
                 if let frame = stack.last, frame.isMapping, frame.pendingKey == nil {
                     return fail(.wrongType, "an alias cannot be a mapping key here", at: start)
@@ -156,24 +174,29 @@ struct YAMLTreeBuilder {
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
                 let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
                 let tag = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
-                stack.append(Frame(isMapping: isMapping, start: start, anchor: Self.string(anchor), tag: Self.string(tag),
-                                   nodesBefore: expandedNodes))
+                stack.append(
+                    Frame(
+                        isMapping: isMapping, start: start, anchor: Self.string(anchor), tag: Self.string(tag),
+                        nodesBefore: expandedNodes))
                 expandedNodes += 1
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 let frame = stack.removeLast()
                 let span = SourceRange(start: frame.start, end: Self.position(event.end_mark))
-                let node: YAMLNode = frame.isMapping
+                let node: YAMLNode =
+                    frame.isMapping
                     ? .mapping(YAMLNode.Mapping(pairs: Self.pairs(frame.items), tag: frame.tag, span: span))
                     : .sequence(YAMLNode.Sequence(items: frame.items, tag: frame.tag, span: span))
                 if let anchor = frame.anchor {
-                    anchors[anchor] = Anchored(node: node, nodes: expandedNodes - frame.nodesBefore, height: frame.height)
+                    anchors[anchor] = Anchored(
+                        node: node, nodes: expandedNodes - frame.nodesBefore, height: frame.height)
                 }
                 return add(node, height: frame.height, at: start)
             default:
                 break
             }
             if expandedNodes > limits.maximumExpandedNodes {
-                return fail(.aliasExpansion, "the document holds more than \(limits.maximumExpandedNodes) nodes", at: start)
+                return fail(
+                    .aliasExpansion, "the document holds more than \(limits.maximumExpandedNodes) nodes", at: start)
             }
             return nil
         }
@@ -194,9 +217,11 @@ struct YAMLTreeBuilder {
                 stack[top].pendingKey = node
                 if let key = node.string {
                     if let first = stack[top].keys[key] {
-                        outcome.problems.append(Problem(
-                            kind: .duplicateKey, message: "duplicate key \(key.quotedForMessage); it is first set at line \(first.line)",
-                            position: position))
+                        outcome.problems.append(
+                            Problem(
+                                kind: .duplicateKey,
+                                message: "duplicate key \(key.quotedForMessage); it is first set at line \(first.line)",
+                                position: position))
                         hasDuplicateKeys = true
                     } else {
                         stack[top].keys[key] = position
@@ -206,7 +231,9 @@ struct YAMLTreeBuilder {
             return nil
         }
 
-        private mutating func fail(_ kind: LoadDiagnostic.Kind, _ message: String, at position: SourcePosition) -> Outcome {
+        private mutating func fail(_ kind: LoadDiagnostic.Kind, _ message: String, at position: SourcePosition)
+            -> Outcome
+        {
             outcome.problems.append(Problem(kind: kind, message: message, position: position))
             outcome.root = nil
             return outcome

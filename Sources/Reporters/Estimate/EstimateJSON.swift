@@ -84,13 +84,17 @@ public enum EstimateJSON {
         let calibratedProbability: SpreadJSON?
     }
 
-    public static func text(_ estimates: [(ProcessDesign, ResidualEstimate)], calibration: Spread, cohort: String) -> String {
-        let document = Document(schemaVersion: schemaVersion, calibrationFactor: SpreadJSON(calibration), calibrationCohort: cohort,
-                                processes: estimates.map(process))
+    public static func text(_ estimates: [(ProcessDesign, ResidualEstimate)], calibration: Spread, cohort: String)
+        -> String
+    {
+        let document = Document(
+            schemaVersion: schemaVersion, calibrationFactor: SpreadJSON(calibration), calibrationCohort: cohort,
+            processes: estimates.map(process))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // An overflowing figure must not crash the output.
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         // Encoding plain structs of strings and finite numbers cannot fail.
         return String(decoding: try! encoder.encode(document), as: UTF8.self) + "\n"
     }
@@ -100,35 +104,52 @@ public enum EstimateJSON {
         return Process(
             file: design.file, name: design.name.value,
             steps: estimate.steps.map { step in
-                StepJSON(id: step.stepID, operation: step.kind.rawValue,
-                         counts: Dictionary(uniqueKeysWithValues: step.counts.map { ($0.key.rawValue, $0.value) }),
-                         malignantCarrying: step.malignantCarrying,
-                         malignantInterval: step.malignantInterval.map { [$0.lowerBound, $0.upperBound] })
+                StepJSON(
+                    id: step.stepID, operation: step.kind.rawValue,
+                    counts: Dictionary(uniqueKeysWithValues: step.counts.map { ($0.key.rawValue, $0.value) }),
+                    malignantCarrying: step.malignantCarrying,
+                    malignantInterval: step.malignantInterval.map { [$0.lowerBound, $0.upperBound] })
             },
             risk: estimate.risk.map { risk in
-                let (method, draws, seed): (String, Int?, UInt64?) = switch risk.method {
-                case .exact: ("exact", nil, nil)
-                case .monteCarlo(let draws, let seed): ("monte-carlo", draws, seed)
-                }
-                return RiskJSON(method: method, methodNote: risk.methodNote, draws: draws, seed: seed, doseShare: SpreadJSON(risk.doseShare),
-                                lambda: SpreadJSON(risk.lambda), probability: SpreadJSON(risk.probability),
-                                relativeRisk: SpreadJSON(risk.relativeRisk), calibratedLambda: SpreadJSON(risk.calibratedLambda),
-                                calibratedProbability: SpreadJSON(risk.calibratedProbability), calibrationCohort: risk.calibrationCohort)
+                let (method, draws, seed): (String, Int?, UInt64?) =
+                    switch risk.method {
+                    case .exact: ("exact", nil, nil)
+                    case .monteCarlo(let draws, let seed): ("monte-carlo", draws, seed)
+                    }
+                return RiskJSON(
+                    method: method, methodNote: risk.methodNote, draws: draws, seed: seed,
+                    doseShare: SpreadJSON(risk.doseShare),
+                    lambda: SpreadJSON(risk.lambda), probability: SpreadJSON(risk.probability),
+                    relativeRisk: SpreadJSON(risk.relativeRisk), calibratedLambda: SpreadJSON(risk.calibratedLambda),
+                    calibratedProbability: SpreadJSON(risk.calibratedProbability),
+                    calibrationCohort: risk.calibrationCohort)
             },
             unavailable: estimate.unavailable,
             assumptions: estimate.assumptions,
-            sensitivity: estimate.sensitivity.map { SensitivityJSON(step: $0.stepID, log10Reduction: $0.log10Reduction, varianceShare: $0.varianceShare) },
-            figures: estimate.figures.map { FigureJSON(figure: $0.figure, varianceShare: $0.varianceShare, steps: $0.stepIDs, narrowedBy: $0.narrowedBy) },
-            remedies: estimate.remedies.map {
-                RemedyJSON(description: $0.description, lambdaReduction: $0.lambdaReduction, lambda: $0.risk.map { SpreadJSON($0.lambda) },
-                           calibratedProbability: $0.risk.map { SpreadJSON($0.calibratedProbability) })
+            sensitivity: estimate.sensitivity.map {
+                SensitivityJSON(step: $0.stepID, log10Reduction: $0.log10Reduction, varianceShare: $0.varianceShare)
             },
-            alternatives: estimate.alternatives.isEmpty ? nil : estimate.alternatives.map { alternative in
-                AlternativeJSON(label: alternative.label, choices: alternative.choices.map { ChoiceJSON(step: $0.stepID, operation: $0.label) },
-                                lambda: SpreadJSON(alternative.risk.lambda), relativeRisk: SpreadJSON(alternative.risk.relativeRisk),
-                                calibratedProbability: SpreadJSON(alternative.risk.calibratedProbability),
-                                worst: alternative.label == estimate.alternatives.worst?.label)
-            }
+            figures: estimate.figures.map {
+                FigureJSON(
+                    figure: $0.figure, varianceShare: $0.varianceShare, steps: $0.stepIDs, narrowedBy: $0.narrowedBy)
+            },
+            remedies: estimate.remedies.map {
+                RemedyJSON(
+                    description: $0.description, lambdaReduction: $0.lambdaReduction,
+                    lambda: $0.risk.map { SpreadJSON($0.lambda) },
+                    calibratedProbability: $0.risk.map { SpreadJSON($0.calibratedProbability) })
+            },
+            alternatives: estimate.alternatives.isEmpty
+                ? nil
+                : estimate.alternatives.map { alternative in
+                    AlternativeJSON(
+                        label: alternative.label,
+                        choices: alternative.choices.map { ChoiceJSON(step: $0.stepID, operation: $0.label) },
+                        lambda: SpreadJSON(alternative.risk.lambda),
+                        relativeRisk: SpreadJSON(alternative.risk.relativeRisk),
+                        calibratedProbability: SpreadJSON(alternative.risk.calibratedProbability),
+                        worst: alternative.label == estimate.alternatives.worst?.label)
+                }
         )
     }
 }

@@ -108,7 +108,8 @@ public struct Catalogue: Codable, Sendable {
     /// The catalogue shipped with the tool.
     public static let bundled: Catalogue = {
         do {
-            return try load(from: Bundle.module.url(forResource: "catalogue", withExtension: "json", subdirectory: "Resources")!)
+            return try load(
+                from: Bundle.module.url(forResource: "catalogue", withExtension: "json", subdirectory: "Resources")!)
         } catch {
             fatalError("the bundled catalogue does not decode: \(error)")
         }
@@ -133,7 +134,9 @@ public struct Catalogue: Codable, Sendable {
                     for (key, biology) in diseases.sorted(by: { $0.key < $1.key }) { add("\(path).\(key)", biology) }
                 } else if let products = child.value as? [String: Exposure] {
                     for (key, product) in products.sorted(by: { $0.key < $1.key }) {
-                        figures += product.patients.sorted { $0.key < $1.key }.map { ("\(path).\(key).\($0.key)", $0.value) }
+                        figures += product.patients.sorted { $0.key < $1.key }.map {
+                            ("\(path).\(key).\($0.key)", $0.value)
+                        }
                     }
                 } else if let nested = child.value as? [String: [String: Figure]] {
                     for (key, table) in nested.sorted(by: { $0.key < $1.key }) {

@@ -52,7 +52,8 @@ extension Catalogue {
         guard let unknown = malignantBiology[Self.unknownIndication] else {
             fatalError("the catalogue has no '\(Self.unknownIndication)' malignant biology")
         }
-        return ResolvedIndication(name: Self.unknownIndication, biology: unknown, isKnown: false, closest: closestIndications(to: text))
+        return ResolvedIndication(
+            name: Self.unknownIndication, biology: unknown, isKnown: false, closest: closestIndications(to: text))
     }
 
     /// Up to three diseases for an indication the catalogue does not hold, each named by its key: those whose names hold
@@ -61,7 +62,9 @@ extension Catalogue {
     func closestIndications(to text: String) -> [String] {
         let lowered = text.trimmingCharacters(in: .whitespaces).lowercased()
         if lowered.count >= 2 {
-            let holding = knownIndications.filter { key in ([key] + malignantBiology[key]!.names).contains { $0.lowercased().contains(lowered) } }
+            let holding = knownIndications.filter { key in
+                ([key] + malignantBiology[key]!.names).contains { $0.lowercased().contains(lowered) }
+            }
             if !holding.isEmpty { return Array(holding.prefix(3)) }
         }
         var names: [String: String] = [:]
@@ -72,7 +75,9 @@ extension Catalogue {
         var remaining = Set(names.keys)
         let parts = [text] + text.split(whereSeparator: { ",;()/ ".contains($0) }).map(String.init)
         while closest.count < 3 {
-            guard let match = parts.lazy.compactMap({ Suggestion.nearest(to: $0, among: remaining) }).first else { break }
+            guard let match = parts.lazy.compactMap({ Suggestion.nearest(to: $0, among: remaining) }).first else {
+                break
+            }
             let key = names[match]!
             if !closest.contains(key) { closest.append(key) }
             remaining = remaining.filter { names[$0] != key }

@@ -15,7 +15,10 @@ public struct Figure: Codable, Sendable, Hashable {
     /// The study that would narrow the figure's range, for the figures that carry the most uncertainty.
     public let narrowedBy: String?
 
-    public init(central: Double, low: Double? = nil, high: Double? = nil, unit: String, source: String, narrowedBy: String? = nil) {
+    public init(
+        central: Double, low: Double? = nil, high: Double? = nil, unit: String, source: String,
+        narrowedBy: String? = nil
+    ) {
         self.central = central
         self.low = low
         self.high = high

@@ -17,7 +17,10 @@ public struct FigureDistribution: Sendable, Hashable {
     public let lowerBound: Double?
     public let upperBound: Double?
 
-    public init(median: Double, lowerDeviation: Double, upperDeviation: Double, lowerBound: Double? = nil, upperBound: Double? = nil) {
+    public init(
+        median: Double, lowerDeviation: Double, upperDeviation: Double, lowerBound: Double? = nil,
+        upperBound: Double? = nil
+    ) {
         self.median = median
         self.lowerDeviation = lowerDeviation
         self.upperDeviation = upperDeviation
@@ -65,19 +68,24 @@ extension Figure {
             // A share of cells or of patients: log-normal, never above 1 (log10 at most 0).
             guard central > 0 else { return .point(-.infinity) }
             let median = Foundation.log10(central)
-            guard let low, let high, low > 0 else { return FigureDistribution(median: median, lowerDeviation: 0, upperDeviation: 0, upperBound: 0) }
-            return FigureDistribution(median: median, lowerDeviation: (median - Foundation.log10(low)) / Normal.z95,
-                                      upperDeviation: (Foundation.log10(high) - median) / Normal.z95, upperBound: 0)
+            guard let low, let high, low > 0 else {
+                return FigureDistribution(median: median, lowerDeviation: 0, upperDeviation: 0, upperBound: 0)
+            }
+            return FigureDistribution(
+                median: median, lowerDeviation: (median - Foundation.log10(low)) / Normal.z95,
+                upperDeviation: (Foundation.log10(high) - median) / Normal.z95, upperBound: 0)
         case "log10":
             // A log depletion: every such step removes cells or leaves them; none enriches them.
             guard let low, let high else { return .point(central) }
-            return FigureDistribution(median: central, lowerDeviation: (central - low) / Normal.z95,
-                                      upperDeviation: (high - central) / Normal.z95, lowerBound: 0)
+            return FigureDistribution(
+                median: central, lowerDeviation: (central - low) / Normal.z95,
+                upperDeviation: (high - central) / Normal.z95, lowerBound: 0)
         case "log10 per day":
             // A culture rate may take either sign (growth or death): no bound.
             guard let low, let high else { return .point(central) }
-            return FigureDistribution(median: central, lowerDeviation: (central - low) / Normal.z95,
-                                      upperDeviation: (high - central) / Normal.z95)
+            return FigureDistribution(
+                median: central, lowerDeviation: (central - low) / Normal.z95,
+                upperDeviation: (high - central) / Normal.z95)
         default:
             return .point(central)
         }

@@ -30,10 +30,12 @@ struct Calibration: Sendable {
         var builder = MassBalanceBuilder(design: design, catalogue: catalogue)
         reference = builder.build(steps: design.steps)
         let settings = catalogue.calibration
-        let fileFraction = design.startingMaterial.composition[.malignant]?.value ?? settings.cohortMalignantFraction.central
+        let fileFraction =
+            design.startingMaterial.composition[.malignant]?.value ?? settings.cohortMalignantFraction.central
         let fileDose = reference.dose ?? settings.cohortDose.central
         // λ is proportional to the malignant fraction, and to the dose while the share stays below 1.
-        log10CohortScale = log10(Self.mean(of: settings.cohortMalignantFraction) / fileFraction)
+        log10CohortScale =
+            log10(Self.mean(of: settings.cohortMalignantFraction) / fileFraction)
             + log10(settings.cohortDose.central / fileDose)
         rate = MassBalance.Variable(key: Self.rateKey, distribution: settings.recordedRate.distribution, stepIDs: [])
         cohort = settings.cohort
@@ -70,7 +72,9 @@ struct Calibration: Sendable {
             let columns = reference.variables.map { draws.column($0.column) }
             var draw = reference.centralDraw
             return (0..<draws.count).map { index in
-                for variable in program.variables { draw[variable] = reference.variables[variable].distribution.value(columns[variable][index]) }
+                for variable in program.variables {
+                    draw[variable] = reference.variables[variable].distribution.value(columns[variable][index])
+                }
                 return log10(draw.withUnsafeBufferPointer { program.lambda($0).lambda }) + log10CohortScale
             }
         }
@@ -92,9 +96,12 @@ struct Calibration: Sendable {
     /// The reference process shipped with the tool: the academic CTL019 design (a copy of
     /// `processes/ctl019-academic-2018.yaml`; a test keeps the two in step).
     static let referenceDesign: ProcessDesign = {
-        let url = Bundle.module.url(forResource: "calibration-reference", withExtension: "yaml", subdirectory: "Resources")!
+        let url = Bundle.module.url(
+            forResource: "calibration-reference", withExtension: "yaml", subdirectory: "Resources")!
         let result = ProcessLoader().load(file: url.path)
-        guard let design = result.design else { fatalError("the calibration reference does not load: \(result.diagnostics)") }
+        guard let design = result.design else {
+            fatalError("the calibration reference does not load: \(result.diagnostics)")
+        }
         return design
     }()
 }

@@ -27,8 +27,10 @@ struct CappedLogNormal {
             let z = -6 + Double(index) * width
             let edge = (index == 0 || index == intervals) ? 0.5 : 1
             let yValue = y.mean + y.deviation * z
-            return (edge * width * exp(-z * z / 2) / (2 * Double.pi).squareRoot(), min(0, yValue),
-                    Normal(mean: x.mean + slope * (yValue - y.mean), deviation: spread))
+            return (
+                edge * width * exp(-z * z / 2) / (2 * Double.pi).squareRoot(), min(0, yValue),
+                Normal(mean: x.mean + slope * (yValue - y.mean), deviation: spread)
+            )
         }
         quartet = (quantile(0.05), quantile(0.5), quantile(0.95))
     }
@@ -36,7 +38,8 @@ struct CappedLogNormal {
     /// E[g(Z)].
     func expectation(_ g: (Double) -> Double) -> Double {
         nodes.reduce(0) { sum, node in
-            sum + node.weight * Normal(mean: node.conditional.mean + node.cap, deviation: node.conditional.deviation).expectation(g)
+            sum + node.weight
+                * Normal(mean: node.conditional.mean + node.cap, deviation: node.conditional.deviation).expectation(g)
         }
     }
 
@@ -44,7 +47,9 @@ struct CappedLogNormal {
     func cumulative(_ t: Double) -> Double {
         nodes.reduce(0) { sum, node in
             let shifted = t - node.cap - node.conditional.mean
-            let below = node.conditional.deviation > 0 ? 0.5 * erfc(-shifted / (node.conditional.deviation * 2.squareRoot()))
+            let below =
+                node.conditional.deviation > 0
+                ? 0.5 * erfc(-shifted / (node.conditional.deviation * 2.squareRoot()))
                 : (shifted >= 0 ? 1 : 0)
             return sum + node.weight * below
         }
@@ -53,7 +58,8 @@ struct CappedLogNormal {
     /// The p-quantile of Z, by bisection on the cumulative distribution.
     func quantile(_ p: Double) -> Double {
         let reach = 10 * (x.deviation + y.deviation) + 1
-        var low = x.mean + min(0, y.mean) - reach, high = x.mean + reach
+        var low = x.mean + min(0, y.mean) - reach
+        var high = x.mean + reach
         for _ in 0..<50 {
             let middle = (low + high) / 2
             if cumulative(middle) < p { low = middle } else { high = middle }
@@ -63,13 +69,15 @@ struct CappedLogNormal {
 
     /// As a spread of 10^Z.
     var spread: Spread {
-        Spread(median: pow10(quartet.median), low: pow10(quartet.low), high: pow10(quartet.high), mean: expectation(pow10))
+        Spread(
+            median: pow10(quartet.median), low: pow10(quartet.low), high: pow10(quartet.high), mean: expectation(pow10))
     }
 
     /// P(at least one) for λ = 10^Z: the mean over the uncertainty, the rest at λ's quantiles.
     var probability: Spread {
         let atLeastOne = { (log10Value: Double) in -expm1(-pow10(log10Value)) }
-        return Spread(median: atLeastOne(quartet.median), low: atLeastOne(quartet.low), high: atLeastOne(quartet.high),
-                      mean: expectation(atLeastOne))
+        return Spread(
+            median: atLeastOne(quartet.median), low: atLeastOne(quartet.low), high: atLeastOne(quartet.high),
+            mean: expectation(atLeastOne))
     }
 }

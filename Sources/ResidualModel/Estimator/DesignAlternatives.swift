@@ -27,7 +27,8 @@ struct DesignAlternatives {
             var steps = design.steps
             for (step, choice) in picks { steps[step.index] = step.choosing(choice) }
             let balance = estimator.balance(design, steps: steps)
-            return AlternativeRisk(choices: picks.map { ($0.0.id.value, $0.1.label) }, risk: estimator.risk(of: balance, design: design))
+            return AlternativeRisk(
+                choices: picks.map { ($0.0.id.value, $0.1.label) }, risk: estimator.risk(of: balance, design: design))
         }
     }
 
@@ -35,22 +36,27 @@ struct DesignAlternatives {
     private func combinations(_ steps: [Step]) -> [[(Step, StepAlternative)]] {
         let count = steps.reduce(1) { $0 * $1.choices.count }
         if count <= Self.combinationLimit {
-            return steps.reduce([[]]) { partial, step in partial.flatMap { picks in step.choices.map { picks + [(step, $0)] } } }
-        }
-        let stated = steps.map { ($0, $0.choices[0]) }
-        return [stated] + steps.indices.flatMap { position in
-            steps[position].alternatives.map { alternative in
-                var picks = stated
-                picks[position] = (steps[position], alternative)
-                return picks
+            return steps.reduce([[]]) { partial, step in
+                partial.flatMap { picks in step.choices.map { picks + [(step, $0)] } }
             }
         }
+        let stated = steps.map { ($0, $0.choices[0]) }
+        return [stated]
+            + steps.indices.flatMap { position in
+                steps[position].alternatives.map { alternative in
+                    var picks = stated
+                    picks[position] = (steps[position], alternative)
+                    return picks
+                }
+            }
     }
 }
 
 extension Array where Element == AlternativeRisk {
     /// The alternative with the highest gate figure (the calibrated P averaged over the uncertainty).
-    public var worst: AlternativeRisk? { self.max { $0.risk.calibratedProbability.mean < $1.risk.calibratedProbability.mean } }
+    public var worst: AlternativeRisk? {
+        self.max { $0.risk.calibratedProbability.mean < $1.risk.calibratedProbability.mean }
+    }
 
     /// The range of median λ the alternatives span.
     public var lambdaBracket: ClosedRange<Double>? {

@@ -37,7 +37,8 @@ public final class Draws: @unchecked Sendable {
     /// many files does not keep a column for each.
     func values(_ key: String, _ distribution: FigureDistribution) -> [Double] {
         if key.contains(" (measured") { return column(key).map(distribution.value) }
-        let memoKey = "\(key) \(distribution.median) \(distribution.lowerDeviation) \(distribution.upperDeviation) "
+        let memoKey =
+            "\(key) \(distribution.median) \(distribution.lowerDeviation) \(distribution.upperDeviation) "
             + "\(distribution.lowerBound ?? .nan) \(distribution.upperBound ?? .nan)"
         return memo(memoKey) { column(key).map(distribution.value) }
     }

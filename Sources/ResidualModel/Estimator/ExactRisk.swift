@@ -39,7 +39,11 @@ struct ExactRisk {
 
     private static func make(_ balance: MassBalance, _ calibrationModel: Calibration) -> Result<ExactRisk, Reason> {
         guard let form = LambdaForm(balance) else {
-            return .failure(Reason(text: "λ is not a product of single factors (a selection splits a population, or several gene transfers)"))
+            return .failure(
+                Reason(
+                    text:
+                        "λ is not a product of single factors (a selection splits a population, or several gene transfers)"
+                ))
         }
         var variables = balance.variables
         guard let reference = calibrationModel.referenceForm(joining: &variables) else {
@@ -47,16 +51,25 @@ struct ExactRisk {
         }
         let rateIndex = MassBalance.Variable.join([calibrationModel.rate], into: &variables)[0]
         let calibration = LogLinear(constant: 0, coefficients: [(rateIndex, 1)]) - reference
-        let read = Set((form.uncapped + calibration).coefficients.map(\.variable) + (form.share?.coefficients.map(\.variable) ?? []))
+        let read = Set(
+            (form.uncapped + calibration).coefficients.map(\.variable)
+                + (form.share?.coefficients.map(\.variable) ?? []))
         // Two figures on one stream of draws (B-ALL's and another disease's culture rate) are not independent.
         let readVariables = read.sorted().map { variables[$0] }
-        let shared = Dictionary(grouping: readVariables, by: \.column).values.filter { $0.count > 1 }.flatMap { $0.map(\.key) }
+        let shared = Dictionary(grouping: readVariables, by: \.column).values.filter { $0.count > 1 }.flatMap {
+            $0.map(\.key)
+        }
         guard shared.isEmpty else {
-            return .failure(Reason(text: "figures of different diseases share one stream of draws: " + shared.sorted().joined(separator: ", ")))
+            return .failure(
+                Reason(
+                    text: "figures of different diseases share one stream of draws: "
+                        + shared.sorted().joined(separator: ", ")))
         }
         let skewed = readVariables.filter { $0.distribution.normal == nil }.map(\.key)
         guard skewed.isEmpty else {
-            return .failure(Reason(text: "figures drawn from an asymmetric range or near a bound: " + skewed.joined(separator: ", ")))
+            return .failure(
+                Reason(
+                    text: "figures drawn from an asymmetric range or near a bound: " + skewed.joined(separator: ", ")))
         }
         return .success(ExactRisk(form: form, calibration: calibration, variables: variables))
     }
@@ -70,14 +83,16 @@ struct ExactRisk {
     func risk(calibrated label: String?) -> Risk {
         let rate = calibration.coefficients.first { variables[$0.variable].key == Calibration.rateKey }
         let rateForm = rate.map { LogLinear(constant: 0, coefficients: [($0.variable, 1)]) } ?? .zero
-        let referenceOffset = rateForm - calibration  // log10 λ of the reference cohort
+        let referenceOffset = rateForm - calibration // log10 λ of the reference cohort
         guard capMatters, let share = form.share else {
             let lambda = form.uncapped.normal(variables)!
             let calibrated = (form.uncapped + calibration).normal(variables)!
             let relativeRisk = (form.uncapped - referenceOffset).normal(variables)!
-            return Risk(method: .exact, methodNote: nil, doseShare: (form.share?.normal(variables) ?? .zero).spread,
-                        lambda: lambda.spread, probability: Self.probability(lambda), relativeRisk: relativeRisk.spread,
-                        calibratedLambda: calibrated.spread, calibratedProbability: Self.probability(calibrated), calibrationCohort: label)
+            return Risk(
+                method: .exact, methodNote: nil, doseShare: (form.share?.normal(variables) ?? .zero).spread,
+                lambda: lambda.spread, probability: Self.probability(lambda), relativeRisk: relativeRisk.spread,
+                calibratedLambda: calibrated.spread, calibratedProbability: Self.probability(calibrated),
+                calibrationCohort: label)
         }
         let y = share.normal(variables)!
         func capped(_ x: LogLinear) -> CappedLogNormal {
@@ -87,18 +102,22 @@ struct ExactRisk {
         let calibrated = capped(form.malignant + calibration)
         let relativeRisk = capped(form.malignant - referenceOffset)
         let (low, high) = y.interval90
-        let cappedShare = Spread(median: pow10(min(0, y.mean)), low: pow10(min(0, low)), high: pow10(min(0, high)),
-                                 mean: y.expectation { pow10(min(0, $0)) })
-        return Risk(method: .exact, methodNote: nil, doseShare: cappedShare, lambda: lambda.spread, probability: lambda.probability,
-                    relativeRisk: relativeRisk.spread, calibratedLambda: calibrated.spread,
-                    calibratedProbability: calibrated.probability, calibrationCohort: label)
+        let cappedShare = Spread(
+            median: pow10(min(0, y.mean)), low: pow10(min(0, low)), high: pow10(min(0, high)),
+            mean: y.expectation { pow10(min(0, $0)) })
+        return Risk(
+            method: .exact, methodNote: nil, doseShare: cappedShare, lambda: lambda.spread,
+            probability: lambda.probability,
+            relativeRisk: relativeRisk.spread, calibratedLambda: calibrated.spread,
+            calibratedProbability: calibrated.probability, calibrationCohort: label)
     }
 
     /// P(at least one) = 1 − E[exp(−λ)] over log10 λ ~ N; the interval maps λ's through 1 − exp(−λ).
     static func probability(_ log10Lambda: Normal) -> Spread {
         let atLeastOne = { (log10Value: Double) in -expm1(-pow10(log10Value)) }
         let (low, high) = log10Lambda.interval90
-        return Spread(median: atLeastOne(log10Lambda.mean), low: atLeastOne(low), high: atLeastOne(high),
-                      mean: log10Lambda.expectation(atLeastOne))
+        return Spread(
+            median: atLeastOne(log10Lambda.mean), low: atLeastOne(low), high: atLeastOne(high),
+            mean: log10Lambda.expectation(atLeastOne))
     }
 }

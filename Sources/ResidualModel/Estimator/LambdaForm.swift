@@ -15,10 +15,10 @@ struct LambdaForm {
         let tChain = balance.chain(.T, through: balance.steps.count, carrying: true)
         let malignantChain = balance.chain(.malignant, through: balance.steps.count, carrying: true)
         guard balance.integrates, balance.steps.filter({ $0.uptake != nil }).count == 1,
-              let t0 = balance.initial[.T], t0 > 0, let m0 = balance.initial[.malignant], m0 > 0,
-              !strictly || (tChain.terms.count == 1 && malignantChain.terms.count == 1),
-              let carT = tChain.logLinear(at: central),
-              let carMalignant = malignantChain.logLinear(at: central)
+            let t0 = balance.initial[.T], t0 > 0, let m0 = balance.initial[.malignant], m0 > 0,
+            !strictly || (tChain.terms.count == 1 && malignantChain.terms.count == 1),
+            let carT = tChain.logLinear(at: central),
+            let carMalignant = malignantChain.logLinear(at: central)
         else { return nil }
         malignant = carMalignant + .constant(log10(m0))
         share = balance.dose.map { .constant(log10($0)) - carT - .constant(log10(t0)) }

@@ -44,8 +44,10 @@ struct LambdaProgram: Sendable {
             let malignant = append(step.factors[.malignant])
             let carrying = append(step.factor(for: .malignant, carrying: true))
             let uptake = step.uptake.map { (append($0.tCell), append($0.malignant)) }
-            steps.append(Step(tCell: tCell, malignant: malignant, carryingMalignant: carrying,
-                              tCellUptake: uptake?.0, malignantUptake: uptake?.1))
+            steps.append(
+                Step(
+                    tCell: tCell, malignant: malignant, carryingMalignant: carrying,
+                    tCellUptake: uptake?.0, malignantUptake: uptake?.1))
         }
         variables = Set(variableOfCoefficient).sorted()
     }
@@ -58,7 +60,8 @@ struct LambdaProgram: Sendable {
                 variableOfCoefficient.append(variable)
                 coefficients.append(weight)
             }
-            terms.append(Term(weight: term.weight, constant: term.log10.constant, coefficients: first..<coefficients.count))
+            terms.append(
+                Term(weight: term.weight, constant: term.log10.constant, coefficients: first..<coefficients.count))
         }
         return start..<terms.count
     }
@@ -79,22 +82,30 @@ struct LambdaProgram: Sendable {
                             return value
                         }
                         @inline(__always) func log10Factor(_ range: Range<Int>) -> Double {
-                            if range.count == 1, terms[range.lowerBound].weight == 1 { return exponent(terms[range.lowerBound]) }
+                            if range.count == 1, terms[range.lowerBound].weight == 1 {
+                                return exponent(terms[range.lowerBound])
+                            }
                             var sum = 0.0
                             for index in range { sum += terms[index].weight * pow10(exponent(terms[index])) }
                             return log10(sum)
                         }
                         let none = -Double.infinity
-                        var tPlain = initialTCells > 0 ? log10(initialTCells) : none, tCarrying = none
-                        var mPlain = initialMalignant > 0 ? log10(initialMalignant) : none, mCarrying = none
+                        var tPlain = initialTCells > 0 ? log10(initialTCells) : none
+                        var tCarrying = none
+                        var mPlain = initialMalignant > 0 ? log10(initialMalignant) : none
+                        var mCarrying = none
                         for step in steps {
                             let t = log10Factor(step.tCell)
                             tPlain += t
                             tCarrying += t
                             mPlain += log10Factor(step.malignant)
                             mCarrying += log10Factor(step.carryingMalignant)
-                            if let uptake = step.tCellUptake { Self.transfer(min(0, log10Factor(uptake)), from: &tPlain, to: &tCarrying) }
-                            if let uptake = step.malignantUptake { Self.transfer(min(0, log10Factor(uptake)), from: &mPlain, to: &mCarrying) }
+                            if let uptake = step.tCellUptake {
+                                Self.transfer(min(0, log10Factor(uptake)), from: &tPlain, to: &tCarrying)
+                            }
+                            if let uptake = step.malignantUptake {
+                                Self.transfer(min(0, log10Factor(uptake)), from: &mPlain, to: &mCarrying)
+                            }
                         }
                         let carT = pow10(tCarrying)
                         let share = dose.map { carT > 0 ? (capsShare ? min(1, $0 / carT) : $0 / carT) : 1 } ?? 1
@@ -106,12 +117,14 @@ struct LambdaProgram: Sendable {
     }
 
     /// Moves the fraction 10^`uptake` of the plain cells to the carrying ones, in log10 counts.
-    @inline(__always) private static func transfer(_ uptake: Double, from plain: inout Double, to carrying: inout Double) {
+    @inline(__always) private static func transfer(
+        _ uptake: Double, from plain: inout Double, to carrying: inout Double
+    ) {
         guard plain > -.infinity else { return }
         let taken = plain + uptake
         // The usual single transfer has nothing carrying yet: no need to leave log space.
         carrying = carrying == -.infinity ? taken : log10(pow10(carrying) + pow10(taken))
-        let kept = -pow10(uptake)  // log10 of (1 - uptake fraction), through log1p for precision
+        let kept = -pow10(uptake) // log10 of (1 - uptake fraction), through log1p for precision
         plain = kept > -1 ? plain + log1p(kept) / 2.302585092994046 : -.infinity
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// log10 of a random quantity written as a constant plus a weighted sum of independent figures, each
 /// on its working scale (log10 of a fraction, a log depletion, a rate per day): `constant + Σ coefficient[k]·V[k]`.
 ///
@@ -18,12 +20,17 @@ struct LogLinear: Sendable {
     static func constant(_ value: Double) -> LogLinear { LogLinear(constant: value, coefficients: []) }
 
     static func + (lhs: LogLinear, rhs: LogLinear) -> LogLinear {
-        if rhs.coefficients.isEmpty { return LogLinear(constant: lhs.constant + rhs.constant, sorted: lhs.coefficients) }
-        if lhs.coefficients.isEmpty { return LogLinear(constant: lhs.constant + rhs.constant, sorted: rhs.coefficients) }
+        if rhs.coefficients.isEmpty {
+            return LogLinear(constant: lhs.constant + rhs.constant, sorted: lhs.coefficients)
+        }
+        if lhs.coefficients.isEmpty {
+            return LogLinear(constant: lhs.constant + rhs.constant, sorted: rhs.coefficients)
+        }
         // Both lists are sorted by variable: merge them in one pass.
         var merged: [(variable: Int, weight: Double)] = []
         merged.reserveCapacity(lhs.coefficients.count + rhs.coefficients.count)
-        var left = 0, right = 0
+        var left = 0
+        var right = 0
         while left < lhs.coefficients.count || right < rhs.coefficients.count {
             let a = left < lhs.coefficients.count ? lhs.coefficients[left] : nil
             let b = right < rhs.coefficients.count ? rhs.coefficients[right] : nil
@@ -57,7 +64,8 @@ struct LogLinear: Sendable {
 
     /// The distribution, when every variable it reads is normal: then exact, since they are independent.
     func normal(_ variables: [MassBalance.Variable]) -> Normal? {
-        var mean = constant, variance = 0.0
+        var mean = constant
+        var variance = 0.0
         for (variable, weight) in coefficients {
             guard let normal = variables[variable].distribution.normal else { return nil }
             mean += weight * normal.mean
@@ -108,7 +116,10 @@ struct Factor: Sendable {
         if lhs.terms.count == 1, rhs.terms.count == 1 {
             return Factor(terms: [(lhs.terms[0].weight * rhs.terms[0].weight, lhs.terms[0].log10 + rhs.terms[0].log10)])
         }
-        return Factor(terms: lhs.terms.flatMap { a in rhs.terms.map { b in (a.weight * b.weight, a.log10 + b.log10) } }.filter { $0.weight > 0 })
+        return Factor(
+            terms: lhs.terms.flatMap { a in rhs.terms.map { b in (a.weight * b.weight, a.log10 + b.log10) } }.filter {
+                $0.weight > 0
+            })
     }
 
     /// The factor as one log-linear term: exactly when it is one, or approximately when one term carries
@@ -120,7 +131,8 @@ struct Factor: Sendable {
         let centrals = terms.map { $0.weight * pow10($0.log10.value(at: central)) }
         let total = centrals.reduce(0, +)
         guard let largest = centrals.indices.max(by: { centrals[$0] < centrals[$1] }), total > 0,
-              centrals[largest] >= 0.99 * total else { return nil }
+            centrals[largest] >= 0.99 * total
+        else { return nil }
         var dominant = terms[largest].log10
         dominant.constant += log10(total) - dominant.value(at: central)
         return dominant
@@ -130,8 +142,6 @@ struct Factor: Sendable {
         terms.reduce(0) { $0 + $1.weight * pow10($1.log10.value(at: draw)) }
     }
 }
-
-import Foundation
 
 /// 10^x; `exp` is several times cheaper than `pow`, which matters in the Monte Carlo loop.
 @inline(__always) func pow10(_ exponent: Double) -> Double { Foundation.exp(exponent * 2.302585092994046) }

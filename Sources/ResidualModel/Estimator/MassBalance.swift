@@ -105,7 +105,9 @@ struct MassBalance: Sendable {
         var product = Factor.one
         var transferred = false
         for step in steps[..<end] {
-            if let factor = step.factor(for: population, carrying: carrying && transferred) { product = product * factor }
+            if let factor = step.factor(for: population, carrying: carrying && transferred) {
+                product = product * factor
+            }
             if carrying, let uptake = step.uptake {
                 product = product * (population == .T ? uptake.tCell : uptake.malignant)
                 transferred = true

@@ -28,16 +28,23 @@ struct MassBalanceBuilder {
 
     /// What the estimate says about an indication the catalogue does not hold.
     static func unknownIndicationNote(_ indication: String, _ disease: ResolvedIndication) -> String {
-        let closest = disease.closest.isEmpty ? "" : "; closest known: " + disease.closest.map { "'\($0)'" }.joined(separator: ", ")
-        return "indication '\(indication)' is not in the catalogue: malignant cells take the widest range of every figure\(closest)"
+        let closest =
+            disease.closest.isEmpty
+            ? "" : "; closest known: " + disease.closest.map { "'\($0)'" }.joined(separator: ", ")
+        return
+            "indication '\(indication)' is not in the catalogue: malignant cells take the widest range of every figure\(closest)"
     }
 
     /// - Parameter malignantFraction: replaces the file's malignant fraction (for the calibration reference).
     mutating func build(steps: [Step], malignantFraction: Double? = nil) -> MassBalance {
-        let total = design.startingMaterial.totalNucleatedCells?.value ?? {
-            assumptions.append("total nucleated cells not stated: 1e10 assumed (they cancel out of λ unless the whole product is infused)")
-            return 1e10
-        }()
+        let total =
+            design.startingMaterial.totalNucleatedCells?.value
+            ?? {
+                assumptions.append(
+                    "total nucleated cells not stated: 1e10 assumed (they cancel out of λ unless the whole product is infused)"
+                )
+                return 1e10
+            }()
         var initial: [Population: Double] = [:]
         for population in Population.allCases {
             if population == .malignant, let malignantFraction {
@@ -46,14 +53,17 @@ struct MassBalanceBuilder {
                 initial[population] = total * stated.value
             } else if population != .malignant, let fallback = catalogue.defaultComposition[population.rawValue] {
                 initial[population] = total * fallback.central
-                assumptions.append("\(population.rawValue) fraction not stated: catalogue default \(fallback.central) used")
+                assumptions.append(
+                    "\(population.rawValue) fraction not stated: catalogue default \(fallback.central) used")
             }
         }
         if !disease.isKnown, initial[.malignant] != nil {
             assumptions.append(Self.unknownIndicationNote(design.indication.value, disease))
         }
         if design.startingMaterial.malignantMarkers == nil, initial[.malignant] != nil {
-            assumptions.append("malignant markers not declared: malignant cells assumed to pass every positive selection and escape every depletion")
+            assumptions.append(
+                "malignant markers not declared: malignant cells assumed to pass every positive selection and escape every depletion"
+            )
         }
         var seenCryopreservation = false
         var stepFactors: [MassBalance.StepFactors] = []
@@ -62,8 +72,9 @@ struct MassBalanceBuilder {
             stepFactors.append(factors(of: step, afterCryopreservation: seenCryopreservation))
             if step.kind == .cryopreservation { seenCryopreservation = true }
         }
-        return MassBalance(initial: initial, steps: stepFactors, dose: dose(), integrates: design.product.vector.value.integrates,
-                           variables: variables)
+        return MassBalance(
+            initial: initial, steps: stepFactors, dose: dose(), integrates: design.product.vector.value.integrates,
+            variables: variables)
     }
 
     private mutating func dose() -> Double? {
@@ -73,10 +84,14 @@ struct MassBalanceBuilder {
         }
         if let cells = dose.carTCells?.value { return cells }
         guard let perKilogram = dose.carTCellsPerKilogram?.value else { return nil }
-        let weight = dose.bodyWeightKilograms?.value ?? {
-            assumptions.append("body weight not stated: \(catalogue.defaultBodyWeightKilograms.central) kg assumed for the per-kg dose")
-            return catalogue.defaultBodyWeightKilograms.central
-        }()
+        let weight =
+            dose.bodyWeightKilograms?.value
+            ?? {
+                assumptions.append(
+                    "body weight not stated: \(catalogue.defaultBodyWeightKilograms.central) kg assumed for the per-kg dose"
+                )
+                return catalogue.defaultBodyWeightKilograms.central
+            }()
         return perKilogram * weight
     }
 
@@ -97,7 +112,9 @@ struct MassBalanceBuilder {
     /// A fraction figure (recovery, efficiency) as log10, replaced by the step's own measured value if it states one.
     /// A measured value keeps the catalogue's spread: one site's validation does not remove run-to-run
     /// variation. It is that site's figure, not the catalogue's: a variable of its own.
-    private mutating func fraction(_ key: String, _ figure: Figure, _ override: PerformanceFigure?, of step: Step) -> LogLinear {
+    private mutating func fraction(_ key: String, _ figure: Figure, _ override: PerformanceFigure?, of step: Step)
+        -> LogLinear
+    {
         var distribution = figure.distribution
         var key = key
         if let override, let measured = step.performance?.figures[override]?.value {
@@ -108,7 +125,9 @@ struct MassBalanceBuilder {
     }
 
     /// A log-depletion figure as log10 of the surviving fraction (so negated).
-    private mutating func logDepletion(_ key: String, _ figure: Figure, _ override: PerformanceFigure?, of step: Step) -> LogLinear {
+    private mutating func logDepletion(_ key: String, _ figure: Figure, _ override: PerformanceFigure?, of step: Step)
+        -> LogLinear
+    {
         var distribution = figure.distribution
         var key = key
         if let override, let measured = step.performance?.figures[override]?.value {
@@ -129,40 +148,78 @@ struct MassBalanceBuilder {
 
         switch step.operation.value {
         case .densityGradient:
-            let recovery = fraction("densityGradient.mononuclearRecovery", catalogue.densityGradient.mononuclearRecovery, .recovery, of: step)
+            let recovery = fraction(
+                "densityGradient.mononuclearRecovery", catalogue.densityGradient.mononuclearRecovery, .recovery,
+                of: step)
             each(.single(recovery))
-            factors[.granulocyte] = .single(logDepletion("densityGradient.granulocyteLogDepletion", catalogue.densityGradient.granulocyteLogDepletion, .logDepletion, of: step))
-            factors[.malignant] = .single(recovery + logDepletion("densityGradient.malignantLogDepletion", catalogue.densityGradient.malignantLogDepletion, nil, of: step))
+            factors[.granulocyte] = .single(
+                logDepletion(
+                    "densityGradient.granulocyteLogDepletion", catalogue.densityGradient.granulocyteLogDepletion,
+                    .logDepletion, of: step))
+            factors[.malignant] = .single(
+                recovery
+                    + logDepletion(
+                        "densityGradient.malignantLogDepletion", catalogue.densityGradient.malignantLogDepletion, nil,
+                        of: step))
         case .elutriation:
-            let recovery = fraction("elutriation.lymphocyteRecovery", catalogue.elutriation.lymphocyteRecovery, .recovery, of: step)
+            let recovery = fraction(
+                "elutriation.lymphocyteRecovery", catalogue.elutriation.lymphocyteRecovery, .recovery, of: step)
             each(.single(recovery))
-            factors[.monocyte] = .single(logDepletion("elutriation.monocyteLogDepletion", catalogue.elutriation.monocyteLogDepletion, .logDepletion, of: step))
-            factors[.granulocyte] = .single(logDepletion("elutriation.granulocyteLogDepletion", catalogue.elutriation.granulocyteLogDepletion, .logDepletion, of: step))
-            factors[.malignant] = .single(recovery + logDepletion("elutriation.malignantLogDepletion", catalogue.elutriation.malignantLogDepletion, nil, of: step))
+            factors[.monocyte] = .single(
+                logDepletion(
+                    "elutriation.monocyteLogDepletion", catalogue.elutriation.monocyteLogDepletion, .logDepletion,
+                    of: step))
+            factors[.granulocyte] = .single(
+                logDepletion(
+                    "elutriation.granulocyteLogDepletion", catalogue.elutriation.granulocyteLogDepletion, .logDepletion,
+                    of: step))
+            factors[.malignant] = .single(
+                recovery
+                    + logDepletion(
+                        "elutriation.malignantLogDepletion", catalogue.elutriation.malignantLogDepletion, nil, of: step)
+            )
         case .adherence:
             let recovery = fraction("adherence.recovery", catalogue.adherence.recovery, .recovery, of: step)
             each(.single(recovery))
-            factors[.monocyte] = .single(recovery + logDepletion("adherence.monocyteLogDepletion", catalogue.adherence.monocyteLogDepletion, .logDepletion, of: step))
+            factors[.monocyte] = .single(
+                recovery
+                    + logDepletion(
+                        "adherence.monocyteLogDepletion", catalogue.adherence.monocyteLogDepletion, .logDepletion,
+                        of: step))
         case .positiveSelection(let selection, _):
             // Separate arms select each marker from the same material; each non-target cell still
             // passes one selection, so the carry-over is that of one selection on all the markers.
-            let kept = fraction("positiveSelection.targetRecovery", catalogue.positiveSelection.targetRecovery, .recovery, of: step)
-            let carried = logDepletion("positiveSelection.nonTargetLogDepletion", catalogue.positiveSelection.nonTargetLogDepletion, .logDepletion, of: step)
+            let kept = fraction(
+                "positiveSelection.targetRecovery", catalogue.positiveSelection.targetRecovery, .recovery, of: step)
+            let carried = logDepletion(
+                "positiveSelection.nonTargetLogDepletion", catalogue.positiveSelection.nonTargetLogDepletion,
+                .logDepletion, of: step)
             let split = { (share: Double) in Factor(terms: [(share, kept), (1 - share, carried)].filter { $0.0 > 0 }) }
-            for population in all { factors[population] = split(coverage(of: population, by: selection.markerSet, positive: true)) }
+            for population in all {
+                factors[population] = split(coverage(of: population, by: selection.markerSet, positive: true))
+            }
             carryingMalignant = split(coverage(of: .malignant, by: selection.markerSet, positive: true, masked: true))
         case .depletion(let selection):
-            let removed = logDepletion("depletion.targetLogDepletion", catalogue.depletion.targetLogDepletion, .logDepletion, of: step)
-            let passed = fraction("depletion.nonTargetRecovery", catalogue.depletion.nonTargetRecovery, .recovery, of: step)
-            let split = { (share: Double) in Factor(terms: [(share, removed), (1 - share, passed)].filter { $0.0 > 0 }) }
-            for population in all { factors[population] = split(coverage(of: population, by: selection.markerSet, positive: false)) }
+            let removed = logDepletion(
+                "depletion.targetLogDepletion", catalogue.depletion.targetLogDepletion, .logDepletion, of: step)
+            let passed = fraction(
+                "depletion.nonTargetRecovery", catalogue.depletion.nonTargetRecovery, .recovery, of: step)
+            let split = { (share: Double) in Factor(terms: [(share, removed), (1 - share, passed)].filter { $0.0 > 0 })
+            }
+            for population in all {
+                factors[population] = split(coverage(of: population, by: selection.markerSet, positive: false))
+            }
             carryingMalignant = split(coverage(of: .malignant, by: selection.markerSet, positive: false, masked: true))
         case .activation(let reagent, let cytokines):
             medium.formUnion(cytokines.map { Self.cytokineKey($0.value) })
             if reagent.value.leavesMagneticBeads {
                 // Cells bound to the beads are kept magnetically: a weak selection on CD3.
-                let kept = fraction("magneticBeadActivation.tCellRecovery", catalogue.magneticBeadActivation.tCellRecovery, .recovery, of: step)
-                let carried = logDepletion("magneticBeadActivation.nonTargetLogDepletion", catalogue.magneticBeadActivation.nonTargetLogDepletion, .logDepletion, of: step)
+                let kept = fraction(
+                    "magneticBeadActivation.tCellRecovery", catalogue.magneticBeadActivation.tCellRecovery, .recovery,
+                    of: step)
+                let carried = logDepletion(
+                    "magneticBeadActivation.nonTargetLogDepletion",
+                    catalogue.magneticBeadActivation.nonTargetLogDepletion, .logDepletion, of: step)
                 for population in all {
                     let share = coverage(of: population, by: Self.cd3, positive: true)
                     factors[population] = Factor(terms: [(share, kept), (1 - share, carried)].filter { $0.0 > 0 })
@@ -191,8 +248,9 @@ struct MassBalanceBuilder {
             factors[.malignant] = .single(.constant(-measured))
             carryingMalignant = nil
         }
-        return MassBalance.StepFactors(stepID: step.id.value, kind: step.kind, factors: factors,
-                                       carryingMalignant: carryingMalignant, uptake: uptake)
+        return MassBalance.StepFactors(
+            stepID: step.id.value, kind: step.kind, factors: factors,
+            carryingMalignant: carryingMalignant, uptake: uptake)
     }
 
     private static let cd3: Set<Marker> = [Marker(normalising: "CD3")]
@@ -224,7 +282,8 @@ struct MassBalanceBuilder {
                 let perDay = disease.biology.culturePerDay
                 change = variable("\(diseasePath).culturePerDay", perDay.distribution, of: step)
                 median = perDay.distribution.median
-                for (name, shift) in disease.biology.cytokines.sorted(by: { $0.key < $1.key }) where medium.contains(Self.cytokineKey(name)) {
+                for (name, shift) in disease.biology.cytokines.sorted(by: { $0.key < $1.key })
+                where medium.contains(Self.cytokineKey(name)) {
                     change = change + variable("\(diseasePath).cytokines.\(name)", shift.distribution, of: step)
                     median += shift.distribution.median
                 }
@@ -232,7 +291,8 @@ struct MassBalanceBuilder {
                 median *= days
             } else {
                 guard let perDay = catalogue.culture.logFoldPerDay[population.rawValue] else { continue }
-                change = variable("culture.logFoldPerDay.\(population.rawValue)", perDay.distribution, of: step).scaled(by: days)
+                change = variable("culture.logFoldPerDay.\(population.rawValue)", perDay.distribution, of: step).scaled(
+                    by: days)
                 median = perDay.distribution.median * days
             }
             // A measured fold or survival sets this step's central change and keeps the rate's spread.
@@ -262,7 +322,10 @@ struct MassBalanceBuilder {
         if malignantCarryCARTarget {
             malignant = malignant + fraction("maskingWindowSurvival", catalogue.maskingWindowSurvival, nil, of: step)
         }
-        return (.single(fraction("transductionEfficiency.\(vector.rawValue).T", t, .transductionEfficiency, of: step)), .single(malignant))
+        return (
+            .single(fraction("transductionEfficiency.\(vector.rawValue).T", t, .transductionEfficiency, of: step)),
+            .single(malignant)
+        )
     }
 
     /// Whether the file declares that the malignant cells carry the CAR's target (undeclared markers are taken at
@@ -275,12 +338,16 @@ struct MassBalanceBuilder {
     /// catalogue (capped at 1: CD4 and CD8 cover 95% of T cells). Malignant cells carry exactly their
     /// declared markers; undeclared, they are taken at their worst (kept by selections, missed by depletions).
     /// `masked`: for malignant cells that carry the CAR, whose own CAR hides its target antigen.
-    private func coverage(of population: Population, by markers: Set<Marker>, positive: Bool, masked: Bool = false) -> Double {
+    private func coverage(of population: Population, by markers: Set<Marker>, positive: Bool, masked: Bool = false)
+        -> Double
+    {
         guard population == .malignant else {
             let expression = catalogue.markerExpression[population.rawValue] ?? [:]
             return min(1, markers.reduce(0) { $0 + (expression[$1.name]?.central ?? 0) })
         }
-        guard var declared = design.startingMaterial.malignantMarkers.map({ Set($0.map(\.value)) }) else { return positive ? 1 : 0 }
+        guard var declared = design.startingMaterial.malignantMarkers.map({ Set($0.map(\.value)) }) else {
+            return positive ? 1 : 0
+        }
         if masked { declared.remove(design.product.carTarget.value) }
         return markers.isDisjoint(with: declared) ? 0 : 1
     }

@@ -39,8 +39,10 @@ struct MonteCarlo {
         var noneSum = 0.0, calibratedNoneSum = 0.0
 
         init(count: Int) {
-            (lambdas, shares, relative, calibrated) = ([Double](repeating: 0, count: count), [Double](repeating: 1, count: count),
-                                                      [Double](repeating: 0, count: count), [Double](repeating: 0, count: count))
+            (lambdas, shares, relative, calibrated) = (
+                [Double](repeating: 0, count: count), [Double](repeating: 1, count: count),
+                [Double](repeating: 0, count: count), [Double](repeating: 0, count: count)
+            )
         }
 
         /// Draw `index`: `ratio` is λ over the reference's λ in the same draw, `rate` the recorded rate drawn with it.
@@ -59,7 +61,9 @@ struct MonteCarlo {
         let program = LambdaProgram(balance)
         let count = draws.count
         let read = Set(program.variables)
-        let columns = balance.variables.indices.map { read.contains($0) ? draws.column(balance.variables[$0].column) : [] }
+        let columns = balance.variables.indices.map {
+            read.contains($0) ? draws.column(balance.variables[$0].column) : []
+        }
         let distributions = balance.variables.map(\.distribution)
         let reference = calibration.referenceColumn(draws)
         let rates = calibration.rateColumn(draws)
@@ -67,9 +71,12 @@ struct MonteCarlo {
         var samples = Samples(count: count)
         for index in 0..<count {
             // Only the variables λ reads are set; the others (granulocyte depletion, say) cannot change it.
-            for variable in program.variables { draw[variable] = distributions[variable].value(columns[variable][index]) }
+            for variable in program.variables {
+                draw[variable] = distributions[variable].value(columns[variable][index])
+            }
             let (lambda, share) = draw.withUnsafeBufferPointer { program.lambda($0) }
-            samples.record(index, lambda: lambda, share: share, ratio: lambda * pow10(-reference[index]), rate: rates[index])
+            samples.record(
+                index, lambda: lambda, share: share, ratio: lambda * pow10(-reference[index]), rate: rates[index])
         }
         return samples
     }
@@ -99,8 +106,9 @@ struct MonteCarlo {
         for index in 0..<count {
             let capped = share.map { min(0, $0[index]) } ?? 0
             let log10Lambda = malignant[index] + capped
-            samples.record(index, lambda: pow10(log10Lambda), share: pow10(capped), ratio: pow10(log10Lambda - reference[index]),
-                           rate: rates[index])
+            samples.record(
+                index, lambda: pow10(log10Lambda), share: pow10(capped), ratio: pow10(log10Lambda - reference[index]),
+                rate: rates[index])
         }
         return samples
     }
@@ -122,10 +130,12 @@ struct MonteCarlo {
     /// third of a Monte Carlo run.
     private static func select(_ values: inout [Double], rank: Int, in range: Range<Int>) -> Double {
         values.withUnsafeMutableBufferPointer { values in
-            var low = range.lowerBound, high = range.upperBound - 1
+            var low = range.lowerBound
+            var high = range.upperBound - 1
             while low < high {
                 let pivot = values[(low + high) / 2]
-                var i = low, j = high
+                var i = low
+                var j = high
                 while i <= j {
                     while values[i] < pivot { i += 1 }
                     while values[j] > pivot { j -= 1 }
@@ -145,7 +155,8 @@ struct MonteCarlo {
 
     private static func probability(_ lambda: Spread, mean: Double) -> Spread {
         let atLeastOne = { (value: Double) in -expm1(-value) }
-        return Spread(median: atLeastOne(lambda.median), low: atLeastOne(lambda.low), high: atLeastOne(lambda.high), mean: mean)
+        return Spread(
+            median: atLeastOne(lambda.median), low: atLeastOne(lambda.low), high: atLeastOne(lambda.high), mean: mean)
     }
 }
 

@@ -12,7 +12,9 @@ struct Normal: Sendable, Hashable {
     static let zero = Normal(mean: 0, deviation: 0)
 
     static func + (lhs: Normal, rhs: Normal) -> Normal {
-        Normal(mean: lhs.mean + rhs.mean, deviation: (lhs.deviation * lhs.deviation + rhs.deviation * rhs.deviation).squareRoot())
+        Normal(
+            mean: lhs.mean + rhs.mean,
+            deviation: (lhs.deviation * lhs.deviation + rhs.deviation * rhs.deviation).squareRoot())
     }
 
     /// Lower and upper bounds of the central 90%.

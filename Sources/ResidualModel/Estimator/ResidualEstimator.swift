@@ -35,12 +35,14 @@ public struct ResidualEstimator: Sendable {
     }
 
     public init(catalogue: Catalogue, calibrationReference: ProcessDesign) {
-        model = Model(catalogue: catalogue, calibration: Calibration(catalogue: catalogue, reference: calibrationReference))
+        model = Model(
+            catalogue: catalogue, calibration: Calibration(catalogue: catalogue, reference: calibrationReference))
         run = Draws(count: 100_000, seed: 2018)
     }
 
     /// The estimator with the bundled catalogue and calibration reference.
-    public static let standard = ResidualEstimator(catalogue: .bundled, calibrationReference: Calibration.referenceDesign)
+    public static let standard = ResidualEstimator(
+        catalogue: .bundled, calibrationReference: Calibration.referenceDesign)
 
     /// κ, fitted within each draw: expected relapses per CAR-carrying malignant cell in the dose, with its 90% interval.
     public var calibrationFactor: Spread {
@@ -57,11 +59,13 @@ public struct ResidualEstimator: Sendable {
     public func estimate(_ design: ProcessDesign) -> ResidualEstimate {
         var builder = MassBalanceBuilder(design: design, catalogue: catalogue)
         let balance = builder.build(steps: design.steps)
-        let outcome: RiskOutcome = Self.reasonForNoRisk(design).map { .unavailable(reason: $0) }
+        let outcome: RiskOutcome =
+            Self.reasonForNoRisk(design).map { .unavailable(reason: $0) }
             ?? .estimated(risk(of: balance, design: design))
         guard case .estimated = outcome else {
-            return ResidualEstimate(startingCounts: balance.initial, steps: stepTable(balance), outcome: outcome,
-                                    assumptions: builder.assumptions, sensitivity: [], figures: [], remedies: [], alternatives: [])
+            return ResidualEstimate(
+                startingCounts: balance.initial, steps: stepTable(balance), outcome: outcome,
+                assumptions: builder.assumptions, sensitivity: [], figures: [], remedies: [], alternatives: [])
         }
         let figures = figureSensitivity(balance)
         return ResidualEstimate(
@@ -102,17 +106,23 @@ public struct ResidualEstimator: Sendable {
 
     /// The risk by seeded Monte Carlo, whatever the chain: the cross-check of the exact path.
     public func monteCarloRisk(of design: ProcessDesign, draws: Int? = nil, seed: UInt64? = nil) -> Risk {
-        let run = (draws ?? self.draws) == self.draws && (seed ?? self.seed) == self.seed ? self.run
+        let run =
+            (draws ?? self.draws) == self.draws && (seed ?? self.seed) == self.seed
+            ? self.run
             : Draws(count: draws ?? self.draws, seed: seed ?? self.seed)
-        return MonteCarlo(balance: balance(design, steps: design.steps), calibration: calibration, draws: run,
-                          note: "asked for", cohort: cohort(design)).risk()
+        return MonteCarlo(
+            balance: balance(design, steps: design.steps), calibration: calibration, draws: run,
+            note: "asked for", cohort: cohort(design)
+        ).risk()
     }
 
     /// The calibrated λ of every draw of the run (expected relapses per patient at the file's figures), for
     /// the credibility check against the record.
     func calibratedLambdas(of design: ProcessDesign) -> [Double] {
-        MonteCarlo(balance: balance(design, steps: design.steps), calibration: calibration, draws: run, note: nil, cohort: nil)
-            .calibratedLambdas()
+        MonteCarlo(
+            balance: balance(design, steps: design.steps), calibration: calibration, draws: run, note: nil, cohort: nil
+        )
+        .calibratedLambdas()
     }
 
     func balance(_ design: ProcessDesign, steps: [Step]) -> MassBalance {
@@ -129,13 +139,19 @@ public struct ResidualEstimator: Sendable {
         if (balance.initial[.malignant] ?? 0) == 0 || !balance.integrates {
             let zero = Spread(median: 0, low: 0, high: 0, mean: 0)
             let share = balance.lambda(at: balance.centralDraw).doseShare
-            return Risk(method: .exact, methodNote: nil, doseShare: Spread(median: share, low: share, high: share, mean: share),
-                        lambda: zero, probability: zero, relativeRisk: zero, calibratedLambda: zero, calibratedProbability: zero,
-                        calibrationCohort: cohort(design))
+            return Risk(
+                method: .exact, methodNote: nil, doseShare: Spread(median: share, low: share, high: share, mean: share),
+                lambda: zero, probability: zero, relativeRisk: zero, calibratedLambda: zero,
+                calibratedProbability: zero,
+                calibrationCohort: cohort(design))
         }
-        if let exact = ExactRisk(balance: balance, calibration: calibration) { return exact.risk(calibrated: cohort(design)) }
-        return MonteCarlo(balance: balance, calibration: calibration, draws: run,
-                          note: ExactRisk.unavailable(balance, calibration), cohort: cohort(design)).risk()
+        if let exact = ExactRisk(balance: balance, calibration: calibration) {
+            return exact.risk(calibrated: cohort(design))
+        }
+        return MonteCarlo(
+            balance: balance, calibration: calibration, draws: run,
+            note: ExactRisk.unavailable(balance, calibration), cohort: cohort(design)
+        ).risk()
     }
 
     private func stepTable(_ balance: MassBalance) -> [StepEstimate] {
@@ -162,7 +178,9 @@ public struct ResidualEstimator: Sendable {
     /// The 5th and 95th percentiles of a form: exact when it is normal, else from the run's draws.
     private func interval90(_ form: LogLinear, _ variables: [MassBalance.Variable]) -> (low: Double, high: Double) {
         if let normal = form.normal(variables) { return normal.interval90 }
-        let columns = form.coefficients.map { (run.column(variables[$0.variable].column), variables[$0.variable].distribution, $0.weight) }
+        let columns = form.coefficients.map {
+            (run.column(variables[$0.variable].column), variables[$0.variable].distribution, $0.weight)
+        }
         var samples = (0..<run.count).map { index in
             columns.reduce(form.constant) { $0 + $1.2 * $1.1.value($1.0[index]) }
         }
@@ -174,7 +192,9 @@ public struct ResidualEstimator: Sendable {
     /// sum (the figures are independent). Only where λ is a product of single factors.
     private func figureSensitivity(_ balance: MassBalance) -> [FigureSensitivity] {
         guard let form = LambdaForm(balance)?.uncapped else { return sampledFigureSensitivity(balance) }
-        let parts = form.coefficients.map { ($0.variable, $0.weight * $0.weight * balance.variables[$0.variable].distribution.variance) }
+        let parts = form.coefficients.map {
+            ($0.variable, $0.weight * $0.weight * balance.variables[$0.variable].distribution.variance)
+        }
         return ranked(parts, balance)
     }
 
@@ -186,7 +206,9 @@ public struct ResidualEstimator: Sendable {
         let count = min(run.count, 20_000)
         let variables = program.variables.filter { !balance.variables[$0].distribution.isPoint }
         let values = variables.map { variable in
-            Array(run.column(balance.variables[variable].column).prefix(count).map(balance.variables[variable].distribution.value))
+            Array(
+                run.column(balance.variables[variable].column).prefix(count).map(
+                    balance.variables[variable].distribution.value))
         }
         var draw = balance.centralDraw
         var log10Lambda = [Double](repeating: 0, count: count)
@@ -199,8 +221,10 @@ public struct ResidualEstimator: Sendable {
         func mean(_ xs: [Double]) -> Double { kept.reduce(0) { $0 + xs[$1] } / Double(kept.count) }
         let yMean = mean(log10Lambda)
         let parts: [(Int, Double)] = variables.enumerated().map { position, variable in
-            let x = values[position], xMean = mean(x)
-            var covariance = 0.0, variance = 0.0
+            let x = values[position]
+            let xMean = mean(x)
+            var covariance = 0.0
+            var variance = 0.0
             for index in kept {
                 covariance += (x[index] - xMean) * (log10Lambda[index] - yMean)
                 variance += (x[index] - xMean) * (x[index] - xMean)
@@ -218,15 +242,18 @@ public struct ResidualEstimator: Sendable {
         return parts.map { index, variance in
             let variable = balance.variables[index]
             let path = variable.key.components(separatedBy: " (measured").first ?? variable.key
-            return FigureSensitivity(figure: variable.key, varianceShare: variance / total, stepIDs: variable.stepIDs,
-                                     narrowedBy: figures[path]?.narrowedBy)
+            return FigureSensitivity(
+                figure: variable.key, varianceShare: variance / total, stepIDs: variable.stepIDs,
+                narrowedBy: figures[path]?.narrowedBy)
         }
         .sorted { $0.varianceShare > $1.varianceShare }
     }
 
     /// Each step's effect on λ: the central λ without it, against the central λ with it; and the share of the
     /// uncertainty carried by the figures it reads (a figure read by several steps counts for each).
-    private func sensitivity(_ design: ProcessDesign, _ balance: MassBalance, figures: [FigureSensitivity]) -> [StepSensitivity] {
+    private func sensitivity(_ design: ProcessDesign, _ balance: MassBalance, figures: [FigureSensitivity])
+        -> [StepSensitivity]
+    {
         let central = { (balance: MassBalance) in balance.lambda(at: balance.centralDraw).lambda }
         let base = central(balance)
         return design.steps.enumerated().compactMap { index, step -> StepSensitivity? in
@@ -236,9 +263,12 @@ public struct ResidualEstimator: Sendable {
             steps.remove(at: index)
             let without = central(self.balance(design, steps: steps))
             guard base > 0, without > 0 else { return nil }
-            let share = figures.isEmpty ? nil
+            let share =
+                figures.isEmpty
+                ? nil
                 : figures.filter { $0.stepIDs.contains(step.id.value) }.reduce(0) { $0 + $1.varianceShare }
-            return StepSensitivity(stepID: step.id.value, log10Reduction: log10(without) - log10(base), varianceShare: share)
+            return StepSensitivity(
+                stepID: step.id.value, log10Reduction: log10(without) - log10(base), varianceShare: share)
         }
         .sorted { abs($0.log10Reduction) > abs($1.log10Reduction) }
     }
@@ -248,7 +278,8 @@ extension Normal {
     /// As a spread of 10^x: median, 90% interval and mean of the log-normal.
     var spread: Spread {
         let (low, high) = interval90
-        return Spread(median: pow10(mean), low: pow10(low), high: pow10(high),
-                      mean: pow10(mean + deviation * deviation * log(10) / 2))
+        return Spread(
+            median: pow10(mean), low: pow10(low), high: pow10(high),
+            mean: pow10(mean + deviation * deviation * log(10) / 2))
     }
 }

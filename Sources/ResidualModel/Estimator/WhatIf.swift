@@ -11,34 +11,51 @@ struct WhatIf {
         let base = centralLambda(design.steps)
         func remedy(_ description: String, steps: [Step]) -> Remedy {
             let after = centralLambda(steps)
-            return Remedy(description: description, lambdaReduction: after > 0 ? base / after : .infinity,
-                          risk: withRisk ? estimator.risk(of: estimator.balance(design, steps: steps), design: design) : nil)
+            return Remedy(
+                description: description, lambdaReduction: after > 0 ? base / after : .infinity,
+                risk: withRisk ? estimator.risk(of: estimator.balance(design, steps: steps), design: design) : nil)
         }
         func remedy(_ description: String, inserting operation: UnitOperation, at index: Int) -> Remedy {
             var steps = design.steps
             let anchor = steps.isEmpty ? SourceRange(at: .fileStart) : steps[min(index, steps.count - 1)].range
-            steps.insert(Step(id: Located("what-if", at: anchor), operation: Located(operation, at: anchor), note: nil,
-                              performance: nil, range: anchor, index: index), at: index)
+            steps.insert(
+                Step(
+                    id: Located("what-if", at: anchor), operation: Located(operation, at: anchor), note: nil,
+                    performance: nil, range: anchor, index: index), at: index)
             return remedy(description, steps: steps)
         }
         var remedies: [Remedy] = []
         let insertion = insertionIndex
         let beforeTransfer = design.steps[..<insertion]
-        if let marker = depletionMarker, !beforeTransfer.contains(where: { step in
-            if case .depletion(let selection) = step.operation.value { selection.markerSet.contains(Marker(normalising: marker)) } else { false }
-        }) {
-            remedies.append(remedy("add a \(marker) depletion before step '\(stepID(at: insertion))'",
-                                   inserting: .depletion(.init(markers: [located(Marker(normalising: marker))], device: nil)), at: insertion))
+        if let marker = depletionMarker,
+            !beforeTransfer.contains(where: { step in
+                if case .depletion(let selection) = step.operation.value {
+                    selection.markerSet.contains(Marker(normalising: marker))
+                } else {
+                    false
+                }
+            })
+        {
+            remedies.append(
+                remedy(
+                    "add a \(marker) depletion before step '\(stepID(at: insertion))'",
+                    inserting: .depletion(.init(markers: [located(Marker(normalising: marker))], device: nil)),
+                    at: insertion))
         }
         if let markers = selectionMarkers, !beforeTransfer.contains(where: { $0.kind == .positiveSelection }) {
-            remedies.append(remedy("add a \(markers.joined(separator: "/")) T-cell selection before step '\(stepID(at: insertion))'",
-                                   inserting: .positiveSelection(.init(markers: markers.map { located(Marker(normalising: $0)) }, device: nil),
-                                                                 separateArms: nil), at: insertion))
+            remedies.append(
+                remedy(
+                    "add a \(markers.joined(separator: "/")) T-cell selection before step '\(stepID(at: insertion))'",
+                    inserting: .positiveSelection(
+                        .init(markers: markers.map { located(Marker(normalising: $0)) }, device: nil),
+                        separateArms: nil), at: insertion))
         }
         if let index = design.steps.lastIndex(where: { $0.kind == .expansion }),
-           case .expansion(let days, let device, let cytokines) = design.steps[index].operation.value {
+            case .expansion(let days, let device, let cytokines) = design.steps[index].operation.value
+        {
             var steps = design.steps
-            steps[index] = replaced(steps[index], with: .expansion(days: located(days.value + 3), device: device, cytokines: cytokines))
+            steps[index] = replaced(
+                steps[index], with: .expansion(days: located(days.value + 3), device: device, cytokines: cytokines))
             remedies.append(remedy("culture 3 days longer in step '\(steps[index].id.value)'", steps: steps))
         }
         return remedies
@@ -70,11 +87,14 @@ struct WhatIf {
     }
 
     private func replaced(_ step: Step, with operation: UnitOperation) -> Step {
-        Step(id: step.id, operation: Located(operation, at: step.operation.range), note: step.note,
-             performance: step.performance, range: step.range, index: step.index)
+        Step(
+            id: step.id, operation: Located(operation, at: step.operation.range), note: step.note,
+            performance: step.performance, range: step.range, index: step.index)
     }
 
-    private func stepID(at index: Int) -> String { design.steps.indices.contains(index) ? design.steps[index].id.value : "end" }
+    private func stepID(at index: Int) -> String {
+        design.steps.indices.contains(index) ? design.steps[index].id.value : "end"
+    }
 
     private func located<T>(_ value: T) -> Located<T> { Located(value, at: SourceRange(at: .fileStart)) }
 }

@@ -12,7 +12,9 @@ guard let folder = arguments.first else { fatalError("usage: rule-benchmark DIR 
 let count = arguments.firstIndex(of: "--count").map { Int(arguments[$0 + 1])! } ?? 1_000
 
 let files = ProcessFileDiscovery().files(under: [folder]).files.prefix(count)
-let texts = files.compactMap { FileManager.default.contents(atPath: $0).map { ($0, String(decoding: $0, as: UTF8.self)) } }
+let texts = files.compactMap {
+    FileManager.default.contents(atPath: $0).map { ($0, String(decoding: $0, as: UTF8.self)) }
+}
 
 /// The designs of the corpus texts, after `edit`, each with its estimate.
 func contexts(_ edit: (String) -> String = { $0 }) -> [LintContext] {
@@ -59,7 +61,8 @@ func pass(_ rule: any Rule, on contexts: [LintContext]) -> (nanoseconds: Double,
 /// The fastest of `rounds` passes of each rule, the two interleaved: on a machine shared with other work the
 /// fastest pass is the rule's own cost, where a median still moves with the load.
 func compare(_ first: any Rule, _ second: any Rule, on contexts: [LintContext], rounds: Int = 41)
-    -> (first: Double, second: Double, findings: (Int, Int)) {
+    -> (first: Double, second: Double, findings: (Int, Int))
+{
     var a: [Double] = []
     var b: [Double] = []
     var findings = (0, 0)
@@ -79,7 +82,8 @@ print("\(corpus.count) designs (of \(files.count) files); time per file, fastest
 print(column("check", 20), column("built-in rule", 32), column("built-in", 24), "declarative")
 for (label, contexts, builtIn, custom) in pairs {
     let result = compare(builtIn, custom, on: contexts)
-    print(column(label, 20), column(builtIn.description.id, 32),
-          column(String(format: "%5.0f ns (%d findings)", result.first, result.findings.0), 24),
-          String(format: "%5.0f ns (%d findings)", result.second, result.findings.1))
+    print(
+        column(label, 20), column(builtIn.description.id, 32),
+        column(String(format: "%5.0f ns (%d findings)", result.first, result.findings.0), 24),
+        String(format: "%5.0f ns (%d findings)", result.second, result.findings.1))
 }

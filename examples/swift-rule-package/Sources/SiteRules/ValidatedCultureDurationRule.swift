@@ -17,32 +17,40 @@ public struct ValidatedCultureDurationRule: Rule {
             The site's process validation covers cultures up to a set number of days; a longer expansion is outside \
             the validated state and needs a change control. Longer cultures also drive T cells towards exhaustion.
             """,
-        references: ["Site process validation report PV-0042 (example)", "EU GMP Annex 15, qualification and validation"],
+        references: [
+            "Site process validation report PV-0042 (example)", "EU GMP Annex 15, qualification and validation",
+        ],
         options: [maximumDays],
-        triggering: [RuleExample("""
-            processlint: 1
-            name: long culture
-            product: {car_target: CD19, vector: lentiviral}
-            indication: B-ALL
-            starting_material: {kind: leukapheresis}
-            steps:
-              - {id: selection, operation: positive-selection, markers: [CD3]}
-              - {id: activation, operation: activation, reagent: anti-cd3-cd28-nanomatrix}
-              - {id: transduction, operation: transduction}
-              - {id: expansion, operation: expansion, days: ↓14}
-            """)],
-        nonTriggering: [RuleExample("""
-            processlint: 1
-            name: short culture
-            product: {car_target: CD19, vector: lentiviral}
-            indication: B-ALL
-            starting_material: {kind: leukapheresis}
-            steps:
-              - {id: selection, operation: positive-selection, markers: [CD3]}
-              - {id: activation, operation: activation, reagent: anti-cd3-cd28-nanomatrix}
-              - {id: transduction, operation: transduction}
-              - {id: expansion, operation: expansion, days: 8}
-            """)]
+        triggering: [
+            RuleExample(
+                """
+                processlint: 1
+                name: long culture
+                product: {car_target: CD19, vector: lentiviral}
+                indication: B-ALL
+                starting_material: {kind: leukapheresis}
+                steps:
+                  - {id: selection, operation: positive-selection, markers: [CD3]}
+                  - {id: activation, operation: activation, reagent: anti-cd3-cd28-nanomatrix}
+                  - {id: transduction, operation: transduction}
+                  - {id: expansion, operation: expansion, days: ↓14}
+                """)
+        ],
+        nonTriggering: [
+            RuleExample(
+                """
+                processlint: 1
+                name: short culture
+                product: {car_target: CD19, vector: lentiviral}
+                indication: B-ALL
+                starting_material: {kind: leukapheresis}
+                steps:
+                  - {id: selection, operation: positive-selection, markers: [CD3]}
+                  - {id: activation, operation: activation, reagent: anti-cd3-cd28-nanomatrix}
+                  - {id: transduction, operation: transduction}
+                  - {id: expansion, operation: expansion, days: 8}
+                """)
+        ]
     )
 
     public func check(_ context: LintContext) -> [Finding] {
@@ -52,7 +60,9 @@ public struct ValidatedCultureDurationRule: Rule {
             return Finding(
                 "expansion step '\(step.id.value)' lasts \(days.value.compactText) days, longer than the \(maximum.compactText) days the site has validated",
                 at: days.range,
-                fix: "shorten the expansion to \(maximum.compactText) days or less, or validate the longer culture first")
+                fix:
+                    "shorten the expansion to \(maximum.compactText) days or less, or validate the longer culture first"
+            )
         }
     }
 }
