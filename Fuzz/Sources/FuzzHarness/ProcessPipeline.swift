@@ -9,7 +9,6 @@ import ResidualModel
 /// of severity error is not suppressed (nor while the estimate itself is not finite).
 public enum ProcessPipeline {
     static let linter = Linter(registry: BuiltinRules.registry)
-    static let knownRules = Set(BuiltinRules.registry.descriptions.map(\.id))
     /// A configuration of its own, so no `.processlint.yml` above the scratch folder changes the run.
     static let configuration = Scratch.write(Array("disable: []\n".utf8), to: "fuzz.processlint.yml")
     /// The reporters besides JSON; each input goes through one of them, chosen by its bytes so a crash reproduces.
@@ -43,17 +42,12 @@ public enum ProcessPipeline {
             other.status == json.status, "--format \(format) exits \(other.status), --format json \(json.status)")
     }
 
-    /// What `lint` finds in the file before any reporter: the loader's problems, the rules' findings and the
-    /// suppressions, as LintRun puts them together.
+    /// What `lint` finds in the file before any reporter: the one per-file pipeline every front end calls (the
+    /// loader's problems, the rules' findings, suppressions), and the estimate.
     static func lint(_ bytes: [UInt8]) -> (diagnostics: [Diagnostic], risk: Risk?) {
-        let loaded = ProcessLoader().load(bytes: bytes, file: "input.yaml")
-        var diagnostics = loaded.diagnostics.map(Diagnostic.init)
-        guard let design = loaded.design else { return (diagnostics, nil) }
-        let checked = linter.check(design, configuration: Configuration())
-        diagnostics = Suppressions.apply(
-            to: diagnostics + checked.diagnostics, comments: loaded.comments, file: loaded.file,
-            knownRules: knownRules)
-        return (diagnostics, checked.risk)
+        let outcome = linter.lint(
+            ProcessLoader().load(bytes: bytes, file: "input.yaml"), configuration: Configuration())
+        return (outcome.diagnostics, outcome.risk)
     }
 
     /// The number of findings of severity error without a suppression in a `--format json` report.
