@@ -98,32 +98,22 @@ struct CodeActions {
             diagnostic: diagnostic)
     }
 
-    /// The estimate's remedies that add a step, parsed from their description ("add a CD19 depletion before step 'x'").
+    /// The estimate's remedies that add a step, written as the step the estimator inserted.
     private func remedy(for remedy: Remedy, design: ProcessDesign, diagnostic: LanguageServerProtocol.Diagnostic)
         -> CodeAction?
     {
-        let text = remedy.description
-        guard text.hasPrefix("add a "), let quote = text.range(of: "before step '"),
-            let end = text[quote.upperBound...].firstIndex(of: "'")
-        else { return nil }
-        let stepID = String(text[quote.upperBound..<end])
-        let what = text.dropFirst("add a ".count).prefix { $0 != " " }
-        let markers = what.split(separator: "/").map(String.init)
-        let before = design.steps.first { $0.id.value == stepID }
-        let reduction = String(format: "λ ÷ %.2g", remedy.lambdaReduction)
-        if text.contains(" depletion ") {
-            return insertStep(
-                before: before, design: design, id: "\(markers.joined(separator: "-").lowercased())-depletion",
-                lines: ["operation: depletion", "markers: [\(markers.joined(separator: ", "))]"],
-                title: "Estimate remedy: \(text) (\(reduction))", diagnostic: diagnostic)
-        }
-        if text.contains(" T-cell selection ") {
-            return insertStep(
-                before: before, design: design, id: "t-cell-selection",
-                lines: ["operation: positive-selection", "markers: [\(markers.joined(separator: ", "))]"],
-                title: "Estimate remedy: \(text) (\(reduction))", diagnostic: diagnostic)
-        }
-        return nil
+        guard let insertion = remedy.insertion, !insertion.markers.isEmpty else { return nil }
+        let before = insertion.beforeStepID.flatMap { id in design.steps.first { $0.id.value == id } }
+        let id =
+            insertion.operation == .depletion
+            ? "\(insertion.markers.joined(separator: "-").lowercased())-depletion" : "t-cell-selection"
+        return insertStep(
+            before: before, design: design, id: id,
+            lines: [
+                "operation: \(insertion.operation.rawValue)", "markers: [\(insertion.markers.joined(separator: ", "))]",
+            ],
+            title: "Estimate remedy: \(remedy.description) (\(String(format: "λ ÷ %.2g", remedy.lambdaReduction)))",
+            diagnostic: diagnostic)
     }
 
     /// A block-style step inserted before `before` (or after the last step), indented as the steps are.

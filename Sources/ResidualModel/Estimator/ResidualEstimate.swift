@@ -34,6 +34,13 @@ public enum RiskOutcome: Sendable {
     case unavailable(reason: String)
 }
 
+/// A step a remedy adds: its operation and markers, before the step named (at the end when none is).
+public struct StepInsertion: Sendable, Equatable {
+    public let operation: OperationKind
+    public let markers: [String]
+    public let beforeStepID: String?
+}
+
 /// Counts after one step, at the catalogue's central figures.
 public struct StepEstimate: Sendable {
     public let stepID: String
@@ -117,6 +124,9 @@ public struct FigureSensitivity: Sendable {
 /// A standard change to the process and what it would do to the risk.
 public struct Remedy: Sendable {
     public let description: String
+    /// The step the remedy adds, for a tool that writes it into the file (the language server's quick fix);
+    /// `nil` for a remedy that changes a step rather than adding one.
+    public let insertion: StepInsertion?
     /// λ at central figures without the change divided by λ with it: above 1 for a change that helps.
     public let lambdaReduction: Double
     /// The full risk with the change, when it was asked for (`processlint estimate` asks; a lint finding

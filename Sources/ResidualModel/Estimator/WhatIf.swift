@@ -9,10 +9,10 @@ struct WhatIf {
 
     func remedies(withRisk: Bool) -> [Remedy] {
         let base = centralLambda(design.steps)
-        func remedy(_ description: String, steps: [Step]) -> Remedy {
+        func remedy(_ description: String, steps: [Step], insertion: StepInsertion? = nil) -> Remedy {
             let after = centralLambda(steps)
             return Remedy(
-                description: description, lambdaReduction: after > 0 ? base / after : .infinity,
+                description: description, insertion: insertion, lambdaReduction: after > 0 ? base / after : .infinity,
                 risk: withRisk ? estimator.risk(of: estimator.balance(design, steps: steps), design: design) : nil)
         }
         func remedy(_ description: String, inserting operation: UnitOperation, at index: Int) -> Remedy {
@@ -22,7 +22,16 @@ struct WhatIf {
                 Step(
                     id: Located("what-if", at: anchor), operation: Located(operation, at: anchor), note: nil,
                     performance: nil, range: anchor, index: index), at: index)
-            return remedy(description, steps: steps)
+            let markers: [String] =
+                switch operation {
+                case .depletion(let selection), .positiveSelection(let selection, _):
+                    selection.markers.map(\.value.name)
+                default: []
+                }
+            let insertion = StepInsertion(
+                operation: operation.kind, markers: markers,
+                beforeStepID: design.steps.indices.contains(index) ? design.steps[index].id.value : nil)
+            return remedy(description, steps: steps, insertion: insertion)
         }
         var remedies: [Remedy] = []
         let insertion = insertionIndex
