@@ -47,7 +47,10 @@ struct VectorCopyNumberLimitRule: Rule {
                 steps:
                   - {id: transduce, operation: transduction}
                 release_tests: [↓vcn]
-                """),
+                """,
+                options: ["maximum": 3],
+                message: "the vector copy number test has no limit",
+                fix: "state the limit: {test: vcn, max: 3}"),
             RuleExample(
                 """
                 processlint: 1
@@ -95,14 +98,14 @@ struct VectorCopyNumberLimitRule: Rule {
         guard context.design.product.vector.value.isViral, let test = context.design.releaseTest(.vcn) else {
             return []
         }
+        let maximum = context.option(Self.maximum)
         guard let limit = test.maximum else {
             return [
                 Finding(
                     "the vector copy number test has no limit", at: test.kind.range,
-                    fix: "state the limit: {test: vcn, max: 5}")
+                    fix: "state the limit: {test: vcn, max: \(FigureFormat.plain(maximum))}")
             ]
         }
-        let maximum = context.option(Self.maximum)
         guard limit.value > maximum else { return [] }
         return [
             Finding(
