@@ -18,7 +18,10 @@ import Testing
         // A selection before the vector removes blasts that a density gradient leaves: the bracket spans the difference.
         let bracket = try #require(alternatives.lambdaBracket)
         #expect(bracket.upperBound / bracket.lowerBound > 30)
-        #expect(alternatives.worst?.label == "t-cell-enrichment: density-gradient")
+        // The worst is one of the choices that remove no blast by its markers.
+        #expect(
+            ["t-cell-enrichment: density-gradient", "t-cell-enrichment: elutriation"].contains(
+                alternatives.worst?.label ?? ""))
     }
 
     @Test func aDesignWithoutAlternativesHasNone() throws {

@@ -10,14 +10,17 @@ import Testing
     let catalogue = Catalogue.bundled
     let calibration = Support.estimator.calibration
 
-    func risk(_ design: ProcessDesign, steps: [Step]? = nil) throws -> Risk {
-        try #require(Support.estimator.risk(of: Support.balance(design, steps: steps), design: design) as Risk?)
+    func risk(_ design: ProcessDesign, steps: [Step]? = nil, estimator: ResidualEstimator = Support.estimator) throws
+        -> Risk
+    {
+        try #require(estimator.risk(of: Support.balance(design, steps: steps), design: design) as Risk?)
     }
 
     /// The reference process shares every figure with itself: its relative risk is one number (its blast
     /// load and dose against the cohort's), with no spread, so its calibrated λ is the recorded rate scaled by it.
     @Test func theReferenceSharesEveryDrawWithItselfSoNothingAddsSpread() throws {
-        let reference = try risk(Support.design(file: "processes/ctl019-academic-2018.yaml"))
+        let reference = try risk(
+            Support.design(file: "processes/ctl019-academic-2018.yaml"), estimator: Support.priorEstimator)
         let expected = pow10(-calibration.log10CohortScale)
         #expect(abs(reference.relativeRisk.low / expected - 1) < 1e-9)
         #expect(abs(reference.relativeRisk.high / expected - 1) < 1e-9)
@@ -31,7 +34,7 @@ import Testing
     /// own cohort, the averaged chance is the mean of the recorded rate: inside its 90% range.
     @Test func theAveragedRiskOfTheReferenceCohortIsTheRecordedRate() throws {
         let design = try Support.design(file: "processes/ctl019-academic-2018.yaml")
-        let reference = try risk(design)
+        let reference = try risk(design, estimator: Support.priorEstimator)
         let perCohortPatient = reference.calibratedProbability.mean * pow10(calibration.log10CohortScale)
         let low = try #require(catalogue.calibration.recordedRate.low)
         let high = try #require(catalogue.calibration.recordedRate.high)
@@ -41,6 +44,20 @@ import Testing
         let rates = calibration.rateColumn(Draws(count: 100_000, seed: 2018))
         let meanRate = rates.reduce(0, +) / Double(rates.count)
         #expect(abs(perCohortPatient / meanRate - 1) < 0.1)
+    }
+
+    /// Updated on the record, the reference cohort's averaged risk is the mean of the rate's posterior: the zero
+    /// events of the commercial cohorts pull it below the academic cohort's one event in 201, and inside its range.
+    @Test func updatedOnTheRecordTheReferenceCohortTakesThePosteriorRate() throws {
+        let design = try Support.design(file: "processes/ctl019-academic-2018.yaml")
+        let perCohortPatient =
+            try risk(design).calibratedProbability.mean * pow10(calibration.log10CohortScale)
+        let posterior = try #require(Support.estimator.posterior)
+        let rates = calibration.rateColumn(Draws(count: 100_000, seed: 2018, posterior: PosteriorDraws(posterior)))
+        let meanRate = rates.reduce(0, +) / Double(rates.count)
+        #expect(abs(perCohortPatient / meanRate - 1) < 0.1)
+        let recorded = catalogue.calibration.recordedRate
+        #expect(perCohortPatient < recorded.central && perCohortPatient > (recorded.low ?? 0))
     }
 
     @Test func depletingTumourBeforeTransductionLowersTheCalibratedRiskFiftyFold() throws {

@@ -30,17 +30,34 @@ import Testing
         #expect(abs(log10(sampled.relativeRisk.median / exact.relativeRisk.median)) < 0.03)
     }
 
-    /// Another disease's malignant figures share the reference's streams of draws (one culture, kind or harsh to both),
-    /// so they are not independent of the calibration: Monte Carlo takes over, and says why.
-    @Test(arguments: ["processes/yescarta.yaml", "processes/breyanzi.yaml", "processes/tecartus.yaml"])
-    func anotherDiseaseTakesMonteCarloAndSaysWhy(file: String) throws {
-        let risk = try #require(estimator.risk(of: try Support.design(file: file)))
-        #expect(risk.method != .exact)
-        #expect(
-            risk.methodNote?.hasPrefix(
-                "figures of different diseases share one stream of draws: malignantBiology.B-ALL.culturePerDay")
-                == true,
-            "\(risk.methodNote ?? "")")
+    /// Under the record's update the streams are correlated: the exact path's covariances and Monte Carlo's
+    /// Cholesky draws must still agree.
+    @Test(arguments: ["processes/ctl019-academic-2018.yaml", "processes/yescarta.yaml"])
+    func bothPathsAgreeOnCorrelatedStreams(file: String) throws {
+        let estimator = Support.symmetricUpdatedEstimator
+        #expect(estimator.posterior != nil)
+        let design = try Support.design(file: file)
+        let exact = try #require(estimator.risk(of: design))
+        #expect(exact.method == .exact, "\(exact.methodNote ?? "")")
+        let sampled = estimator.monteCarloRisk(of: design, draws: 100_000, seed: 5)
+        #expect(abs(log10(sampled.lambda.median / exact.lambda.median)) < 0.03)
+        #expect(abs(log10(sampled.lambda.high / exact.lambda.high)) < 0.05)
+        #expect(abs(log10(sampled.calibratedLambda.median / exact.calibratedLambda.median)) < 0.03)
+        #expect(abs(log10(sampled.calibratedLambda.low / exact.calibratedLambda.low)) < 0.05)
+        #expect(abs(sampled.calibratedProbability.mean - exact.calibratedProbability.mean) < 0.01)
+    }
+
+    /// Another disease's malignant figures share the reference's streams of draws (one culture, kind or harsh to both):
+    /// the exact path adds their loadings on the shared stream, and agrees with Monte Carlo over the same streams.
+    @Test(arguments: ["processes/yescarta.yaml", "processes/breyanzi.yaml"])
+    func anotherDiseaseSharesTheReferenceStreamsExactly(file: String) throws {
+        let design = try Support.design(file: file)
+        let exact = try #require(estimator.risk(of: design))
+        #expect(exact.method == .exact, "\(exact.methodNote ?? "")")
+        let sampled = estimator.monteCarloRisk(of: design, draws: 100_000, seed: 11)
+        #expect(abs(log10(sampled.calibratedLambda.median / exact.calibratedLambda.median)) < 0.03)
+        #expect(abs(log10(sampled.relativeRisk.high / exact.relativeRisk.high)) < 0.05)
+        #expect(abs(sampled.calibratedProbability.mean - exact.calibratedProbability.mean) < 0.01)
     }
 
     /// A dose close to all the product makes: the share's cap at 1 matters, and the exact path integrates it.

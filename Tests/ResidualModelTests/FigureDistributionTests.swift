@@ -48,4 +48,19 @@ import Testing
         #expect(abs(rate.value(Normal.z95) - -0.01) <= 1e-12)
         #expect(rate.normal == nil)
     }
+
+    /// Each side of the median is a linear map of one standard normal (half the draws each side, unlike the
+    /// textbook split normal): the variance must match the draws, also when the record's update shifts the normal.
+    @Test(arguments: [(0.0, 1.0), (1.1, 1.1), (-1.6, 0.8)])
+    func theVarianceIsThatOfTheDraws(stream: (mean: Double, deviation: Double)) {
+        let distribution = FigureDistribution(median: -0.2, lowerDeviation: 0.05, upperDeviation: 0.2)
+        var generator = SplitMix64(seed: 9)
+        let values = (0..<200_000).map { _ in
+            distribution.value(stream.mean + stream.deviation * generator.nextStandardNormal())
+        }
+        let mean = values.reduce(0, +) / Double(values.count)
+        let sampled = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)
+        let computed = distribution.variance(streamMean: stream.mean, streamDeviation: stream.deviation)
+        #expect(abs(computed / sampled - 1) < 0.02, "\(computed) against \(sampled)")
+    }
 }

@@ -43,6 +43,10 @@ enum Support {
 
     static let estimator = ResidualEstimator.standard
 
+    /// The estimator on the catalogue's priors alone, without the update on the clinical record.
+    static let priorEstimator = ResidualEstimator(
+        catalogue: .bundled, calibrationReference: Calibration.referenceDesign, posterior: nil)
+
     static func balance(
         _ design: ProcessDesign, steps: [Step]? = nil, malignantFraction: Double? = nil, indication: String? = nil
     ) -> MassBalance {
@@ -96,6 +100,19 @@ extension Support {
         }
         let json = symmetric(try! JSONSerialization.jsonObject(with: data))
         return try! JSONDecoder().decode(Catalogue.self, from: JSONSerialization.data(withJSONObject: json))
+    }()
+
+    /// An estimator on the symmetric catalogue, drawing from the bundled update as if it had been fitted on that
+    /// catalogue: its correlated streams, for checking the exact path against Monte Carlo under correlation.
+    static let symmetricUpdatedEstimator: ResidualEstimator = {
+        let shipped = Posterior.bundled!
+        let posterior = Posterior(
+            method: shipped.method, cohorts: shipped.cohorts, columns: shipped.columns, mean: shipped.mean,
+            covariance: shipped.covariance, effectiveSampleSize: shipped.effectiveSampleSize,
+            alternativeProbabilities: shipped.alternativeProbabilities,
+            catalogueFingerprint: Posterior.fingerprint(of: symmetricCatalogue))
+        return ResidualEstimator(
+            catalogue: symmetricCatalogue, calibrationReference: Calibration.referenceDesign, posterior: posterior)
     }()
 
     /// An estimator on the symmetric catalogue.

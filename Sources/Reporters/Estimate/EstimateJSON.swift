@@ -62,6 +62,8 @@ public enum EstimateJSON {
         let doseShare, lambda, probability, relativeRisk, calibratedLambda, calibratedProbability: SpreadJSON
         /// `null` when the indication has no calibration cohort: the calibrated figures then borrow the reference's.
         let calibrationCohort: String?
+        /// What the figures were drawn from when the catalogue was updated on the clinical record; `null` for priors.
+        let recordUpdate: String?
     }
 
     struct FigureJSON: Encodable {
@@ -122,7 +124,7 @@ public enum EstimateJSON {
                     lambda: SpreadJSON(risk.lambda), probability: SpreadJSON(risk.probability),
                     relativeRisk: SpreadJSON(risk.relativeRisk), calibratedLambda: SpreadJSON(risk.calibratedLambda),
                     calibratedProbability: SpreadJSON(risk.calibratedProbability),
-                    calibrationCohort: risk.calibrationCohort)
+                    calibrationCohort: risk.calibrationCohort, recordUpdate: risk.recordUpdate)
             },
             unavailable: estimate.unavailable,
             assumptions: estimate.assumptions,

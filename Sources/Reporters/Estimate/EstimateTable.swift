@@ -156,6 +156,7 @@ public struct EstimateTable {
         lines.append(
             "    κ (relapses per CAR+ malignant cell in the dose) is assumed the same for every process and fitted in each draw"
         )
+        if let update = risk.recordUpdate { lines.append("    figures: \(update)") }
         return lines
     }
 }

@@ -53,10 +53,21 @@ public struct FigureDistribution: Sendable, Hashable {
         return Normal(mean: median, deviation: upperDeviation)
     }
 
-    /// Variance on the working scale, ignoring the clamp: (1 − 2/π)(σ₊ − σ₋)² + σ₊σ₋.
-    var variance: Double {
-        let difference = upperDeviation - lowerDeviation
-        return (1 - 2 / Double.pi) * difference * difference + upperDeviation * lowerDeviation
+    /// Variance on the working scale, ignoring the clamp, when the standard normal behind the figure is
+    /// N(`streamMean`, `streamDeviation`²) (the record's update moves it; N(0, 1) otherwise). Each side of the
+    /// median is its own linear map of that normal, so the moments are those of a normal cut at zero.
+    func variance(streamMean m: Double = 0, streamDeviation s: Double = 1) -> Double {
+        guard s > 0 else { return 0 }
+        let alpha = -m / s
+        let below = 0.5 * erfc(-alpha / 2.0.squareRoot())  // P(Z < 0)
+        let density = exp(-alpha * alpha / 2) / (2 * Double.pi).squareRoot()
+        let firstBelow = m * below - s * density
+        let firstAbove = m * (1 - below) + s * density
+        let secondBelow = m * m * below - 2 * m * s * density + s * s * (below - alpha * density)
+        let secondAbove = m * m * (1 - below) + 2 * m * s * density + s * s * (1 - below + alpha * density)
+        let mean = lowerDeviation * firstBelow + upperDeviation * firstAbove
+        let second = lowerDeviation * lowerDeviation * secondBelow + upperDeviation * upperDeviation * secondAbove
+        return max(0, second - mean * mean)
     }
 }
 

@@ -21,19 +21,24 @@ struct DesignAlternatives {
     let estimator: ResidualEstimator
 
     func risks() -> [AlternativeRisk] {
+        Self.choices(of: design).map { choices, steps in
+            AlternativeRisk(choices: choices, risk: estimator.risk(of: estimator.balance(design, steps: steps), design: design))
+        }
+    }
+
+    /// Every design the file may stand for, as its choices and its steps; empty when no step lists alternatives.
+    static func choices(of design: ProcessDesign) -> [(choices: [(stepID: String, label: String)], steps: [Step])] {
         let undecided = design.steps.filter { !$0.alternatives.isEmpty }
         guard !undecided.isEmpty else { return [] }
         return combinations(undecided).map { picks in
             var steps = design.steps
             for (step, choice) in picks { steps[step.index] = step.choosing(choice) }
-            let balance = estimator.balance(design, steps: steps)
-            return AlternativeRisk(
-                choices: picks.map { ($0.0.id.value, $0.1.label) }, risk: estimator.risk(of: balance, design: design))
+            return (picks.map { ($0.0.id.value, $0.1.label) }, steps)
         }
     }
 
     /// Every combination of the steps' choices, the stated operations first; or, past the limit, one step varied at a time.
-    private func combinations(_ steps: [Step]) -> [[(Step, StepAlternative)]] {
+    private static func combinations(_ steps: [Step]) -> [[(Step, StepAlternative)]] {
         let count = steps.reduce(1) { $0 * $1.choices.count }
         if count <= Self.combinationLimit {
             return steps.reduce([[]]) { partial, step in

@@ -11,24 +11,46 @@ import Foundation
 public final class Draws: @unchecked Sendable {
     public let count: Int
     public let seed: UInt64
+    /// The streams the clinical record updated, drawn jointly from their posterior; the others stay independent.
+    let posterior: PosteriorDraws
     private var columns: [String: [Double]] = [:]
+    private var independent: [String: [Double]] = [:]
     private var memos: [String: [Double]] = [:]
     // Lint runs files in parallel against one estimator: the cache is guarded.
     private let lock = NSLock()
 
-    public init(count: Int, seed: UInt64) {
+    init(count: Int, seed: UInt64, posterior: PosteriorDraws = .none) {
         self.count = count
         self.seed = seed
+        self.posterior = posterior
     }
 
-    /// The draws of the standard normal behind the figure `key`.
+    /// The draws of the standard normal behind the figure `key`: for an updated stream, its posterior mean plus
+    /// its row of the Cholesky factor times the independent draws of the updated streams up to it.
     func column(_ key: String) -> [Double] {
         lock.lock()
         defer { lock.unlock() }
         if let column = columns[key] { return column }
+        guard let row = posterior.index[key] else {
+            let column = independentColumn(key)
+            columns[key] = column
+            return column
+        }
+        var column = [Double](repeating: posterior.mean[row], count: count)
+        for (position, weight) in posterior.factor[row].prefix(row + 1).enumerated() where weight != 0 {
+            let base = independentColumn(posterior.columns[position])
+            for index in 0..<count { column[index] += weight * base[index] }
+        }
+        columns[key] = column
+        return column
+    }
+
+    /// A stream's own independent standard normals; the caller holds the lock.
+    private func independentColumn(_ key: String) -> [Double] {
+        if let column = independent[key] { return column }
         var generator = SplitMix64(seed: seed ^ Self.hash(key))
         let column = (0..<count).map { _ in generator.nextStandardNormal() }
-        columns[key] = column
+        independent[key] = column
         return column
     }
 

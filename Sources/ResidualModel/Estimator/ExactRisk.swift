@@ -13,31 +13,38 @@ struct ExactRisk {
     let calibration: LogLinear
     /// The design's variables, then the reference's and the rate that the design does not read.
     let variables: [MassBalance.Variable]
+    /// How the streams behind the variables are drawn: independently, or as the record's update correlates them.
+    let streams: PosteriorDraws
 
     /// Why the exact path does not apply, or `nil` when it does.
     static func unavailable(_ balance: MassBalance, _ calibration: Calibration) -> String? {
-        switch make(balance, calibration) {
+        switch make(balance, calibration, .none) {
         case .success: nil
         case .failure(let reason): reason.text
         }
     }
 
-    init?(balance: MassBalance, calibration: Calibration) {
-        guard case .success(let exact) = Self.make(balance, calibration) else { return nil }
+    init?(balance: MassBalance, calibration: Calibration, streams: PosteriorDraws) {
+        guard case .success(let exact) = Self.make(balance, calibration, streams) else { return nil }
         self = exact
     }
 
-    private init(form: LambdaForm, calibration: LogLinear, variables: [MassBalance.Variable]) {
+    private init(
+        form: LambdaForm, calibration: LogLinear, variables: [MassBalance.Variable], streams: PosteriorDraws
+    ) {
         self.form = form
         self.calibration = calibration
         self.variables = variables
+        self.streams = streams
     }
 
     private struct Reason: Error {
         let text: String
     }
 
-    private static func make(_ balance: MassBalance, _ calibrationModel: Calibration) -> Result<ExactRisk, Reason> {
+    private static func make(_ balance: MassBalance, _ calibrationModel: Calibration, _ streams: PosteriorDraws)
+        -> Result<ExactRisk, Reason>
+    {
         guard let form = LambdaForm(balance) else {
             return .failure(
                 Reason(
@@ -54,29 +61,19 @@ struct ExactRisk {
         let read = Set(
             (form.uncapped + calibration).coefficients.map(\.variable)
                 + (form.share?.coefficients.map(\.variable) ?? []))
-        // Two figures on one stream of draws (B-ALL's and another disease's culture rate) are not independent.
         let readVariables = read.sorted().map { variables[$0] }
-        let shared = Dictionary(grouping: readVariables, by: \.column).values.filter { $0.count > 1 }.flatMap {
-            $0.map(\.key)
-        }
-        guard shared.isEmpty else {
-            return .failure(
-                Reason(
-                    text: "figures of different diseases share one stream of draws: "
-                        + shared.sorted().joined(separator: ", ")))
-        }
         let skewed = readVariables.filter { $0.distribution.normal == nil }.map(\.key)
         guard skewed.isEmpty else {
             return .failure(
                 Reason(
                     text: "figures drawn from an asymmetric range or near a bound: " + skewed.joined(separator: ", ")))
         }
-        return .success(ExactRisk(form: form, calibration: calibration, variables: variables))
+        return .success(ExactRisk(form: form, calibration: calibration, variables: variables, streams: streams))
     }
 
     /// Whether the share may reach 1 (P above 1%), so that the cap must be integrated.
     private var capMatters: Bool {
-        guard let share = form.share?.normal(variables) else { return false }
+        guard let share = form.share?.normal(variables, streams) else { return false }
         return share.mean + 2.326 * share.deviation >= 0
     }
 
@@ -85,18 +82,18 @@ struct ExactRisk {
         let rateForm = rate.map { LogLinear(constant: 0, coefficients: [($0.variable, 1)]) } ?? .zero
         let referenceOffset = rateForm - calibration // log10 λ of the reference cohort
         guard capMatters, let share = form.share else {
-            let lambda = form.uncapped.normal(variables)!
-            let calibrated = (form.uncapped + calibration).normal(variables)!
-            let relativeRisk = (form.uncapped - referenceOffset).normal(variables)!
+            let lambda = form.uncapped.normal(variables, streams)!
+            let calibrated = (form.uncapped + calibration).normal(variables, streams)!
+            let relativeRisk = (form.uncapped - referenceOffset).normal(variables, streams)!
             return Risk(
-                method: .exact, methodNote: nil, doseShare: (form.share?.normal(variables) ?? .zero).spread,
+                method: .exact, methodNote: nil, doseShare: (form.share?.normal(variables, streams) ?? .zero).spread,
                 lambda: lambda.spread, probability: Self.probability(lambda), relativeRisk: relativeRisk.spread,
                 calibratedLambda: calibrated.spread, calibratedProbability: Self.probability(calibrated),
                 calibrationCohort: label)
         }
-        let y = share.normal(variables)!
+        let y = share.normal(variables, streams)!
         func capped(_ x: LogLinear) -> CappedLogNormal {
-            CappedLogNormal(x: x.normal(variables)!, y: y, covariance: x.covariance(with: share, variables))
+            CappedLogNormal(x: x.normal(variables, streams)!, y: y, covariance: x.covariance(with: share, variables, streams))
         }
         let lambda = capped(form.malignant)
         let calibrated = capped(form.malignant + calibration)

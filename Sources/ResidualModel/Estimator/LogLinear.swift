@@ -62,26 +62,40 @@ struct LogLinear: Sendable {
         LogLinear(constant: constant * factor, sorted: coefficients.map { ($0.variable, $0.weight * factor) })
     }
 
-    /// The distribution, when every variable it reads is normal: then exact, since they are independent.
-    func normal(_ variables: [MassBalance.Variable]) -> Normal? {
-        var mean = constant
-        var variance = 0.0
-        for (variable, weight) in coefficients {
-            guard let normal = variables[variable].distribution.normal else { return nil }
-            mean += weight * normal.mean
-            variance += weight * weight * normal.deviation * normal.deviation
-        }
-        return Normal(mean: mean, deviation: variance.squareRoot())
+    /// The distribution, when every variable it reads is normal on its working scale: then exact, since a
+    /// normal figure is its median plus its deviation times the standard normal of its stream, and those
+    /// streams are jointly normal (independent, or as the record's update correlates them).
+    func normal(_ variables: [MassBalance.Variable], _ streams: PosteriorDraws) -> Normal? {
+        guard let (mean, loadings) = loadings(variables, streams) else { return nil }
+        return Normal(mean: mean, deviation: Self.covariance(loadings, loadings, streams).squareRoot())
     }
 
-    /// Covariance with another form over the same variables: shared variables times their variances.
-    func covariance(with other: LogLinear, _ variables: [MassBalance.Variable]) -> Double {
-        var sum = 0.0
-        var j = 0
+    /// Covariance with another form over the same variables, when both are normal.
+    func covariance(with other: LogLinear, _ variables: [MassBalance.Variable], _ streams: PosteriorDraws) -> Double {
+        guard let (_, mine) = loadings(variables, streams), let (_, theirs) = other.loadings(variables, streams) else {
+            return 0
+        }
+        return Self.covariance(mine, theirs, streams)
+    }
+
+    /// The form as its mean and its weight on each stream's standard normal (figures read from one stream add up).
+    private func loadings(_ variables: [MassBalance.Variable], _ streams: PosteriorDraws) -> (Double, [String: Double])? {
+        var mean = constant
+        var loadings: [String: Double] = [:]
         for (variable, weight) in coefficients {
-            while j < other.coefficients.count, other.coefficients[j].variable < variable { j += 1 }
-            if j < other.coefficients.count, other.coefficients[j].variable == variable {
-                sum += weight * other.coefficients[j].weight * variables[variable].distribution.variance
+            guard let normal = variables[variable].distribution.normal else { return nil }
+            let column = variables[variable].column
+            mean += weight * (normal.mean + normal.deviation * streams.mean(of: column))
+            loadings[column, default: 0] += weight * normal.deviation
+        }
+        return (mean, loadings)
+    }
+
+    private static func covariance(_ a: [String: Double], _ b: [String: Double], _ streams: PosteriorDraws) -> Double {
+        var sum = 0.0
+        for (first, x) in a {
+            for (second, y) in b where first == second || streams.index[first] != nil {
+                sum += x * y * streams.covariance(first, second)
             }
         }
         return sum

@@ -98,6 +98,9 @@ public struct Risk: Sendable, Hashable {
     /// The cohort the calibration rests on, when the process's indication is one it stands for; `nil`
     /// when it is not, and the calibrated figures are the reference disease's scaled by the relative risk.
     public let calibrationCohort: String?
+    /// What the figures were drawn from when the catalogue was updated on the clinical record (the products and
+    /// their events); `nil` when they are the catalogue's priors alone.
+    public internal(set) var recordUpdate: String? = nil
 }
 
 /// How much one step moves λ.

@@ -11,10 +11,14 @@ public struct ResidualEstimator: Sendable {
     private final class Model: Sendable {
         let catalogue: Catalogue
         let calibration: Calibration
+        let posterior: Posterior?
+        let streams: PosteriorDraws
 
-        init(catalogue: Catalogue, calibration: Calibration) {
+        init(catalogue: Catalogue, calibration: Calibration, posterior: Posterior?) {
             self.catalogue = catalogue
             self.calibration = calibration
+            self.posterior = posterior
+            streams = posterior.map(PosteriorDraws.init) ?? .none
         }
     }
 
@@ -23,21 +27,27 @@ public struct ResidualEstimator: Sendable {
 
     public var catalogue: Catalogue { model.catalogue }
     var calibration: Calibration { model.calibration }
+    /// The update of the catalogue on the clinical record that the estimate draws from, when it applies to this
+    /// catalogue; `nil` when the figures are the catalogue's priors alone.
+    public var posterior: Posterior? { model.posterior }
 
     /// Monte Carlo settings for chains where the exact path does not apply.
     public var draws: Int {
         get { run.count }
-        set { run = Draws(count: newValue, seed: run.seed) }
+        set { run = Draws(count: newValue, seed: run.seed, posterior: model.streams) }
     }
     public var seed: UInt64 {
         get { run.seed }
-        set { run = Draws(count: run.count, seed: newValue) }
+        set { run = Draws(count: run.count, seed: newValue, posterior: model.streams) }
     }
 
-    public init(catalogue: Catalogue, calibrationReference: ProcessDesign) {
+    /// An estimator drawing from `posterior` (by default the bundled update on the clinical record) where it was
+    /// fitted on this very catalogue, and from the catalogue's priors otherwise.
+    public init(catalogue: Catalogue, calibrationReference: ProcessDesign, posterior: Posterior? = .bundled) {
         model = Model(
-            catalogue: catalogue, calibration: Calibration(catalogue: catalogue, reference: calibrationReference))
-        run = Draws(count: 100_000, seed: 2018)
+            catalogue: catalogue, calibration: Calibration(catalogue: catalogue, reference: calibrationReference),
+            posterior: posterior.flatMap { $0.applies(to: catalogue) ? $0 : nil })
+        run = Draws(count: 100_000, seed: 2018, posterior: model.streams)
     }
 
     /// The estimator with the bundled catalogue and calibration reference.
@@ -109,7 +119,7 @@ public struct ResidualEstimator: Sendable {
         let run =
             (draws ?? self.draws) == self.draws && (seed ?? self.seed) == self.seed
             ? self.run
-            : Draws(count: draws ?? self.draws, seed: seed ?? self.seed)
+            : Draws(count: draws ?? self.draws, seed: seed ?? self.seed, posterior: model.streams)
         return MonteCarlo(
             balance: balance(design, steps: design.steps), calibration: calibration, draws: run,
             note: "asked for", cohort: cohort(design)
@@ -135,6 +145,12 @@ public struct ResidualEstimator: Sendable {
     }
 
     func risk(of balance: MassBalance, design: ProcessDesign) -> Risk {
+        var risk = physicalRisk(of: balance, design: design)
+        risk.recordUpdate = model.posterior?.summary
+        return risk
+    }
+
+    private func physicalRisk(of balance: MassBalance, design: ProcessDesign) -> Risk {
         // No malignant cells, or a CAR that does not persist: nothing to estimate, and no draws needed.
         if (balance.initial[.malignant] ?? 0) == 0 || !balance.integrates {
             let zero = Spread(median: 0, low: 0, high: 0, mean: 0)
@@ -145,7 +161,7 @@ public struct ResidualEstimator: Sendable {
                 calibratedProbability: zero,
                 calibrationCohort: cohort(design))
         }
-        if let exact = ExactRisk(balance: balance, calibration: calibration) {
+        if let exact = ExactRisk(balance: balance, calibration: calibration, streams: model.streams) {
             return exact.risk(calibrated: cohort(design))
         }
         return MonteCarlo(
@@ -177,7 +193,7 @@ public struct ResidualEstimator: Sendable {
 
     /// The 5th and 95th percentiles of a form: exact when it is normal, else from the run's draws.
     private func interval90(_ form: LogLinear, _ variables: [MassBalance.Variable]) -> (low: Double, high: Double) {
-        if let normal = form.normal(variables) { return normal.interval90 }
+        if let normal = form.normal(variables, model.streams) { return normal.interval90 }
         let columns = form.coefficients.map {
             (run.column(variables[$0.variable].column), variables[$0.variable].distribution, $0.weight)
         }
@@ -189,18 +205,25 @@ public struct ResidualEstimator: Sendable {
     }
 
     /// Each figure's share of the variance of log10 λ: its coefficient squared times its variance, over the
-    /// sum (the figures are independent). Only where λ is a product of single factors.
+    /// sum. Only where λ is a product of single factors. Where the record's update correlates two figures, each
+    /// is credited its own part (its posterior variance) and their covariance is left out of the shares.
     private func figureSensitivity(_ balance: MassBalance) -> [FigureSensitivity] {
         guard let form = LambdaForm(balance)?.uncapped else { return sampledFigureSensitivity(balance) }
         let parts = form.coefficients.map {
-            ($0.variable, $0.weight * $0.weight * balance.variables[$0.variable].distribution.variance)
+            let variable = balance.variables[$0.variable]
+            let variance = variable.distribution.variance(
+                streamMean: model.streams.mean(of: variable.column),
+                streamDeviation: model.streams.covariance(variable.column, variable.column).squareRoot())
+            return ($0.variable, $0.weight * $0.weight * variance)
         }
         return ranked(parts, balance)
     }
 
     /// The same shares where λ is not a product of single factors (a selection splits a population): from the run's
-    /// draws, each figure's first-order part of the variance of log10 λ, the square of its regression slope times its
-    /// variance (the figures are independent), over the sum. Up to 20,000 draws: the shares are stable to a percent.
+    /// draws, each figure's first-order part of the variance of log10 λ, the square of its slope in a regression of
+    /// log10 λ on all the figures at once times its variance, over the sum. All at once, because the record's update
+    /// correlates some figures: a slope on one alone would credit it with its partners' effect. Up to 20,000 draws:
+    /// the shares are stable to a percent.
     func sampledFigureSensitivity(_ balance: MassBalance) -> [FigureSensitivity] {
         let program = LambdaProgram(balance, capsShare: false)
         let count = min(run.count, 20_000)
@@ -217,21 +240,45 @@ public struct ResidualEstimator: Sendable {
             log10Lambda[index] = log10(draw.withUnsafeBufferPointer { program.lambda($0).lambda })
         }
         let kept = log10Lambda.indices.filter { log10Lambda[$0].isFinite }
-        guard kept.count > 2 else { return [] }
+        guard kept.count > variables.count + 2 else { return [] }
         func mean(_ xs: [Double]) -> Double { kept.reduce(0) { $0 + xs[$1] } / Double(kept.count) }
+        let means = values.map(mean)
         let yMean = mean(log10Lambda)
-        let parts: [(Int, Double)] = variables.enumerated().map { position, variable in
-            let x = values[position]
-            let xMean = mean(x)
-            var covariance = 0.0
-            var variance = 0.0
-            for index in kept {
-                covariance += (x[index] - xMean) * (log10Lambda[index] - yMean)
-                variance += (x[index] - xMean) * (x[index] - xMean)
+        // The normal equations of the centred regression: (XᵀX) b = Xᵀy.
+        let p = variables.count
+        var gram = [[Double]](repeating: [Double](repeating: 0, count: p), count: p)
+        var moment = [Double](repeating: 0, count: p)
+        for index in kept {
+            let x = (0..<p).map { values[$0][index] - means[$0] }
+            let y = log10Lambda[index] - yMean
+            for i in 0..<p {
+                moment[i] += x[i] * y
+                for j in 0...i { gram[i][j] += x[i] * x[j] }
             }
-            return (variable, variance > 0 ? covariance * covariance / variance / Double(kept.count) : 0)
+        }
+        for i in 0..<p { for j in 0..<i { gram[j][i] = gram[i][j] } }
+        let slopes = Self.solve(gram, moment)
+        let parts: [(Int, Double)] = variables.enumerated().map { position, variable in
+            (variable, slopes[position] * slopes[position] * gram[position][position] / Double(kept.count))
         }
         return ranked(parts, balance)
+    }
+
+    /// Solves a symmetric positive semi-definite system by its Cholesky factor; a direction without spread gets 0.
+    static func solve(_ matrix: [[Double]], _ vector: [Double]) -> [Double] {
+        let factor = PosteriorDraws.cholesky(matrix)
+        let n = vector.count
+        var y = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            let sum = (0..<i).reduce(vector[i]) { $0 - factor[i][$1] * y[$1] }
+            y[i] = factor[i][i] > 0 ? sum / factor[i][i] : 0
+        }
+        var x = [Double](repeating: 0, count: n)
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            let sum = ((i + 1)..<n).reduce(y[i]) { $0 - factor[$1][i] * x[$1] }
+            x[i] = factor[i][i] > 0 ? sum / factor[i][i] : 0
+        }
+        return x
     }
 
     /// Variance parts by variable, as shares of their sum, largest first, with the study that would narrow each.
