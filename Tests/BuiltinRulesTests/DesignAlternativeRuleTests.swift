@@ -6,14 +6,14 @@ import Testing
 /// `residual-tumour-risk` judges a design with undecided steps by its worst choice and names it; an indication the
 /// catalogue does not hold is a warning naming the closest diseases.
 @Suite struct DesignAlternativeRuleTests {
-    /// A CD4/CD8 selection keeps this design (0.5% blasts) under the threshold; elutriation in its place would not.
+    /// A CD4/CD8 selection keeps this design (10% blasts) under the threshold; elutriation in its place would not.
     static func file(alternatives: String) -> String {
         """
         processlint: 1
         name: selection, or perhaps only elutriation
         product: {car_target: CD19, vector: lentiviral}
         indication: B-ALL
-        starting_material: {kind: leukapheresis, total_nucleated_cells: 1.0e10, composition: {T: 0.3, malignant: 0.005}, malignant_markers: [CD19, CD10]}
+        starting_material: {kind: leukapheresis, total_nucleated_cells: 1.0e10, composition: {T: 0.3, malignant: 0.1}, malignant_markers: [CD19, CD10]}
         steps:
           - {id: select, operation: positive-selection, markers: [CD4, CD8]\(alternatives)}
           - {id: activate, operation: activation, reagent: anti-cd3-cd28-nanomatrix}

@@ -25,10 +25,13 @@ import Testing
         let lines = Linter(registry: BuiltinRules.registry).lint(design).map { diagnostic in
             "\(diagnostic.location.range.start): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.ruleID)]"
         }
-        let expected = try String(
-            contentsOfFile: Self.root.appendingPathComponent(
-                "Tests/Fixtures/lint/flawed-expected/" + name.replacingOccurrences(of: ".yaml", with: ".out")
-            ).path, encoding: .utf8)
+        let path = Self.root.appendingPathComponent(
+            "Tests/Fixtures/lint/flawed-expected/" + name.replacingOccurrences(of: ".yaml", with: ".out")
+        ).path
+        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
+            try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOfFile: path, encoding: .utf8)
         #expect(lines == expected.split(separator: "\n").map(String.init))
     }
 }

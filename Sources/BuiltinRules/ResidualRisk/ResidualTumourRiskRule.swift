@@ -50,7 +50,7 @@ struct ResidualTumourRiskRule: Rule {
                 dose: ↓{car_t_cells: 1.0e8}
                 """,
                 message:
-                    "about 2.3e2 CAR-carrying malignant cells reach the dose (90%: 1.3e0–1.0e5), 2.1e0 times the reference cohort's; chance of a relapse from one: 2.1% (1 in 47) averaged over the uncertainty (calibrated on the academic CTL019 B-ALL cohort: CHOP 166 and Penn 35 patients, one event)",
+                    "about 3.2e4 CAR-carrying malignant cells reach the dose (90%: 1.9e2–1.3e7), 2.3e0 times the reference cohort's; chance of a relapse from one: 0.23% (1 in 440) averaged over the uncertainty (calibrated on the academic CTL019 B-ALL cohort: CHOP 166 and Penn 35 patients, one event)",
                 fix: "add a CD4/CD8 T-cell selection before step 'activate': it divides λ by 1.7e2 at central figures")
         ],
         nonTriggering: [
