@@ -21,7 +21,8 @@ public final class LanguageServer: @unchecked Sendable {
         /// The project's home, for links to rule documentation.
         public var documentationHome: String
         public var version: String
-        /// Requests named `processlint/test/...` that fail on purpose, for the robustness tests.
+        /// Requests named `processlint/test/...` that fail on purpose, for the robustness tests: `fail` throws,
+        /// `crash` traps (which ends the process: what the supervisor recovers from).
         public var testHooks: Bool
 
         public init(registry: RuleRegistry, documentationHome: String, version: String, testHooks: Bool = false) {
@@ -199,6 +200,8 @@ public final class LanguageServer: @unchecked Sendable {
             return result(statistics)
         case "processlint/test/fail" where options.testHooks:
             throw TestFailure()
+        case "processlint/test/crash" where options.testHooks:
+            fatalError("processlint/test/crash: a crash asked for by the test hook")
         default:
             throw ResponseError(code: ResponseError.methodNotFound, message: "unknown method '\(method)'")
         }
