@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Times `processlint lsp` (release build): from a change notification to the publication of its diagnostics, as the
-server measures it itself (`processlint/statistics`), on each reference process, one change at a time.
+server measures it itself (`processlint/statistics`), on each reference process, one change at a time; beside it, the
+same as this client sees it, which adds the supervisor's relay both ways and the client's own reading.
 
     python3 benchmarks/lsp_latency.py [BINARY] [--changes 50]
 """
@@ -66,18 +67,24 @@ def main():
         session.send("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}})
         session.wait_for(uri, 1)
         before = session.request("processlint/statistics")["published"]
+        observed = []
         for version in range(2, arguments.changes + 2):
             # One character typed at the end of the name line, then the diagnostics awaited.
+            started = time.perf_counter()
             session.send("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
                                                     "contentChanges": [{"text": text + f"# {version}\n"}]})
             session.wait_for(uri, version)
+            observed.append((time.perf_counter() - started) * 1000)
         stats = session.request("processlint/statistics")
         latencies = stats["latenciesMilliseconds"][-(stats["published"] - before):]
         lints = stats["lintMilliseconds"][-(stats["published"] - before):]
         print(f"  {path.name}: median {statistics.median(latencies):.1f} ms, "
-              f"90th percentile {sorted(latencies)[int(len(latencies) * 0.9) - 1]:.1f} ms (lint alone {statistics.median(lints):.1f} ms)")
+              f"90th percentile {sorted(latencies)[int(len(latencies) * 0.9) - 1]:.1f} ms (lint alone {statistics.median(lints):.1f} ms; "
+              f"as the client sees it, median {statistics.median(observed):.1f} ms)")
         session.send("textDocument/didClose", {"textDocument": {"uri": uri}})
-    print(f"  resident memory at the end: {session.request('processlint/statistics')['residentBytes'] / 1e6:.1f} MB")
+    final = session.request("processlint/statistics")
+    print(f"  resident memory at the end: server {final['residentBytes'] / 1e6:.1f} MB, "
+          f"supervisor {final['supervisorResidentBytes'] / 1e6:.1f} MB")
     session.request("shutdown")
     session.send("exit")
     session.process.wait()

@@ -1,3 +1,4 @@
+import CustomRules
 import LanguageServerProtocol
 import LintKit
 import ProcessModel
@@ -24,11 +25,33 @@ struct DiagnosticConversion {
     }
 
     /// The editor's diagnostics for what the pipeline found in `document` (suppressed findings are not shown, as text
-    /// output hides them), then the problems of its configuration at the top of the file.
-    func diagnostics(of outcome: FileOutcome, in document: TextDocument, configurationProblems: [LoadDiagnostic])
-        -> [LanguageServerProtocol.Diagnostic]
-    {
-        var result = outcome.diagnostics.filter { $0.suppression == nil }.map { convert($0, in: document) }
+    /// output hides them, nor suppressions of external rules that did not run), then the problems of its
+    /// configuration and the external rules that failed, at the top of the file.
+    func diagnostics(
+        of outcome: FileOutcome, in document: TextDocument, configurationProblems: [LoadDiagnostic],
+        external: DocumentLinter.External = .init()
+    ) -> [LanguageServerProtocol.Diagnostic] {
+        var result = outcome.diagnostics.filter { $0.suppression == nil && !external.isUnjudged($0) }.map {
+            convert($0, in: document)
+        }
+        for failure in external.failures {
+            // `lint` fails the run (exit 2) for such a rule: the file was not checked by it, which must show.
+            let declaration = failure.rule.declaredAt
+            result.append(
+                LanguageServerProtocol.Diagnostic(
+                    range: Range(at: Position(line: 0, character: 0)), severity: 1, code: failure.rule.id,
+                    codeDescription: nil, source: "processlint", message: failure.message,
+                    relatedInformation: [
+                        DiagnosticRelatedInformation(
+                            location: Location(
+                                uri: DocumentURI.uri(ofPath: declaration.file),
+                                range: Range(
+                                    at: Position(
+                                        line: max(declaration.range.start.line - 1, 0),
+                                        character: max(declaration.range.start.column - 1, 0)))),
+                            message: "the rule is declared here")
+                    ]))
+        }
         for problem in configurationProblems {
             let configurationURI = DocumentURI.uri(ofPath: problem.location.file)
             result.append(

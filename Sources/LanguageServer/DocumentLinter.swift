@@ -21,12 +21,38 @@ final class DocumentLinter {
     enum Verdict {
         /// Not a process file: left alone.
         case ignored
-        case linted(FileOutcome, configurationProblems: [LoadDiagnostic])
+        case linted(FileOutcome, configurationProblems: [LoadDiagnostic], external: External)
+    }
+
+    /// What became of the external rules of a document's configuration in one lint.
+    struct External {
+        /// Those that ran and failed.
+        var failures: [ExternalRuleFailure] = []
+        /// Those that did not run on this text (it is not the saved one).
+        var notRun: Set<String> = []
+
+        /// Whether `diagnostic` is the pipeline's "silences nothing" about a suppression comment that names only
+        /// rules that did not run: nothing could be silenced, so the comment cannot be judged until they run.
+        func isUnjudged(_ diagnostic: LintKit.Diagnostic) -> Bool {
+            guard diagnostic.ruleID == Suppressions.ruleID, !notRun.isEmpty else { return false }
+            // The message names the comment's rules first: "the suppression of A, B silences nothing: ...".
+            let prefix = "the suppression of "
+            let rest = diagnostic.message.dropFirst(prefix.count)
+            guard diagnostic.message.hasPrefix(prefix), let end = rest.range(of: " silences nothing") else {
+                return false
+            }
+            return rest[..<end.lowerBound].components(separatedBy: ", ").allSatisfy(notRun.contains)
+        }
     }
 
     /// Lints `document` if it is a process file: its outcome, and the problems of its configuration (which stop
     /// `lint`; here the document is linted with the default configuration, and the problems are shown too).
-    func lint(_ document: TextDocument) -> Verdict {
+    ///
+    /// With `externalRules`, the programs its configuration declares (`external_rules`) check its design too, and
+    /// their findings join through the same suppression comments, as in `lint`; a program that fails is reported,
+    /// never taken for one that found nothing. The server asks for them on save only: each is a program started
+    /// anew, within its own time limit, too slow for every keystroke.
+    func lint(_ document: TextDocument, externalRules: Bool = false) -> Verdict {
         let path = DocumentURI.path(of: document.uri) ?? document.uri
         let configuration = resolver.configuration(for: path)
         let problems = resolver.problems
@@ -34,7 +60,16 @@ final class DocumentLinter {
             return .ignored
         }
         let loaded = loader.load(bytes: document.bytes, file: path)
-        return .linted(linter.lint(loaded, configuration: configuration), configurationProblems: problems)
+        let outcome = linter.lint(loaded, configuration: configuration)
+        let session = ExternalRuleSession(configurations: [configuration])
+        guard externalRules, !session.isEmpty, let design = outcome.design else {
+            return .linted(
+                outcome, configurationProblems: problems, external: External(notRun: Set(session.rules.map(\.id))))
+        }
+        let results = session.run(assessed: [(design, configuration, outcome.risk)])
+        return .linted(
+            outcome.adding(results.diagnostics[path] ?? []), configurationProblems: problems,
+            external: External(failures: results.failures))
     }
 
     /// A configuration or rule file changed: read it again next time.

@@ -21,7 +21,8 @@ public final class LanguageServer: @unchecked Sendable {
         /// The project's home, for links to rule documentation.
         public var documentationHome: String
         public var version: String
-        /// Requests named `processlint/test/...` that fail on purpose, for the robustness tests.
+        /// Requests named `processlint/test/...` that fail on purpose, for the robustness tests: `fail` throws,
+        /// `crash` traps (which ends the process: what the supervisor recovers from).
         public var testHooks: Bool
 
         public init(registry: RuleRegistry, documentationHome: String, version: String, testHooks: Bool = false) {
@@ -50,6 +51,8 @@ public final class LanguageServer: @unchecked Sendable {
     private var dirty: Set<String> = []
     /// When the oldest change not yet published arrived, per document, for the latency figures.
     private var changedAt: [String: ContinuousClock.Instant] = [:]
+    /// The version of each document when it was last saved: the text external rules run on (`lint(uri)`).
+    private var saved: [String: Int] = [:]
     /// The last lint of each document, with the version it was of.
     private var linted: [String: (version: Int, outcome: FileOutcome?)] = [:]
     private var statistics = Statistics()
@@ -199,6 +202,8 @@ public final class LanguageServer: @unchecked Sendable {
             return result(statistics)
         case "processlint/test/fail" where options.testHooks:
             throw TestFailure()
+        case "processlint/test/crash" where options.testHooks:
+            fatalError("processlint/test/crash: a crash asked for by the test hook")
         default:
             throw ResponseError(code: ResponseError.methodNotFound, message: "unknown method '\(method)'")
         }
@@ -231,6 +236,7 @@ public final class LanguageServer: @unchecked Sendable {
             let params = try decodeParams(DidCloseTextDocumentParams.self, from: body)
             let uri = params.textDocument.uri
             documents[uri] = nil
+            saved[uri] = nil
             linted[uri] = nil
             changedAt[uri] = nil
             features.forget(uri)
@@ -240,8 +246,13 @@ public final class LanguageServer: @unchecked Sendable {
                     PublishDiagnosticsParams(uri: uri, version: nil, diagnostics: [])))
         case "textDocument/didSave":
             let params = try decodeParams(DidSaveTextDocumentParams.self, from: body)
-            if let path = DocumentURI.path(of: params.textDocument.uri), Self.isConfigurationOrRuleFile(path) {
+            let uri = params.textDocument.uri
+            if let document = documents[uri] { saved[uri] = document.version }
+            if let path = DocumentURI.path(of: uri), Self.isConfigurationOrRuleFile(path) {
+                // Every open document, this one with its external rules, is linted again.
                 configurationChanged(path)
+            } else if documents[uri] != nil {
+                changed(uri)
             }
         case "workspace/didChangeWatchedFiles":
             let params = try decodeParams(DidChangeWatchedFilesParams.self, from: body)
@@ -335,17 +346,21 @@ public final class LanguageServer: @unchecked Sendable {
         let conversion = DiagnosticConversion(
             encoding: encoding, documentation: .init(home: options.documentationHome),
             knownRules: options.registry.ids)
+        // The text as saved gets the external rules too; an edit after the save drops their findings until the next.
+        let externalRules = saved[uri] == document.version
         lintQueue.async {
             let started = ContinuousClock.now
-            let verdict = self.documentLinter.lint(document)
+            let verdict = self.documentLinter.lint(document, externalRules: externalRules)
             let published: [LanguageServerProtocol.Diagnostic]
             let outcome: FileOutcome?
             switch verdict {
             case .ignored:
                 (published, outcome) = ([], nil)
-            case .linted(let result, let problems):
+            case .linted(let result, let problems, let external):
                 (published, outcome) = (
-                    conversion.diagnostics(of: result, in: document, configurationProblems: problems), result
+                    conversion.diagnostics(
+                        of: result, in: document, configurationProblems: problems, external: external),
+                    result
                 )
             }
             let lintTime = ContinuousClock.now - started

@@ -137,3 +137,6 @@ public struct LogMessageParams: Codable, Sendable {
         self.message = message
     }
 }
+
+/// `window/showMessage`: the same fields as a log message, shown to the user rather than logged.
+public typealias ShowMessageParams = LogMessageParams

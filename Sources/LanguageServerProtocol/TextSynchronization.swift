@@ -3,10 +3,19 @@ public struct TextDocumentItem: Codable, Sendable {
     public var languageId: String
     public var version: Int
     public var text: String
+
+    public init(uri: String, languageId: String, version: Int, text: String) {
+        self.uri = uri
+        self.languageId = languageId
+        self.version = version
+        self.text = text
+    }
 }
 
 public struct DidOpenTextDocumentParams: Codable, Sendable {
     public var textDocument: TextDocumentItem
+
+    public init(textDocument: TextDocumentItem) { self.textDocument = textDocument }
 }
 
 /// A change: the whole text when `range` is absent, else the replacement of that range.

@@ -18,6 +18,8 @@ from pygls.protocol import default_converter
 REPOSITORY = pathlib.Path(__file__).resolve().parents[2]
 SERVER = os.environ.get("PROCESSLINT", str(REPOSITORY / ".build" / "debug" / "processlint"))
 ENVIRONMENT = dict(os.environ, PROCESSLINT_LSP_TEST_HOOKS="1")
+# As an editor starts the server: without the test hooks.
+PLAIN_ENVIRONMENT = {name: value for name, value in os.environ.items() if name != "PROCESSLINT_LSP_TEST_HOOKS"}
 
 CLEAN = (REPOSITORY / "Tests/Fixtures/lint/clean/well-designed.yaml").read_text()
 # The clean fixture's T-cell selection: without it, `missing-t-cell-selection` warns.
@@ -38,8 +40,8 @@ def make_client():
     return client
 
 
-def config():
-    return ClientServerConfig(server_command=[SERVER, "lsp"], server_env=ENVIRONMENT, client_factory=make_client)
+def config(environment=ENVIRONMENT):
+    return ClientServerConfig(server_command=[SERVER, "lsp"], server_env=environment, client_factory=make_client)
 
 
 async def start(lsp_client: LanguageClient, encodings=None, options=None):
@@ -66,6 +68,14 @@ async def utf8_client(lsp_client: LanguageClient):
 async def bare_client(lsp_client: LanguageClient):
     """Not initialized: the test drives the lifecycle itself."""
     yield
+
+
+@pytest_lsp.fixture(config=config(PLAIN_ENVIRONMENT))
+async def plain_client(lsp_client: LanguageClient):
+    """A server started without PROCESSLINT_LSP_TEST_HOOKS, as an editor starts it."""
+    await start(lsp_client)
+    yield
+    await lsp_client.shutdown_session()
 
 
 @pytest.fixture
@@ -122,11 +132,11 @@ def problems(diagnostics):
     return [d for d in diagnostics if d.severity in (types.DiagnosticSeverity.Error, types.DiagnosticSeverity.Warning)]
 
 
-async def publication(client, uri, version=None, timeout=60):
-    """The first publication for `uri` (of `version`, when given), polling: waiting for the next notification would miss
-    one that came before the wait began."""
+async def publication(client, uri, version=None, timeout=60, after=0):
+    """The first publication for `uri` (of `version`, when given) among those from the `after`th on, polling: waiting
+    for the next notification would miss one that came before the wait began."""
     for _ in range(int(timeout * 100)):
-        for params in client.publications:
+        for params in client.publications[after:]:
             if params.uri == uri and (version is None or params.version == version):
                 return params
         await asyncio.sleep(0.01)
