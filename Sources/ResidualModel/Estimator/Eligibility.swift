@@ -10,7 +10,8 @@ public struct Eligibility: Sendable {
     public let malignantFraction: Double
     /// The same as a count of malignant cells, at the file's total nucleated cells.
     public let malignantCells: Double
-    /// The largest fraction the composition leaves room for: one minus the other populations it states.
+    /// The largest fraction considered: the most the composition leaves room for (one minus the other populations it
+    /// states), or a site's own limit.
     public let cap: Double
     /// The gate figure at `malignantFraction`.
     public let gateAtLimit: Spread
@@ -27,11 +28,13 @@ extension ResidualEstimator {
     ///
     /// λ is proportional to the malignant cells at the start, draw by draw, so the gate figure rises with the
     /// fraction: a bracketed root find on its log10 finds the boundary over the estimator itself.
-    public func eligibility(of design: ProcessDesign, target: Double) -> Eligibility? {
+    /// - Parameter upTo: the largest fraction to consider (a site's own eligibility limit); by default the most the
+    ///   composition leaves room for, one minus the other populations it states.
+    public func eligibility(of design: ProcessDesign, target: Double, upTo: Double? = nil) -> Eligibility? {
         guard Self.reasonForNoRisk(design) == nil, let stated = design.startingMaterial.composition[.malignant]?.value
         else { return nil }
         let others = design.startingMaterial.composition.filter { $0.key != .malignant }.reduce(0) { $0 + $1.value.value }
-        let cap = max(stated, min(1, 1 - others))
+        let cap = upTo ?? max(stated, min(1, 1 - others))
         // Below a cell in a hundred billion no leukapheresis has a malignant cell to carry over.
         let floor = 1e-12
         var tried: [Double: Spread] = [:]
