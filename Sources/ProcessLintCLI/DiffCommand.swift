@@ -57,6 +57,7 @@ struct DiffCommand: ConsoleCommand {
     var failOnRiskIncrease: Double?
 
     @Option(
+        parsing: .unconditional,
         help: """
             With --fail-on-risk-increase: the quantile of the ratio λ now ÷ λ before (drawn from the same draws of both \
             versions) held to the factor; 0.5, the median, by default; 0.95 for a cautious site.

@@ -33,7 +33,9 @@ struct EstimateCommand: ConsoleCommand {
     @Option(help: "table: for reading; json: every figure, for tools; csv: the step table, for spreadsheets.")
     var format: Format = .table
 
+    // Unconditional: `--target -0.1` is a bad target, reported as such, not a missing value.
     @Option(
+        parsing: .unconditional,
         help: """
             A probability the gate figure (P of a relapse from a CAR+ malignant cell) must stay under, such as 1e-4: \
             print what each step must achieve and who the design can treat.
@@ -56,10 +58,20 @@ struct EstimateCommand: ConsoleCommand {
             }
         }
         if compare && paths.count != 2 {
-            console.err("error: --compare needs two process files, A B; got \(paths.count) path\(paths.count == 1 ? "" : "s")\n")
+            console.err(
+                "error: --compare needs two process files, A B; got \(paths.count) path\(paths.count == 1 ? "" : "s")\n"
+            )
             return .invalidInput
         }
-        let discovered = ProcessFileDiscovery().files(under: paths)
+        // --compare keeps A and B in the order given, and a file against itself as two versions.
+        let discovered =
+            compare
+            ? paths.map { ProcessFileDiscovery().files(under: [$0]) }.reduce(
+                into: (files: [String](), problems: [LoadDiagnostic]())
+            ) {
+                $0.files += $1.files
+                $0.problems += $1.problems
+            } : ProcessFileDiscovery().files(under: paths)
         var failed = !discovered.problems.isEmpty || discovered.files.isEmpty
         console.err(discovered.problems)
         if discovered.files.isEmpty && discovered.problems.isEmpty {
@@ -77,7 +89,8 @@ struct EstimateCommand: ConsoleCommand {
         let answers = Self.answers(estimates, target: targetValue, compare: compare)
         if compare && answers.comparison == nil && !failed {
             console.err(
-                "error: --compare needs two process files whose risk can be estimated (each states a malignant fraction)\n")
+                "error: --compare needs two process files whose risk can be estimated (each states a malignant fraction)\n"
+            )
             failed = true
         }
         switch format {
@@ -86,7 +99,9 @@ struct EstimateCommand: ConsoleCommand {
                 console.out(EstimateTable(design: design, estimate: estimate).text)
                 answers.targets[design.file].map { console.out(EstimateAnswersText.text($0)) }
             }
-            answers.comparison.map { console.out(EstimateAnswersText.comparison($0.ratio, base: $0.base, head: $0.head)) }
+            answers.comparison.map {
+                console.out(EstimateAnswersText.comparison($0.ratio, base: $0.base, head: $0.head))
+            }
         case .json:
             console.out(
                 EstimateJSON.text(

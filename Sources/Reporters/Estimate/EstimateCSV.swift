@@ -23,7 +23,8 @@ public enum EstimateCSV {
                     number(step.malignantPerTCell),
                 ]
                 if !targets.isEmpty {
-                    fields += targetFields(target, target?.steps.first { $0.stepID == step.stepID && $0.insertion == nil })
+                    fields += targetFields(
+                        target, target?.steps.first { $0.stepID == step.stepID && $0.insertion == nil })
                 }
                 lines.append(fields.map(quoted).joined(separator: ","))
             }

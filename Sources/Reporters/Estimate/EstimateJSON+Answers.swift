@@ -95,7 +95,9 @@ extension EstimateJSON {
         public var targets: [String: TargetAnswers] = [:]
         public var comparison: (base: String, head: String, ratio: RiskRatio)?
 
-        public init(targets: [String: TargetAnswers] = [:], comparison: (base: String, head: String, ratio: RiskRatio)? = nil) {
+        public init(
+            targets: [String: TargetAnswers] = [:], comparison: (base: String, head: String, ratio: RiskRatio)? = nil
+        ) {
             self.targets = targets
             self.comparison = comparison
         }

@@ -23,7 +23,8 @@ public struct RiskRatio: Sendable {
         self.draws = draws
         self.seed = seed
         let mean = sorted.reduce(0, +) / Double(max(1, sorted.count))
-        spread = sorted.isEmpty
+        spread =
+            sorted.isEmpty
             ? Spread(median: 1, low: 1, high: 1, mean: 1)
             : Spread(
                 median: Self.quantile(0.5, of: sorted), low: Self.quantile(0.05, of: sorted),

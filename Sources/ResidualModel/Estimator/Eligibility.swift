@@ -33,7 +33,9 @@ extension ResidualEstimator {
     public func eligibility(of design: ProcessDesign, target: Double, upTo: Double? = nil) -> Eligibility? {
         guard Self.reasonForNoRisk(design) == nil, let stated = design.startingMaterial.composition[.malignant]?.value
         else { return nil }
-        let others = design.startingMaterial.composition.filter { $0.key != .malignant }.reduce(0) { $0 + $1.value.value }
+        let others = design.startingMaterial.composition.filter { $0.key != .malignant }.reduce(0) {
+            $0 + $1.value.value
+        }
         let cap = upTo ?? max(stated, min(1, 1 - others))
         // Below a cell in a hundred billion no leukapheresis has a malignant cell to carry over.
         let floor = 1e-12
