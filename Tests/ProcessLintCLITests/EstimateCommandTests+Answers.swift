@@ -38,7 +38,7 @@ extension EstimateCommandTests {
         let text = output.out
         #expect(
             text.contains(
-                "required performance: for P(relapse from a CAR+ malignant cell), averaged over the uncertainty to stay under 0.0001"
+                "required performance: for P(relapse from a CAR+ malignant cell), averaged over the uncertainty, to stay under 0.0001"
             ), "\(text)")
         #expect(
             text.contains(

@@ -8,7 +8,7 @@ public enum EstimateAnswersText {
     public static func text(_ answers: TargetAnswers) -> String {
         let target = FigureFormat.plain(answers.target)
         var lines = [
-            "required performance: for \(TargetAnswers.gateFigure) to stay under \(target)",
+            "required performance: for \(TargetAnswers.gateFigure), to stay under \(target)",
             "  (the design now: \(chance(answers.gate)); each step alone, the design's other figures as stated;",
             "  log10 reduction of malignant cells across the step)",
         ]
