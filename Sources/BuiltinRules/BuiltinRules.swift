@@ -10,6 +10,7 @@ public enum BuiltinRules {
         DepletionMarkerAbsentOnTumourRule(),
         CARTargetOnTumourRule(),
         ResidualTumourRiskRule(),
+        EligibilityLimitUnsupportedRule(),
         TransductionBeforeActivationRule(),
         ExpansionBeforeTransductionRule(),
         HarvestBeforeExpansionRule(),

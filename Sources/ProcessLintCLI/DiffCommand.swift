@@ -57,6 +57,14 @@ struct DiffCommand: ConsoleCommand {
     var failOnRiskIncrease: Double?
 
     @Option(
+        parsing: .unconditional,
+        help: """
+            With --fail-on-risk-increase: the quantile of the ratio λ now ÷ λ before (drawn from the same draws of both \
+            versions) held to the factor; 0.5, the median, by default; 0.95 for a cautious site.
+            """)
+    var riskQuantile: String?
+
+    @Option(
         help: """
             With --fail-on-risk-increase: the λ a process with nothing to compare with (new, or no estimate before) may have.
             """)
@@ -75,6 +83,15 @@ struct DiffCommand: ConsoleCommand {
     }
 
     func run(console: Console, registry: RuleRegistry) -> ExitStatus {
+        var quantile = 0.5
+        if let riskQuantile {
+            switch ProbabilityArgument.parse(riskQuantile, option: "--risk-quantile", example: "0.95") {
+            case .success(let value): quantile = value
+            case .failure(let error):
+                console.err(error.message + "\n")
+                return .invalidInput
+            }
+        }
         let headPaths: [String]
         let basePaths: [String]
         let baseName: String
@@ -119,10 +136,12 @@ struct DiffCommand: ConsoleCommand {
         case .failure(let error): return report(error, console)
         }
 
-        let comparison = FindingComparison(base: before, head: after, pairing: pairing)
+        // The ratio is drawn with the estimator lint's risk figures come from, so the two agree.
+        let comparison = FindingComparison(
+            base: before, head: after, pairing: pairing, estimator: Linter.defaultEstimator)
         let gate = DiffGate(
             newFindingsAtOrAbove: failOnNew ? failOn : nil, riskIncreaseLimit: failOnRiskIncrease,
-            newProcessLambdaLimit: newProcessLambdaLimit)
+            newProcessLambdaLimit: newProcessLambdaLimit, riskQuantile: quantile)
         let failures = gate.failures(of: comparison)
         switch format {
         case .json:

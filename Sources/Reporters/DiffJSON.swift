@@ -51,8 +51,17 @@ public enum DiffJSON {
         let before, after: Lambda?
         /// λ after over λ before, at the medians; the string "Infinity" when it rose from zero.
         let factor: Double?
+        /// λ after over λ before as one distribution, from the same draws of both versions: median, 90% interval
+        /// and mean; absent when either version has no estimate.
+        let ratio: Ratio?
         let stepChanges: [String]
         let summary: String
+    }
+
+    struct Ratio: Encodable {
+        let median, low, high, mean: Double
+        let draws: Int
+        let seed: UInt64
     }
 
     struct Lambda: Encodable {
@@ -92,6 +101,11 @@ public enum DiffJSON {
                     unverified: process.unverified.map(finding), unchanged: process.unchanged.count,
                     risk: RiskRecord(
                         before: lambda(risk.before), after: lambda(risk.after), factor: risk.factor,
+                        ratio: risk.ratio.map {
+                            Ratio(
+                                median: $0.spread.median, low: $0.spread.low, high: $0.spread.high,
+                                mean: $0.spread.mean, draws: $0.draws, seed: $0.seed)
+                        },
                         stepChanges: risk.stepChanges.map(\.description), summary: risk.summary))
             },
             summary: Summary(

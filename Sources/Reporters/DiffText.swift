@@ -32,6 +32,12 @@ public enum DiffText {
                 text += "  unknown \(line(diagnostic, displayed)) (before; not fixed: no estimate to check now)\n"
             }
             if process.risk.moved { text += "  risk   \(process.risk.summary)\n" }
+            if process.risk.moved, let ratio = process.risk.ratio {
+                let spread = ratio.spread
+                text +=
+                    "  ratio  λ now ÷ λ before, from the same draws: median \(FigureFormat.count(spread.median)) "
+                    + "(90%: \(FigureFormat.count(spread.low))–\(FigureFormat.count(spread.high)))\n"
+            }
         }
         text +=
             "\(comparison.new.count) new, \(comparison.fixed.count) fixed, "

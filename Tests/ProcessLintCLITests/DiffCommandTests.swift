@@ -362,3 +362,60 @@ import Testing
         #expect(output.out.contains("process 'v2' (\(new), was 'v1' in \(old))\n"), "\(output.out)")
     }
 }
+
+/// Issue 11, item 5: the risk gate reads a quantile of λ now ÷ λ before, drawn from the same draws of both versions.
+extension DiffCommandTests {
+    static func ratioProcess(before: String = "") -> String { EstimateCommandTests.answersProcess(before: before) }
+
+    struct RatioReport: Decodable {
+        struct Process: Decodable {
+            struct Risk: Decodable {
+                struct Ratio: Decodable { let median, low, high, mean: Double }
+                let ratio: Ratio?
+            }
+            let risk: Risk
+        }
+        let processes: [Process]
+    }
+
+    static func ratio(_ output: CommandRunner.Output) throws -> RatioReport.Process.Risk.Ratio {
+        let report = try JSONDecoder().decode(RatioReport.self, from: Data(output.out.utf8))
+        return try #require(report.processes.first?.risk.ratio, "\(output.out)")
+    }
+
+    @Test func theGateReadsTheStatedQuantileOfTheRatio() throws {
+        let scratch = try ScratchFolder()
+        let depleted = try scratch.write(
+            "old.yaml", Self.ratioProcess(before: "  - {id: cd19-depletion, operation: depletion, markers: [CD19]}\n"))
+        let plain = try scratch.write("new.yaml", Self.ratioProcess())
+        let ratio = try Self.ratio(CommandRunner.run("diff", "--format", "json", depleted, plain))
+        #expect(ratio.low < ratio.median && ratio.median < ratio.high)
+        // A factor between the ratio's median and its 95th percentile: the median passes, the cautious quantile fails.
+        let factor = String((ratio.median * ratio.high).squareRoot())
+        #expect(CommandRunner.run("diff", "--fail-on-risk-increase", factor, depleted, plain).status == 0)
+        let cautious = CommandRunner.run(
+            "diff", "--fail-on-risk-increase", factor, "--risk-quantile", "0.95", depleted, plain)
+        #expect(cautious.status == 1)
+        #expect(cautious.out.contains("at the ratio's 0.95 quantile > "), "\(cautious.out)")
+        #expect(cautious.out.contains("  ratio  λ now ÷ λ before, from the same draws: median "), "\(cautious.out)")
+    }
+
+    @Test func aVersionAgainstItselfIsExactlyOne() throws {
+        let scratch = try ScratchFolder()
+        let file = try scratch.write("p.yaml", Self.ratioProcess())
+        let ratio = try Self.ratio(CommandRunner.run("diff", "--format", "json", file, file))
+        #expect((ratio.median, ratio.low, ratio.high, ratio.mean) == (1, 1, 1, 1))
+    }
+
+    @Test(arguments: ["0", "1", "-0.5", "1.5", "nan", "x"])
+    func aQuantileOutOfRangeIsAClearErrorAndExitTwo(_ value: String) throws {
+        let scratch = try ScratchFolder()
+        let file = try scratch.write("p.yaml", Self.ratioProcess())
+        let output = CommandRunner.run("diff", "--fail-on-risk-increase", "10", "--risk-quantile", value, file, file)
+        #expect(output.status == 2)
+        #expect(
+            output.err
+                == "error: --risk-quantile must be a probability strictly between 0 and 1, such as 0.95; got '\(value)'\n"
+        )
+    }
+}

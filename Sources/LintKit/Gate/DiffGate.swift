@@ -27,6 +27,9 @@ public struct DiffGate: Sendable {
     public var newFindingsAtOrAbove: Severity?
     /// `--fail-on-risk-increase`: the factor λ may rise by; `nil` when not requested.
     public var riskIncreaseLimit: Double?
+    /// The quantile of the ratio λ after ÷ λ before (drawn from the same draws of both versions) that the risk gate
+    /// reads: the median by default, higher for a cautious site (`--risk-quantile 0.95`).
+    public var riskQuantile: Double
     /// λ above which a process with no counterpart in the base (or no estimate there) fails the risk gate: with
     /// nothing to compare it with, it is held to an absolute limit rather than let through.
     public var newProcessLambdaLimit: Double
@@ -36,10 +39,11 @@ public struct DiffGate: Sendable {
 
     public init(
         newFindingsAtOrAbove: Severity? = nil, riskIncreaseLimit: Double? = nil,
-        newProcessLambdaLimit: Double = DiffGate.defaultNewProcessLambdaLimit
+        newProcessLambdaLimit: Double = DiffGate.defaultNewProcessLambdaLimit, riskQuantile: Double = 0.5
     ) {
         self.newFindingsAtOrAbove = newFindingsAtOrAbove
         self.riskIncreaseLimit = riskIncreaseLimit
+        self.riskQuantile = riskQuantile
         self.newProcessLambdaLimit = newProcessLambdaLimit
     }
 
@@ -85,12 +89,17 @@ public struct DiffGate: Sendable {
             return "λ can no longer be estimated (it was \(FigureFormat.count(before.lambda.median))): "
                 + (head.noEstimateReason ?? "no estimate")
         case (_?, _?):
+            // The ratio from shared draws where there is one: shared uncertainty cancels out of it. Else the medians'.
             // A factor that is not a number (an estimate that overflowed) fails: `NaN > limit` would let it pass.
-            guard let factor = risk.factor, !(factor <= limit) else { return nil }
+            guard let factor = risk.ratio.map({ $0.quantile(riskQuantile) }) ?? risk.factor, !(factor <= limit)
+            else { return nil }
             if factor.isNaN {
                 return "λ is not a number now, so its rise cannot be bounded by \(FigureFormat.plain(limit))"
             }
-            return "λ rose " + (factor.isFinite ? "×\(FigureFormat.count(factor))" : "from 0")
+            let quantile =
+                risk.ratio == nil || riskQuantile == 0.5
+                ? "" : " at the ratio's \(FigureFormat.plain(riskQuantile)) quantile"
+            return "λ rose " + (factor.isFinite ? "×\(FigureFormat.count(factor))" : "from 0") + quantile
                 + " > \(FigureFormat.plain(limit))"
         case (nil, let after?):
             let lambda = after.lambda.median

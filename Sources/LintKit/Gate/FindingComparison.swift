@@ -1,3 +1,5 @@
+import ResidualModel
+
 /// The findings of two versions of a set of processes, matched by process, rule, step and message (numbers
 /// aside): a moved step, an edit elsewhere or a renamed file does not make a finding new.
 public struct FindingComparison: Sendable {
@@ -25,7 +27,11 @@ public struct FindingComparison: Sendable {
     public let processes: [Process]
 
     /// Processes are paired by name, then those left by `pairing` (their file's place, a rename git reports).
-    public init(base: [ProcessFindings], head: [ProcessFindings], pairing: ProcessPairing = .byPath) {
+    /// With an `estimator`, each pair's λ ratio is drawn from the same draws of both versions.
+    public init(
+        base: [ProcessFindings], head: [ProcessFindings], pairing: ProcessPairing = .byPath,
+        estimator: ResidualEstimator? = nil
+    ) {
         let baseByIdentity = Dictionary(base.map { ($0.identity, $0) }, uniquingKeysWith: Self.merged)
         let headByIdentity = Dictionary(head.map { ($0.identity, $0) }, uniquingKeysWith: Self.merged)
         let named = Set(baseByIdentity.keys).intersection(headByIdentity.keys)
@@ -39,15 +45,17 @@ public struct FindingComparison: Sendable {
             pairs.map { ($0.base, $0.head) }
             + baseByIdentity.values.filter { !pairedBase.contains($0.identity) }.map { ($0, nil) }
             + headByIdentity.values.filter { !pairedHead.contains($0.identity) }.map { (nil, $0) }
-        processes = all.map(Self.compare).sorted {
+        processes = all.map { Self.compare($0.base, $0.head, estimator) }.sorted {
             ($0.identity, $0.baseIdentity ?? "") < ($1.identity, $1.baseIdentity ?? "")
         }
     }
 
-    private static func compare(_ before: ProcessFindings?, _ after: ProcessFindings?) -> Process {
+    private static func compare(_ before: ProcessFindings?, _ after: ProcessFindings?, _ estimator: ResidualEstimator?)
+        -> Process
+    {
         let identity = (after ?? before)!.identity
         let baseIdentity = before.flatMap { $0.identity == identity ? nil : $0.identity }
-        let risk = RiskChange(identity: identity, base: before, head: after)
+        let risk = RiskChange(identity: identity, base: before, head: after, estimator: estimator)
         let (new, gone, unchanged) = match(before?.diagnostics ?? [], after?.diagnostics ?? [])
         // A risk finding disappears with the estimate it came from: that is no fix, the check could not run.
         let estimateLost = after != nil && risk.before != nil && risk.after == nil
@@ -90,6 +98,6 @@ public struct FindingComparison: Sendable {
     private static func merged(_ first: ProcessFindings, _ second: ProcessFindings) -> ProcessFindings {
         ProcessFindings(
             identity: first.identity, file: first.file, diagnostics: first.diagnostics + second.diagnostics,
-            risk: first.risk, noEstimateReason: first.noEstimateReason, steps: first.steps)
+            risk: first.risk, noEstimateReason: first.noEstimateReason, steps: first.steps, design: first.design)
     }
 }

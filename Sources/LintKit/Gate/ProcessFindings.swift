@@ -15,6 +15,8 @@ public struct ProcessFindings: Sendable {
     public let noEstimateReason: String?
     /// The step ids and kinds in order, to say what changed when the risk did.
     public let steps: [(id: String, kind: OperationKind)]
+    /// The design, when the file could be read into one: a comparison draws both versions' λ from the same draws.
+    public let design: ProcessDesign?
 
     public init(file: String, design: ProcessDesign?, diagnostics: [Diagnostic], risk: Risk?) {
         identity = Self.identity(of: file, design: design)
@@ -23,6 +25,7 @@ public struct ProcessFindings: Sendable {
         self.risk = risk
         noEstimateReason = risk != nil ? nil : Self.noEstimateReason(design)
         steps = design?.steps.map { ($0.id.value, $0.kind) } ?? []
+        self.design = design
     }
 
     private static func noEstimateReason(_ design: ProcessDesign?) -> String {
@@ -35,7 +38,7 @@ public struct ProcessFindings: Sendable {
 
     init(
         identity: String, file: String, diagnostics: [Diagnostic], risk: Risk?, noEstimateReason: String?,
-        steps: [(id: String, kind: OperationKind)]
+        steps: [(id: String, kind: OperationKind)], design: ProcessDesign?
     ) {
         self.identity = identity
         self.file = file
@@ -43,5 +46,6 @@ public struct ProcessFindings: Sendable {
         self.risk = risk
         self.noEstimateReason = noEstimateReason
         self.steps = steps
+        self.design = design
     }
 }

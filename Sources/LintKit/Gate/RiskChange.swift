@@ -9,6 +9,9 @@ public struct RiskChange: Sendable {
     public let after: Risk?
     /// What changed in the steps, matched by step id.
     public let stepChanges: [StepChange]
+    /// λ after over λ before as one distribution, drawn from the same draws of both versions so that what they
+    /// share cancels; `nil` without an estimator, or when either version has no estimate.
+    public let ratio: RiskRatio?
 
     /// One difference between the two versions' steps.
     public enum StepChange: Sendable, Equatable, CustomStringConvertible {
@@ -29,12 +32,18 @@ public struct RiskChange: Sendable {
         }
     }
 
-    /// The change between a process's two versions; either is `nil` for a process added or removed.
-    public init(identity: String, base: ProcessFindings?, head: ProcessFindings?) {
+    /// The change between a process's two versions; either is `nil` for a process added or removed. With an
+    /// `estimator`, the ratio of their λ is drawn too.
+    public init(identity: String, base: ProcessFindings?, head: ProcessFindings?, estimator: ResidualEstimator? = nil) {
         self.identity = identity
         before = base?.risk
         after = head?.risk
         stepChanges = Self.changes(from: base?.steps ?? [], to: head?.steps ?? [])
+        ratio =
+            before != nil && after != nil
+            ? base?.design.flatMap { old in
+                head?.design.flatMap { new in estimator?.riskRatio(base: old, head: new) }
+            } : nil
     }
 
     /// λ after over λ before, at the medians: infinite when λ rose from zero; `nil` when either is unknown.

@@ -136,4 +136,12 @@ public struct PerformanceOverride: Sendable {
     public let source: Located<String>
     public let figures: [PerformanceFigure: Located<Double>]
     public let range: SourceRange
+
+    /// Figures stated in code rather than read from a file: the estimate's inverse answers try a step's log
+    /// reduction this way, as a site would write it.
+    public init(source: Located<String>, figures: [PerformanceFigure: Located<Double>], range: SourceRange) {
+        self.source = source
+        self.figures = figures
+        self.range = range
+    }
 }

@@ -12,6 +12,8 @@ public enum EstimateJSON {
         let calibrationFactor: SpreadJSON
         let calibrationCohort: String
         let processes: [Process]
+        /// With `--compare`: λ of the second file over λ of the first, from the same draws.
+        let comparison: ComparisonJSON?
     }
 
     struct Process: Encodable {
@@ -26,6 +28,8 @@ public enum EstimateJSON {
         let remedies: [RemedyJSON]
         /// For a design whose steps list alternatives, each combination of their choices (the stated ones first).
         let alternatives: [AlternativeJSON]?
+        /// With `--target`: what each step must achieve and who the design can treat.
+        let target: TargetJSON?
     }
 
     struct AlternativeJSON: Encodable {
@@ -86,12 +90,18 @@ public enum EstimateJSON {
         let calibratedProbability: SpreadJSON?
     }
 
-    public static func text(_ estimates: [(ProcessDesign, ResidualEstimate)], calibration: Spread, cohort: String)
-        -> String
-    {
+    public static func text(
+        _ estimates: [(ProcessDesign, ResidualEstimate)], calibration: Spread, cohort: String,
+        answers: Answers = Answers()
+    ) -> String {
         let document = Document(
             schemaVersion: schemaVersion, calibrationFactor: SpreadJSON(calibration), calibrationCohort: cohort,
-            processes: estimates.map(process))
+            processes: estimates.map { process($0, target: answers.targets[$0.0.file]) },
+            comparison: answers.comparison.map {
+                ComparisonJSON(
+                    base: $0.base, head: $0.head, ratio: SpreadJSON($0.ratio.spread), draws: $0.ratio.draws,
+                    seed: $0.ratio.seed)
+            })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // An overflowing figure must not crash the output.
@@ -101,7 +111,7 @@ public enum EstimateJSON {
         return String(decoding: try! encoder.encode(document), as: UTF8.self) + "\n"
     }
 
-    private static func process(_ pair: (ProcessDesign, ResidualEstimate)) -> Process {
+    private static func process(_ pair: (ProcessDesign, ResidualEstimate), target: TargetAnswers?) -> Process {
         let (design, estimate) = pair
         return Process(
             file: design.file, name: design.name.value,
@@ -151,7 +161,8 @@ public enum EstimateJSON {
                         relativeRisk: SpreadJSON(alternative.risk.relativeRisk),
                         calibratedProbability: SpreadJSON(alternative.risk.calibratedProbability),
                         worst: alternative.label == estimate.alternatives.worst?.label)
-                }
+                },
+            target: target.map(TargetJSON.init)
         )
     }
 }

@@ -15,7 +15,33 @@ struct WhatIf {
                 description: description, insertion: insertion, lambdaReduction: after > 0 ? base / after : .infinity,
                 risk: withRisk ? estimator.risk(of: estimator.balance(design, steps: steps), design: design) : nil)
         }
-        func remedy(_ description: String, inserting operation: UnitOperation, at index: Int) -> Remedy {
+        var remedies = insertions.map { remedy($0.description, steps: $0.steps, insertion: $0.insertion) }
+        if let index = design.steps.lastIndex(where: { $0.kind == .expansion }),
+            case .expansion(let days, let device, let cytokines) = design.steps[index].operation.value
+        {
+            var steps = design.steps
+            steps[index] = replaced(
+                steps[index], with: .expansion(days: located(days.value + 3), device: device, cytokines: cytokines))
+            remedies.append(remedy("culture 3 days longer in step '\(steps[index].id.value)'", steps: steps))
+        }
+        return remedies
+    }
+
+    /// A step the remedies add, with the steps of the design it makes.
+    struct Inserted {
+        let description: String
+        let steps: [Step]
+        let index: Int
+        let insertion: StepInsertion
+    }
+
+    /// The steps the remedies insert before the first activation or gene transfer: a depletion of a malignant-cell
+    /// marker and a T-cell positive selection, each unless the process already has one there. The required
+    /// performance of a step is asked of these too, so they live here, in one place.
+    var insertions: [Inserted] {
+        let index = insertionIndex
+        let beforeTransfer = design.steps[..<index]
+        func inserted(_ description: String, _ operation: UnitOperation) -> Inserted {
             var steps = design.steps
             let anchor = steps.isEmpty ? SourceRange(at: .fileStart) : steps[min(index, steps.count - 1)].range
             steps.insert(
@@ -31,11 +57,9 @@ struct WhatIf {
             let insertion = StepInsertion(
                 operation: operation.kind, markers: markers,
                 beforeStepID: design.steps.indices.contains(index) ? design.steps[index].id.value : nil)
-            return remedy(description, steps: steps, insertion: insertion)
+            return Inserted(description: description, steps: steps, index: index, insertion: insertion)
         }
-        var remedies: [Remedy] = []
-        let insertion = insertionIndex
-        let beforeTransfer = design.steps[..<insertion]
+        var result: [Inserted] = []
         if let marker = depletionMarker,
             !beforeTransfer.contains(where: { step in
                 if case .depletion(let selection) = step.operation.value {
@@ -45,29 +69,20 @@ struct WhatIf {
                 }
             })
         {
-            remedies.append(
-                remedy(
-                    "add a \(marker) depletion before step '\(stepID(at: insertion))'",
-                    inserting: .depletion(.init(markers: [located(Marker(normalising: marker))], device: nil)),
-                    at: insertion))
+            result.append(
+                inserted(
+                    "add a \(marker) depletion before step '\(stepID(at: index))'",
+                    .depletion(.init(markers: [located(Marker(normalising: marker))], device: nil))))
         }
         if let markers = selectionMarkers, !beforeTransfer.contains(where: { $0.kind == .positiveSelection }) {
-            remedies.append(
-                remedy(
-                    "add a \(markers.joined(separator: "/")) T-cell selection before step '\(stepID(at: insertion))'",
-                    inserting: .positiveSelection(
+            result.append(
+                inserted(
+                    "add a \(markers.joined(separator: "/")) T-cell selection before step '\(stepID(at: index))'",
+                    .positiveSelection(
                         .init(markers: markers.map { located(Marker(normalising: $0)) }, device: nil),
-                        separateArms: nil), at: insertion))
+                        separateArms: nil)))
         }
-        if let index = design.steps.lastIndex(where: { $0.kind == .expansion }),
-            case .expansion(let days, let device, let cytokines) = design.steps[index].operation.value
-        {
-            var steps = design.steps
-            steps[index] = replaced(
-                steps[index], with: .expansion(days: located(days.value + 3), device: device, cytokines: cytokines))
-            remedies.append(remedy("culture 3 days longer in step '\(steps[index].id.value)'", steps: steps))
-        }
-        return remedies
+        return result
     }
 
     /// Before the first activation or gene transfer: where a purge keeps malignant cells from the vector.
