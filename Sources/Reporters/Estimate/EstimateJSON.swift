@@ -26,6 +26,10 @@ public enum EstimateJSON {
         let remedies: [RemedyJSON]
         /// For a design whose steps list alternatives, each combination of their choices (the stated ones first).
         let alternatives: [AlternativeJSON]?
+        /// Every malignant cell in the dose, carrying the CAR or not; absent when the risk is not estimated.
+        let doseMalignancy: DoseMalignancyJSON?
+        /// What the residual-malignant-cells release test can see; absent when it states no limit of detection.
+        let releaseDetectability: DetectabilityJSON?
     }
 
     struct AlternativeJSON: Encodable {
@@ -149,7 +153,9 @@ public enum EstimateJSON {
                         relativeRisk: SpreadJSON(alternative.risk.relativeRisk),
                         calibratedProbability: SpreadJSON(alternative.risk.calibratedProbability),
                         worst: alternative.label == estimate.alternatives.worst?.label)
-                }
+                },
+            doseMalignancy: estimate.doseMalignancy.map(DoseMalignancyJSON.init),
+            releaseDetectability: estimate.releaseDetectability.map(DetectabilityJSON.init)
         )
     }
 }
