@@ -48,7 +48,14 @@ struct ReleaseTestCannotDetectResidualRule: Rule {
                   - {id: expand, operation: expansion, days: 9}
                 dose: {car_t_cells: 1.0e8}
                 release_tests: [{test: residual-malignant-cells, max: 1.0e-4, detection: ↓{limit_of_detection: 1.0e-4}}]
-                """),
+                """,
+                message:
+                    "the residual-malignant-cells test passes 69% of lots whose dose carries a CAR-carrying malignant "
+                    + "cell (97% of lots do): malignant cells are 1.6e-5 of the product's cells (90%: 2.0e-7–4.0e-3), "
+                    + "against the test's limit 2.1e-4",
+                fix:
+                    "test for malignant cells in process after step 'transduce', where they are still 3.5e-2 of the "
+                    + "cells, or remove them before the gene transfer"),
             RuleExample(
                 """
                 processlint: 1
