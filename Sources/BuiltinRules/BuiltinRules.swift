@@ -34,6 +34,7 @@ public enum BuiltinRules {
         CytokineSupportsMalignantGrowthRule(),
         CARTargetAbsentFromMalignantCellsRule(),
         DoseOutsideLabelRangeRule(),
+        ReleaseTestCannotDetectResidualRule(),
     ]
 
     /// A registry holding the built-in pack.

@@ -58,7 +58,18 @@ import Testing
         let lines = output.out.split(separator: "\n")
         #expect(lines.first?.hasPrefix("file,step,operation,t_cells,malignant") == true)
         #expect(lines.count == 10)
-        #expect(lines.dropFirst().allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 9 })
+        // Every row has the header's columns: the step's figures, then the process's (the dose's malignant cells and
+        // what the release test can see), left empty where the file gives none.
+        let columns = lines.first?.split(separator: ",", omittingEmptySubsequences: false).count
+        #expect(columns == 16)
+        #expect(
+            lines.dropFirst().allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == columns }
+        )
+        #expect(
+            lines.first?.hasSuffix(
+                ",malignant_share,dose_malignant,dose_malignant_low,dose_malignant_high,"
+                    + "dose_malignant_target_negative_share,release_test_limit,release_test_pass_if_car_malignant")
+                == true)
     }
 
     @Test func aFileWithoutAMalignantFractionSaysSoInsteadOfGuessing() {

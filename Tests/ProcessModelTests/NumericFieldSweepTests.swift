@@ -149,6 +149,9 @@ struct NumberHole: CustomTestStringConvertible, Sendable {
                         in: tagged.objectShape(for: variant.choice.value)!, indent: indent + "  ",
                         fixed: [tagged.key: variant.choice.value]), tag: variant.choice.value, indent: indent)
             }
+        case .list(.object(let object), _):
+            // A list of mappings (the shares of markers the malignant cells lack): the mapping as the list's only item.
+            return listItems(holes(in: object, indent: indent + "  "), tag: "", indent: indent)
         case .list(let item, _):
             return holes(in: item, indent: indent)
         case .choiceOrObject(_, let key, _, let variants):
@@ -190,6 +193,10 @@ struct NumberHole: CustomTestStringConvertible, Sendable {
         if key == "body_weight_kg", object.exactlyOneOf.contains("car_t_cells_per_kg") {
             keys.removeAll { object.exactlyOneOf.contains($0) }
             keys.append("car_t_cells_per_kg")
+        }
+        // A share of the malignant cells can lack only a marker they are listed as carrying.
+        if key == "malignant_marker_negative", object.field(named: "malignant_markers") != nil {
+            keys.append("malignant_markers")
         }
         if let setting, !keys.contains(setting.key) { keys.append(setting.key) }
         return keys.map { name in

@@ -84,6 +84,23 @@ struct DesignDocument: Sendable {
                                 "max": test.maximum.map { builder.value($0, path + ".max") { .number($0) } },
                                 "min": test.minimum.map { builder.value($0, path + ".min") { .number($0) } },
                                 "method": test.method.map { builder.value($0, path + ".method") { .string($0) } },
+                                "detection": test.detection.map { detection in
+                                    builder.object(
+                                        path + ".detection", detection.range,
+                                        [
+                                            "limit_of_detection": detection.limitOfDetection.map {
+                                                builder.value($0, path + ".detection.limit_of_detection") {
+                                                    .number($0)
+                                                }
+                                            },
+                                            "acquired_events": detection.acquiredEvents.map {
+                                                builder.value($0, path + ".detection.acquired_events") { .number($0) }
+                                            },
+                                            "events": detection.events.map {
+                                                builder.value($0, path + ".detection.events") { .number($0) }
+                                            },
+                                        ])
+                                },
                             ])
                     }
                 })
@@ -117,6 +134,25 @@ struct DesignDocument: Sendable {
                     },
                     "composition": composition,
                     "malignant_markers": material.malignantMarkers.map { markers(path + ".malignant_markers", $0) },
+                    "malignant_marker_negative": material.malignantMarkerNegative.isEmpty
+                        ? nil
+                        : list(
+                            path + ".malignant_marker_negative", nil,
+                            material.malignantMarkerNegative.enumerated().map { index, share in
+                                { builder in
+                                    let item = "\(path).malignant_marker_negative.\(index)"
+                                    return builder.object(
+                                        item, share.range,
+                                        [
+                                            "marker": builder.value(share.marker, item + ".marker") {
+                                                .string($0.name)
+                                            },
+                                            "fraction": builder.value(share.fraction, item + ".fraction") {
+                                                .number($0)
+                                            },
+                                        ])
+                                }
+                            }),
                 ])
         }
 

@@ -7,7 +7,32 @@ enum ConsistencyCheck {
     }
 
     static func problems(in design: ProcessDesign) -> [Problem] {
-        vectorProblems(in: design) + thawProblems(in: design)
+        vectorProblems(in: design) + thawProblems(in: design) + markerShareProblems(in: design)
+    }
+
+    /// A share of the malignant cells can lack only a marker the file says they carry: a share of a marker not
+    /// listed would say both that none and that some carry it.
+    static func markerShareProblems(in design: ProcessDesign) -> [Problem] {
+        let material = design.startingMaterial
+        let listed = Set((material.malignantMarkers ?? []).map(\.value))
+        var seen: Set<Marker> = []
+        return material.malignantMarkerNegative.compactMap { share in
+            let marker = share.marker.value
+            // Two spellings of one marker (`cd19`, `CD19`) pass the format's uniqueness check as text.
+            guard seen.insert(marker).inserted else {
+                return Problem(
+                    message: "'\(marker.name)' is given twice in 'malignant_marker_negative'; give it once",
+                    range: share.marker.range)
+            }
+            guard !listed.contains(marker) else { return nil }
+            return Problem(
+                message: material.malignantMarkers == nil
+                    ? "'malignant_marker_negative' gives a share lacking '\(marker.name)', but no 'malignant_markers' "
+                        + "are listed; list the markers the malignant cells carry, '\(marker.name)' among them"
+                    : "'\(marker.name)' is not in 'malignant_markers', so no malignant cell carries it; list it there "
+                        + "and give here the share that lacks it, or remove this entry",
+                range: share.marker.range)
+        }
     }
 
     /// A thaw before any freezing step needs frozen starting material: with `cryopreserved: false` one of the

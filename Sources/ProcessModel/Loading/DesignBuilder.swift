@@ -38,6 +38,13 @@ struct DesignBuilder {
                     }),
                 compositionRange: composition?.range,
                 malignantMarkers: material["malignant_markers"].map(markers),
+                malignantMarkerNegative: (material["malignant_marker_negative"]?.sequence ?? []).compactMap { node in
+                    let share = Fields(node)
+                    guard let marker = marker(share["marker"]), let fraction = number(share, "fraction") else {
+                        return nil
+                    }
+                    return MarkerShare(marker: marker, fraction: fraction, range: node.range)
+                },
                 range: root["starting_material"]?.range ?? SourceRange(at: .fileStart)
             ),
             steps: (root["steps"]?.sequence ?? []).enumerated().map { step(Fields($1), index: $0, range: $1.extent) },
@@ -114,12 +121,20 @@ struct DesignBuilder {
     private func releaseTest(_ node: YAMLNode) -> ReleaseTest {
         guard node.mapping != nil else {
             return ReleaseTest(
-                kind: located(node).map { ReleaseTestKind(rawValue: $0)! }, maximum: nil, minimum: nil, method: nil)
+                kind: located(node).map { ReleaseTestKind(rawValue: $0)! }, maximum: nil, minimum: nil, method: nil,
+                detection: nil)
         }
         let fields = Fields(node)
         return ReleaseTest(
             kind: choice(fields, "test")!, maximum: number(fields, "max"), minimum: number(fields, "min"),
-            method: text(fields, "method"))
+            method: text(fields, "method"),
+            detection: fields["detection"].map { node in
+                let detection = Fields(node)
+                return DetectionLimit(
+                    limitOfDetection: number(detection, "limit_of_detection"),
+                    acquiredEvents: number(detection, "acquired_events"), events: number(detection, "events"),
+                    range: node.range)
+            })
     }
 
     // MARK: - Reading values the validator has already checked

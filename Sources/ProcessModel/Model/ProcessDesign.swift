@@ -78,11 +78,30 @@ public struct StartingMaterial: Sendable {
     public let compositionRange: SourceRange?
     /// Markers the malignant cells carry, normalised; `nil` when the file does not say.
     public let malignantMarkers: [Located<Marker>]?
+    /// Shares of the malignant cells that lack one of their listed markers (a target-negative subclone); empty when
+    /// the file says none, and every listed marker is then carried by all of them.
+    public let malignantMarkerNegative: [MarkerShare]
     /// Where the starting-material mapping is.
     public let range: SourceRange
 
     /// Whose cells the product is made from: as stated, else the patient's own.
     public var donorKind: DonorKind { donor?.value ?? .autologous }
+
+    /// The share of the malignant cells that carry a marker: 0 for one not listed, 1 for one listed with no negative
+    /// share, else 1 minus that share; `nil` when the file lists no markers.
+    public func malignantShare(carrying marker: Marker) -> Double? {
+        guard let markers = malignantMarkers else { return nil }
+        guard markers.contains(where: { $0.value == marker }) else { return 0 }
+        return 1 - (malignantMarkerNegative.first { $0.marker.value == marker }?.fraction.value ?? 0)
+    }
+}
+
+/// A share of the malignant cells that lack a marker they are listed as carrying.
+public struct MarkerShare: Sendable {
+    public let marker: Located<Marker>
+    /// The share that lacks it, strictly between 0 and 1.
+    public let fraction: Located<Double>
+    public let range: SourceRange
 }
 
 /// The dose a patient receives, as a total or per kilogram of body weight.
@@ -99,4 +118,16 @@ public struct ReleaseTest: Sendable {
     public let maximum: Located<Double>?
     public let minimum: Located<Double>?
     public let method: Located<String>?
+    /// The method's limit of detection, for a test of residual malignant cells that states one.
+    public let detection: DetectionLimit?
+}
+
+/// What a method for residual malignant cells can see: a fraction detected in 95% of tests, or a number of events
+/// among acquired events (exactly one of the two, as the format requires).
+public struct DetectionLimit: Sendable {
+    public let limitOfDetection: Located<Double>?
+    public let acquiredEvents: Located<Double>?
+    /// Malignant events needed to call a test positive; `nil` means 1.
+    public let events: Located<Double>?
+    public let range: SourceRange
 }

@@ -12,6 +12,12 @@ public enum FormatReference {
                 note: "The fractions must add up to at most 1 (0.005 allowed for rounding)."))
         sections.append(
             table(
+                "`starting_material.malignant_marker_negative` entries", FormatSchema.markerNegative.fields,
+                note: "Each marker must be listed in `malignant_markers`, once. The share that lacks it escapes a "
+                    + "depletion on it, is carried over by a selection on it and, for the CAR's target, escapes the "
+                    + "CAR; the estimate reports that share of the malignant cells in the dose."))
+        sections.append(
+            table(
                 "`dose`", FormatSchema.dose.fields,
                 note: "Give exactly one of `car_t_cells` and `car_t_cells_per_kg`; with a per-kg dose, give "
                     + "`body_weight_kg` too (the estimate otherwise assumes 70 kg, and `lint` says so)."))
@@ -23,6 +29,12 @@ public enum FormatReference {
                         + "`max`. Each test's limits have their own unit and range (below); a pass/fail test takes none."
                 ))
             sections.append(releaseTestTable(choices))
+            sections.append(
+                table(
+                    "`detection` of a `residual-malignant-cells` test", FormatSchema.detection.fields,
+                    note: "Give exactly one of `limit_of_detection` and `acquired_events`; `events` may not be above "
+                        + "`acquired_events`. The estimate treats the test as Poisson sampling of malignant events "
+                        + "and gives the chance that a lot carrying a CAR-carrying malignant cell passes it."))
         }
         sections.append(table("Every step", FormatSchema.step.common))
         sections.append(

@@ -59,6 +59,21 @@ public enum FormatSchema {
         .optional(
             "malignant_markers", .list(of: .marker, constraints: ListConstraints(uniqueBy: ".")),
             "markers the malignant cells carry, e.g. [CD19, CD10, CD34]; a marker they lack must not be listed"),
+        .optional(
+            "malignant_marker_negative",
+            .list(of: .object(markerNegative), constraints: ListConstraints(uniqueBy: "marker")),
+            "shares of the malignant cells that lack a marker listed in 'malignant_markers' (a target-negative "
+                + "subclone, e.g. after blinatumomab): [{marker: CD19, fraction: 0.15}]"),
+    ])
+
+    /// One marker that a share of the malignant cells lacks: a subclone that lost it (CD19 after blinatumomab or a
+    /// CD19 CAR). A share of 0 or 1 is said otherwise (list the marker, or leave it out), so both ends are excluded.
+    static let markerNegative = ObjectShape([
+        .required("marker", .marker, "a marker listed in 'malignant_markers'"),
+        .required(
+            "fraction",
+            .number(NumberBounds(minimum: 0, maximum: 1, minimumIsExclusive: true, maximumIsExclusive: true)),
+            "share of the malignant cells that lack it, e.g. 0.15"),
     ])
 
     static let composition = ObjectShape(
@@ -95,6 +110,7 @@ public enum FormatSchema {
                 .optional(
                     "min", .number(.between(0, 1e12)), "lower limit of the specification, in the test's unit (below)"),
                 .optional("method", .text(.prose), "assay used, e.g. qPCR, flow cytometry"),
+                detectionField,
             ], ordered: [.minAtMostMax]),
         variants: Dictionary(uniqueKeysWithValues: ReleaseTestKind.allCases.map { ($0.rawValue, releaseTestShape($0)) })
     )
@@ -103,10 +119,16 @@ public enum FormatSchema {
     static func releaseTestShape(_ kind: ReleaseTestKind) -> ObjectShape {
         let test = Field.required("test", .choice(ReleaseTestKind.choices), "which test")
         let method = Field.optional("method", .text(.prose), "assay used, e.g. qPCR, flow cytometry")
+        // Only a test for residual malignant cells has a limit of detection the estimate can judge.
+        let detection = [
+            "detection":
+                "'detection' (a method's limit of detection) is stated for 'residual-malignant-cells' only; "
+                + "'\(kind.rawValue)' takes 'method'"
+        ]
         guard let limit = kind.limit else {
             let reason =
                 "'\(kind.rawValue)' is a pass/fail test: it takes no numeric limit; write it as a name, or give only 'method'"
-            return ObjectShape([test, method], refusals: ["min": reason, "max": reason])
+            return ObjectShape([test, method], refusals: ["min": reason, "max": reason].merging(detection) { $1 })
         }
         return ObjectShape(
             [
@@ -114,6 +136,36 @@ public enum FormatSchema {
                 .optional("max", .number(limit.bounds), "upper limit, \(limit.unit)"),
                 .optional("min", .number(limit.bounds), "lower limit, \(limit.unit)"),
                 method,
-            ], ordered: [.minAtMostMax])
+            ] + (kind == .residualMalignantCells ? [detectionField] : []), ordered: [.minAtMostMax],
+            refusals: kind == .residualMalignantCells ? [:] : detection)
     }
+
+    static let detectionField = Field.optional(
+        "detection", .object(detection),
+        "residual-malignant-cells only: the method's limit of detection, as a fraction or as events in a number of "
+            + "acquired events; the estimate gives the chance that a lot carrying a CAR-carrying malignant cell passes")
+
+    /// What a method for residual malignant cells can see: a fraction, or events among acquired events (flow
+    /// cytometry acquires cells; qPCR or ddPCR for a clonal marker reads genome equivalents). Either way the
+    /// estimate treats the test as Poisson sampling of malignant events (docs/estimate.md).
+    static let detection = ObjectShape(
+        [
+            .optional(
+                "limit_of_detection",
+                .number(NumberBounds(minimum: 0, maximum: 1, minimumIsExclusive: true)),
+                "fraction of cells the method detects in 95% of tests (CLSI EP17), e.g. 1.0e-4"),
+            // A flow cytometer acquires up to about 1e7 cells per tube and a qPCR or ddPCR for a clonal marker reads
+            // about 1e6 genome equivalents (a few micrograms of DNA); 1e9 cells would consume a dose.
+            .optional(
+                "acquired_events",
+                .number(NumberBounds(minimum: 0, maximum: 1e9, minimumIsExclusive: true)),
+                "cells (flow cytometry) or genome equivalents (qPCR, ddPCR) the method reads per test, e.g. 1.0e6"),
+            .optional(
+                "events", .number(NumberBounds(minimum: 1, maximum: 1e6)),
+                "malignant events the method needs to call a test positive, e.g. 20 for a flow cluster; 1 when "
+                    + "not given"),
+        ],
+        exactlyOneOf: ["limit_of_detection", "acquired_events"],
+        ordered: [OrderedPair("events", atMost: "acquired_events")]
+    )
 }

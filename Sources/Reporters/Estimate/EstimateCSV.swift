@@ -9,19 +9,31 @@ public enum EstimateCSV {
         -> String
     {
         var header =
-            "file,step,operation,t_cells,malignant,malignant_low,malignant_high,malignant_car_positive,malignant_per_t_cell"
+            "file,step,operation,t_cells,malignant,malignant_low,malignant_high,malignant_car_positive,malignant_per_t_cell,"
+            // The step's malignant share of all cells, then figures of the whole process, repeated on its rows.
+            + "malignant_share,dose_malignant,dose_malignant_low,dose_malignant_high,"
+            + "dose_malignant_target_negative_share,release_test_limit,release_test_pass_if_car_malignant"
         if !targets.isEmpty { header += "," + targetColumns.joined(separator: ",") }
         var lines = [header]
         for (design, estimate) in estimates {
             let target = targets[design.file]
-            for step in estimate.steps {
-                var fields = [
-                    design.file, step.stepID, step.kind.rawValue,
-                    number(step.counts[.T]), number(step.counts[.malignant]),
-                    number(step.malignantInterval?.lowerBound), number(step.malignantInterval?.upperBound),
-                    number(step.counts[.malignant] == nil ? nil : step.malignantCarrying),
-                    number(step.malignantPerTCell),
-                ]
+            let dose = estimate.doseMalignancy
+            let detection = estimate.releaseDetectability
+            let process = [
+                number(dose?.malignant.median), number(dose?.malignant.low), number(dose?.malignant.high),
+                number(dose?.targetNegativeShare?.median), number(detection?.limit),
+                number(detection?.passGivenCarrying),
+            ]
+            for (index, step) in estimate.steps.enumerated() {
+                var fields =
+                    [
+                        design.file, step.stepID, step.kind.rawValue,
+                        number(step.counts[.T]), number(step.counts[.malignant]),
+                        number(step.malignantInterval?.lowerBound), number(step.malignantInterval?.upperBound),
+                        number(step.counts[.malignant] == nil ? nil : step.malignantCarrying),
+                        number(step.malignantPerTCell),
+                        number(dose.flatMap { index < $0.steps.count ? $0.steps[index].fraction : nil }),
+                    ] + process
                 if !targets.isEmpty {
                     fields += targetFields(
                         target, target?.steps.first { $0.stepID == step.stepID && $0.insertion == nil })
@@ -30,7 +42,7 @@ public enum EstimateCSV {
             }
             for inserted in target?.steps.filter({ $0.insertion != nil }) ?? [] {
                 let fields =
-                    [design.file, inserted.stepID, inserted.kind.rawValue] + Array(repeating: "", count: 6)
+                    [design.file, inserted.stepID, inserted.kind.rawValue] + Array(repeating: "", count: 7) + process
                     + targetFields(target, inserted)
                 lines.append(fields.map(quoted).joined(separator: ","))
             }

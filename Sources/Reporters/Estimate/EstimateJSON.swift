@@ -30,6 +30,10 @@ public enum EstimateJSON {
         let alternatives: [AlternativeJSON]?
         /// With `--target`: what each step must achieve and who the design can treat.
         let target: TargetJSON?
+        /// Every malignant cell in the dose, carrying the CAR or not; absent when the risk is not estimated.
+        let doseMalignancy: DoseMalignancyJSON?
+        /// What the residual-malignant-cells release test can see; absent when it states no limit of detection.
+        let releaseDetectability: DetectabilityJSON?
     }
 
     struct AlternativeJSON: Encodable {
@@ -162,7 +166,9 @@ public enum EstimateJSON {
                         calibratedProbability: SpreadJSON(alternative.risk.calibratedProbability),
                         worst: alternative.label == estimate.alternatives.worst?.label)
                 },
-            target: target.map(TargetJSON.init)
+            target: target.map(TargetJSON.init),
+            doseMalignancy: estimate.doseMalignancy.map(DoseMalignancyJSON.init),
+            releaseDetectability: estimate.releaseDetectability.map(DetectabilityJSON.init)
         )
     }
 }

@@ -19,6 +19,7 @@ public struct EstimateTable {
         lines.append("")
         if let risk = estimate.risk {
             lines += riskLines(risk)
+            lines += doseMalignancyLines()
         } else if let reason = estimate.unavailable {
             lines.append("risk: not estimated: \(reason)")
         }
@@ -95,15 +96,19 @@ public struct EstimateTable {
     }
 
     private func stepTable() -> [String] {
-        let header = ["step", "operation", "T cells", "malignant", "malignant 90%", "CAR+ malignant", "malignant:T"]
+        let header = [
+            "step", "operation", "T cells", "malignant", "malignant 90%", "CAR+ malignant", "malignant:T",
+            "malignant share",
+        ]
         var rows = [
             header,
             [
                 "(start)", "", estimate.startingCounts[.T].map(FigureFormat.count) ?? "-",
                 estimate.startingCounts[.malignant].map(FigureFormat.count) ?? "-", "", "", "",
+                design.startingMaterial.composition[.malignant].map { FigureFormat.count($0.value) } ?? "",
             ],
         ]
-        for step in estimate.steps {
+        for (index, step) in estimate.steps.enumerated() {
             rows.append([
                 step.stepID, step.kind.rawValue,
                 step.counts[.T].map(FigureFormat.count) ?? "-",
@@ -113,6 +118,7 @@ public struct EstimateTable {
                 } ?? "-",
                 step.counts[.malignant] == nil ? "-" : FigureFormat.count(step.malignantCarrying),
                 step.malignantPerTCell.map(FigureFormat.count) ?? "-",
+                malignantShareColumn(index),
             ])
         }
         let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }

@@ -18,6 +18,10 @@ struct MassBalanceBuilder {
     /// Cytokines in the medium so far, normalised (`IL2` for `IL-2`): a cytokine added at activation stays
     /// in the medium through the later culture.
     private var medium: Set<String> = []
+    /// For one subclone of the malignant cells: whether it carries the CAR's target (all of it or none), in place of
+    /// the file's share (`DoseMalignancy` follows the target-negative cells apart, since a share drawn afresh at each
+    /// step would let the negative cells rejoin the positive ones after a depletion).
+    var targetPresence: Bool?
 
     /// - Parameter indication: replaces the file's indication (to compare designs under one disease's biology).
     init(design: ProcessDesign, catalogue: Catalogue, indication: String? = nil) {
@@ -318,20 +322,24 @@ struct MassBalanceBuilder {
         } else {
             return nil
         }
-        var malignant = fraction(key, figure, .malignantTransductionEfficiency, of: step)
-        if malignantCarryCARTarget {
-            malignant = malignant + fraction("maskingWindowSurvival", catalogue.maskingWindowSurvival, nil, of: step)
-        }
+        let malignant = fraction(key, figure, .malignantTransductionEfficiency, of: step)
+        // Only the share that carries the target can be killed before masking; the target-negative share cannot.
+        let targetShare = malignantShare(carrying: design.product.carTarget.value)
+        let killed =
+            targetShare > 0
+            ? malignant + fraction("maskingWindowSurvival", catalogue.maskingWindowSurvival, nil, of: step) : malignant
         return (
             .single(fraction("transductionEfficiency.\(vector.rawValue).T", t, .transductionEfficiency, of: step)),
-            .single(malignant)
+            Factor(terms: [(targetShare, killed), (1 - targetShare, malignant)].filter { $0.0 > 0 })
         )
     }
 
-    /// Whether the file declares that the malignant cells carry the CAR's target (undeclared markers are taken at
-    /// their worst: no killing credited).
-    private var malignantCarryCARTarget: Bool {
-        design.startingMaterial.malignantMarkers?.contains { $0.value == design.product.carTarget.value } ?? false
+    /// The share of the malignant cells that carry a marker: as the file says (0 for a marker not listed, less than
+    /// 1 for one a share lacks), the CAR's target as the subclone says when one is followed, and 0 for every marker
+    /// when none are declared (taken at their worst: no killing credited).
+    private func malignantShare(carrying marker: Marker) -> Double {
+        if marker == design.product.carTarget.value, let targetPresence { return targetPresence ? 1 : 0 }
+        return design.startingMaterial.malignantShare(carrying: marker) ?? 0
     }
 
     /// The share of a population that carries any of the markers. Normal populations take it from the
@@ -345,10 +353,13 @@ struct MassBalanceBuilder {
             let expression = catalogue.markerExpression[population.rawValue] ?? [:]
             return min(1, markers.reduce(0) { $0 + (expression[$1.name]?.central ?? 0) })
         }
-        guard var declared = design.startingMaterial.malignantMarkers.map({ Set($0.map(\.value)) }) else {
-            return positive ? 1 : 0
+        guard design.startingMaterial.malignantMarkers != nil else { return positive ? 1 : 0 }
+        // Each marker's share as the file states it, the markers independent of one another: the share that carries
+        // any of them is 1 − Π(1 − share). With every share 0 or 1 (no negative shares stated) this is all or none.
+        let target = design.product.carTarget.value
+        let lacking = markers.reduce(1.0) { product, marker in
+            product * (1 - (masked && marker == target ? 0 : malignantShare(carrying: marker)))
         }
-        if masked { declared.remove(design.product.carTarget.value) }
-        return markers.isDisjoint(with: declared) ? 0 : 1
+        return 1 - lacking
     }
 }

@@ -19,6 +19,10 @@ public struct ResidualEstimate: Sendable {
     public let remedies: [Remedy]
     /// For a design whose steps list alternatives, the risk of each combination of their choices; empty otherwise.
     public let alternatives: [AlternativeRisk]
+    /// Every malignant cell in the dose, carrying the CAR or not; `nil` when the risk is not estimated.
+    public internal(set) var doseMalignancy: DoseMalignancy? = nil
+    /// What the residual-malignant-cells release test can see; `nil` when the file states no limit of detection.
+    public internal(set) var releaseDetectability: ReleaseDetectability? = nil
 }
 
 extension ResidualEstimate {

@@ -23,7 +23,7 @@ public struct ResidualEstimator: Sendable {
     }
 
     private let model: Model
-    private var run: Draws
+    private(set) var run: Draws
 
     public var catalogue: Catalogue { model.catalogue }
     var calibration: Calibration { model.calibration }
@@ -78,7 +78,7 @@ public struct ResidualEstimator: Sendable {
                 assumptions: builder.assumptions, sensitivity: [], figures: [], remedies: [], alternatives: [])
         }
         let figures = figureSensitivity(balance)
-        return ResidualEstimate(
+        var estimate = ResidualEstimate(
             startingCounts: balance.initial,
             steps: stepTable(balance),
             outcome: outcome,
@@ -88,6 +88,11 @@ public struct ResidualEstimator: Sendable {
             remedies: WhatIf(design: design, estimator: self).remedies(withRisk: true),
             alternatives: DesignAlternatives(design: design, estimator: self).risks()
         )
+        if let (dose, samples) = doseSamples(of: design) {
+            estimate.doseMalignancy = dose
+            estimate.releaseDetectability = ReleaseDetectability(design, dose: dose, samples: samples)
+        }
+        return estimate
     }
 
     /// For a design whose steps list alternatives, the risk of every combination of their choices (the stated
