@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The risk by seeded Monte Carlo: draws every figure, propagates the chain, and summarises λ.
 ///
@@ -60,23 +61,20 @@ struct MonteCarlo {
         if let form = LambdaForm(balance, strictly: true) { return sample(form) }
         let program = LambdaProgram(balance)
         let count = draws.count
+        // Only the variables λ reads are drawn; the others (granulocyte depletion, say) cannot change it. Their values
+        // come from the run's cache, computed as the per-draw path computed them, so the figures do not move.
         let read = Set(program.variables)
-        let columns = balance.variables.indices.map {
-            read.contains($0) ? draws.column(balance.variables[$0].column) : []
-        }
-        let distributions = balance.variables.map(\.distribution)
+        let values = balance.variables.indices.map { read.contains($0) ? self.values(of: balance.variables[$0]) : [] }
+        let (lambdas, shares) = program.lambdas(values, count: count)
+        // 10^-(the reference's log10 λ) is the same for every file of the run: worked out once.
         let reference = calibration.referenceColumn(draws)
+        let perReference = draws.memo("calibration reference, as a divisor") { reference.map { pow10(-$0) } }
         let rates = calibration.rateColumn(draws)
-        var draw = balance.centralDraw
         var samples = Samples(count: count)
         for index in 0..<count {
-            // Only the variables λ reads are set; the others (granulocyte depletion, say) cannot change it.
-            for variable in program.variables {
-                draw[variable] = distributions[variable].value(columns[variable][index])
-            }
-            let (lambda, share) = draw.withUnsafeBufferPointer { program.lambda($0) }
+            let lambda = lambdas[index]
             samples.record(
-                index, lambda: lambda, share: share, ratio: lambda * pow10(-reference[index]), rate: rates[index])
+                index, lambda: lambda, share: shares[index], ratio: lambda * perReference[index], rate: rates[index])
         }
         return samples
     }
@@ -89,7 +87,7 @@ struct MonteCarlo {
         func column(_ form: LogLinear) -> [Double] {
             var sum = [Double](repeating: form.constant, count: count)
             for (variable, weight) in form.coefficients {
-                let values = draws.values(balance.variables[variable].column, balance.variables[variable].distribution)
+                let values = self.values(of: balance.variables[variable])
                 sum.withUnsafeMutableBufferPointer { sum in
                     values.withUnsafeBufferPointer { values in
                         for index in 0..<count { sum[index] += weight * values[index] }
@@ -111,6 +109,15 @@ struct MonteCarlo {
                 rate: rates[index])
         }
         return samples
+    }
+
+    /// The variable's value in every draw of the run: `Draws.values`, kept for the run in a table whose key costs
+    /// little to hash. That function's own key spells five figures out in decimal, which cost more than the rest of
+    /// a file's Monte Carlo on the product path. A figure the file measured itself is its own and is not kept, as
+    /// there.
+    private func values(of variable: MassBalance.Variable) -> [Double] {
+        guard !variable.isMeasured else { return draws.values(variable.column, variable.distribution) }
+        return FigureValues.shared.values(variable.column, variable.distribution, in: draws)
     }
 
     /// Median, 5th and 95th percentiles, and mean of the samples (reordered in place).
@@ -157,6 +164,33 @@ struct MonteCarlo {
         let atLeastOne = { (value: Double) in -expm1(-value) }
         return Spread(
             median: atLeastOne(lambda.median), low: atLeastOne(lambda.low), high: atLeastOne(lambda.high), mean: mean)
+    }
+}
+
+/// The figure values of each run, by the run, its stream and the figure's distribution: `Draws.values` remembered
+/// under a key that hashes a few words rather than building a string for each call.
+private final class FigureValues: Sendable {
+    static let shared = FigureValues()
+
+    private struct Key: Hashable {
+        let run: ObjectIdentifier
+        let column: String
+        let distribution: FigureDistribution
+    }
+
+    /// Each entry holds its run, so that no other run can take that run's identity while the entry stands.
+    private let table = Mutex<[Key: (run: Draws, values: [Double])]>([:])
+
+    func values(_ column: String, _ distribution: FigureDistribution, in draws: Draws) -> [Double] {
+        let key = Key(run: ObjectIdentifier(draws), column: column, distribution: distribution)
+        if let found = table.withLock({ $0[key] }), found.run === draws { return found.values }
+        let values = draws.values(column, distribution)
+        table.withLock { table in
+            // Bounded, so that a process making many estimators (the tests) keeps its memory flat.
+            if table.count >= 1024 { table.removeAll() }
+            table[key] = (draws, values)
+        }
+        return values
     }
 }
 
