@@ -11,7 +11,11 @@ rules they restate, per file. Then the HTML report (`processlint report`) of pro
 and 1,000 risky files, to show its time grows linearly with the files; last, benchmarks/lsp_latency.py
 times the language server from a change to its diagnostics. Speed is measured here, never by timed tests.
 
-    python3 benchmarks/run.py [--count 10000] [--runs 5]
+    python3 benchmarks/run.py [--count 10000] [--runs 5] [--instructions 300]
+
+Wall times are only comparable on an idle machine, so CPU time (user + system) is shown beside each; with
+--instructions N, valgrind's callgrind also counts the instructions of processlint and of the bare parse on the
+first N files of each corpus, which hold still however busy the machine is.
 
 With --growth, it times instead one file with N findings and one with N suppression comments for growing N
 (--sizes, default 1,000 to 16,000), and prints the time per finding and per comment: flat when the cost is
@@ -114,6 +118,66 @@ def growth(binary, sizes, runs):
           "near 2 quadratic")
 
 
+def count_of(folder):
+    """The number of files under a folder."""
+    return sum(len(names) for _, _, names in os.walk(folder))
+
+
+def measure_input(command, text, runs):
+    """Median wall and CPU seconds of a command reading `text` on its standard input."""
+    times, cpu = [], []
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run(command, input=text, text=True, stdout=subprocess.DEVNULL, check=True)
+        times.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return statistics.median(times), statistics.median(cpu)
+
+
+def yamllint_command():
+    """yamllint on the PATH, else the module under this Python (`pip install --user` puts the script in
+    ~/.local/bin, often not on the PATH); `None` when it is not installed."""
+    if shutil.which("yamllint"):
+        return [shutil.which("yamllint")]
+    found = subprocess.run([sys.executable, "-c", "import yamllint"], capture_output=True).returncode == 0
+    return [sys.executable, "-m", "yamllint"] if found else None
+
+
+def instructions(binary, parse, corpora, count):
+    """Instructions counted by callgrind (repeatable on a busy machine, unlike times) for `lint --quiet` and for the
+    bare parse of the first `count` files of each corpus. processlint's count includes its start-up (the catalogue,
+    the calibration reference and its draws): the count for one file, taken off to give the cost per file."""
+    if not shutil.which("valgrind"):
+        print("valgrind not installed: no instruction counts")
+        return
+    out = os.path.join(ROOT, "benchmarks", ".build", "callgrind.out")
+
+    def counted(command, text=None):
+        result = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}"] + command,
+                                input=text, text=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        found = [line for line in result.stderr.splitlines() if "Collected" in line]
+        return int(found[-1].split()[-1]) if found else float("nan")
+
+    print(f"{'instructions (callgrind)':<24} {'files':>6} {'processlint':>13} {'one file':>10} {'per file':>10} "
+          f"{'bare parse':>12} {'per file':>10} {'ratio':>7}")
+    for label, path in corpora:
+        names = sorted(os.path.join(folder, name) for folder, _, found in os.walk(path) for name in found)[:count]
+        sample = os.path.join(ROOT, "benchmarks", ".build", f"sample-{os.path.basename(path)}-{count}")
+        if not os.path.isdir(sample):
+            os.makedirs(sample)
+            for name in names:
+                os.symlink(name, os.path.join(sample, os.path.basename(name)))
+        start = counted([binary, "lint", "--quiet", "--fail-on", "never", names[0]])
+        ours = counted([binary, "lint", "--quiet", "--fail-on", "never", sample])
+        bare = counted([parse], "".join(name + "\n" for name in names))
+        per = (ours - start) / max(1, len(names) - 1)
+        print(f"{label:<24} {len(names):>6} {ours / 1e6:>11.0f} M {start / 1e6:>8.0f} M {per / 1e3:>8.0f} k "
+              f"{bare / 1e6:>10.0f} M {bare / len(names) / 1e3:>8.0f} k {per * len(names) / bare:>6.1f}x")
+    print("per file: processlint's count beyond its start-up (the count for one file); ratio: per file over the bare parse's")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=10_000)
@@ -121,6 +185,8 @@ def main():
     parser.add_argument("--growth", action="store_true", help="time one file with N findings and one with N suppressions")
     parser.add_argument("--sizes", default="1000,2000,4000,8000,16000", help="the values of N for --growth")
     parser.add_argument("--binary", help="with --growth: time this processlint instead of a fresh release build (an older one, say)")
+    parser.add_argument("--instructions", type=int, metavar="N",
+                        help="also count instructions with valgrind's callgrind on the first N files of each corpus")
     arguments = parser.parse_args()
 
     if arguments.growth and arguments.binary:
@@ -144,39 +210,59 @@ def main():
     subprocess.run(["cc", "-O2", "-o", parse, os.path.join(ROOT, "benchmarks", "libyaml_parse.c"), "-lyaml"], check=True)
 
     print(f"load average before: {' '.join(f'{load:.2f}' for load in os.getloadavg())} on {os.cpu_count()} cores "
-          "(wall times are only comparable on an otherwise idle machine)")
-    print(f"{'input':<28} {'wall, median of ' + str(arguments.runs):>20} {'CPU':>10} {'peak RSS':>10}")
-    # A tenth of the corpus as well: peak memory must not grow with the number of files.
-    tenth = os.path.join(ROOT, "benchmarks", "corpus", f"{arguments.count}-tenth")
-    if not os.path.isdir(tenth):
-        os.makedirs(tenth)
-        for site in sorted(os.listdir(corpus))[:max(1, len(os.listdir(corpus)) // 10)]:
-            os.symlink(os.path.join(corpus, site), os.path.join(tenth, site))
-    lint = {}
-    for label, path in [("processes/", os.path.join(ROOT, "processes")),
-                        ("a tenth of the corpus", tenth),
-                        (f"{arguments.count} synthetic files", corpus),
-                        (f"{arguments.count} with findings", risky)]:
-        seconds, peak = measure([binary, "lint", "--quiet", "--fail-on", "never", path], arguments.runs)
-        lint[path] = seconds
-        print(f"{label:<28} {seconds * 1000:>17.1f} ms {measure.cpu:>8.2f} s {peak:>7.1f} MiB")
+          "(wall times are only comparable on an otherwise idle machine; CPU time is user + system)")
+    print(f"{'processlint lint of':<36} {'wall, median of ' + str(arguments.runs):>20} {'CPU':>10} {'peak RSS':>10}")
+    # A tenth of each corpus as well: peak memory must not grow with the number of files.
+    tenths = {}
+    for folder in (corpus, risky):
+        tenth = folder + "-one-in-ten"
+        if not os.path.isdir(tenth):
+            os.makedirs(tenth)
+            for site in sorted(os.listdir(folder)):
+                os.makedirs(os.path.join(tenth, site))
+                names = sorted(os.listdir(os.path.join(folder, site)))
+                for name in names[:max(1, len(names) // 10)]:
+                    os.symlink(os.path.join(folder, site, name), os.path.join(tenth, site, name))
+        tenths[folder] = tenth
+    quiet = ["--quiet", "--fail-on", "never"]
+    lint, cpu, peaks = {}, {}, {}
+    runs = [("processes/", os.path.join(ROOT, "processes"), quiet),
+            (f"{count_of(tenths[corpus])} synthetic files", tenths[corpus], quiet),
+            (f"{arguments.count} synthetic files", corpus, quiet),
+            (f"{count_of(tenths[risky])} with findings", tenths[risky], quiet),
+            (f"{arguments.count} with findings", risky, quiet),
+            # The same run printed as a terminal user reads it: every finding with its source line, why and fix,
+            # so each residual-tumour-risk finding works out its remedies (--quiet prints no fix, so computes none).
+            (f"{arguments.count} with findings, full text", risky, ["--fail-on", "never"])]
+    for label, path, options in runs:
+        seconds, peak = measure([binary, "lint"] + options + [path], arguments.runs)
+        lint[label], cpu[label], peaks[label] = seconds, measure.cpu, peak
+        print(f"{label:<36} {seconds * 1000:>17.1f} ms {measure.cpu:>8.2f} s {peak:>7.1f} MiB")
+    print(f"peak RSS, {count_of(tenths[corpus])} and {arguments.count} files: "
+          f"{peaks[runs[1][0]]:.1f} and {peaks[runs[2][0]]:.1f} MiB (synthetic), "
+          f"{peaks[runs[3][0]]:.1f} and {peaks[runs[4][0]]:.1f} MiB (with findings)")
 
     print()
-    yamllint = shutil.which("yamllint")
-    for label, path in [("corpus", corpus), ("corpus with findings", risky)]:
+    yamllint = yamllint_command()
+    for label, path, run in [("corpus", corpus, runs[2][0]), ("corpus with findings", risky, runs[4][0]),
+                             ("corpus with findings, full text", risky, runs[5][0])]:
         files = "".join(os.path.join(folder, name) + "\n" for folder, _, names in sorted(os.walk(path)) for name in sorted(names))
-        start = time.perf_counter()
-        subprocess.run([parse], input=files, text=True, stdout=subprocess.DEVNULL, check=True)
-        bare = time.perf_counter() - start
-        line = f"{label}: libyaml's bare parse {bare * 1000:.0f} ms on one thread; processlint {lint[path] / bare:.1f}x that"
+        bare, bare_cpu = measure_input([parse], files, arguments.runs)
+        line = (f"{label}: libyaml's bare parse {bare * 1000:.0f} ms ({bare_cpu:.2f} s CPU) on one thread; "
+                f"processlint {lint[run] / bare:.1f}x its wall time, {cpu[run] / bare_cpu:.1f}x its CPU time")
         # yamllint (PyPI) on the same files, in the same run, as the yardstick of a YAML linter's speed.
         if yamllint:
             config = "{extends: default, rules: {document-start: disable, line-length: disable}}"
-            theirs, _ = measure([yamllint, "-d", config, path], 1)
-            line += f"; yamllint {theirs * 1000:.0f} ms, processlint {theirs / lint[path]:.1f}x faster"
+            theirs, _ = measure(yamllint + ["-d", config, path], 1)
+            line += (f"; yamllint {theirs * 1000:.0f} ms ({measure.cpu:.2f} s CPU), processlint "
+                     f"{theirs / lint[run]:.1f}x faster in wall time, {measure.cpu / cpu[run]:.1f}x in CPU time")
         else:
             line += "; yamllint not installed (pip install yamllint): no comparison"
         print(line)
+
+    if arguments.instructions:
+        print()
+        instructions(binary, parse, [("corpus", corpus), ("corpus with findings", risky)], arguments.instructions)
 
     print()
     benchmarks = os.path.join(ROOT, "benchmarks")

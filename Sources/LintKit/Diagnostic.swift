@@ -8,7 +8,11 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
     public let message: String
     public let location: SourceLocation
     public let related: [RelatedLocation]
-    public let fix: String?
+    /// The suggested fix, in words.
+    public var fix: String? { pendingFix?.text ?? fixText }
+    private var fixText: String?
+    /// A fix not worked out yet (`Finding.init(_:at:related:fixWhenShown:...)`): `resolvingFix(shown:)` settles it.
+    private var pendingFix: PendingFix?
     public let risk: Risk?
     /// The id of the step the finding points into; `nil` for findings about the whole process or its other
     /// sections. With the rule id it identifies a finding across edits elsewhere in the file (see `fingerprint`).
@@ -27,7 +31,8 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
         message = finding.message
         location = SourceLocation(file: file, range: finding.range)
         related = finding.related
-        fix = finding.fix
+        fixText = finding.fixText
+        pendingFix = finding.pendingFix
         risk = finding.risk
         code = nil
     }
@@ -52,7 +57,8 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
         message = problem.message
         location = problem.location
         related = []
-        fix = nil
+        fixText = nil
+        pendingFix = nil
         risk = nil
         stepID = nil
         code = problem.kind.rawValue
@@ -69,6 +75,36 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
         var copy = self
         copy.suppression = reason
         return copy
+    }
+
+    /// The same diagnostic with its fix worked out now, where the caller is about to show it (in parallel, before
+    /// the reporter runs on one thread), or dropped where no output will show it.
+    public func resolvingFix(shown: Bool) -> Diagnostic {
+        guard let pendingFix else { return self }
+        var copy = self
+        copy.fixText = shown ? pendingFix.text : nil
+        copy.pendingFix = nil
+        return copy
+    }
+
+    /// Equal when every field is, the fix compared by its text, however it was found.
+    public static func == (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        lhs.ruleID == rhs.ruleID && lhs.severity == rhs.severity && lhs.message == rhs.message
+            && lhs.location == rhs.location && lhs.related == rhs.related && lhs.fix == rhs.fix && lhs.risk == rhs.risk
+            && lhs.stepID == rhs.stepID && lhs.code == rhs.code && lhs.suppression == rhs.suppression
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ruleID)
+        hasher.combine(severity)
+        hasher.combine(message)
+        hasher.combine(location)
+        hasher.combine(related)
+        hasher.combine(fix)
+        hasher.combine(risk)
+        hasher.combine(stepID)
+        hasher.combine(code)
+        hasher.combine(suppression)
     }
 
     /// File, line, column, then rule id: the order every output uses.

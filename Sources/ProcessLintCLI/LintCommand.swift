@@ -100,6 +100,8 @@ struct LintCommand: ConsoleCommand {
         }
         if writeBaseline != nil { run.keeps = .findings }
         if format == .html { run.keeps = .everything }
+        if format == .text && run.keeps == .report { run.shownFixes = quiet ? .none : .unsuppressed }
+        run.quotesLines = format == .html || (format == .text && !quiet)
         let plan: LintRun.Plan
         switch run.plan() {
         case .success(let planned): plan = planned

@@ -22,6 +22,20 @@ struct LintRun {
     var keeps = Keeps.report
     /// `--strict-suppressions`: a suppression without a reason is an error, whatever the configuration says.
     var strictSuppressions = false
+    /// Which findings' fixes the output shows: only those are worked out (the risk rule's costs three more mass
+    /// balances), each in parallel before the reporter runs.
+    var shownFixes = ShownFixes.all
+    /// Whether the output quotes source lines (text without `--quiet`, HTML): only then is each file's text indexed
+    /// by line for its report.
+    var quotesLines = true
+
+    enum ShownFixes {
+        case all
+        /// Text output: a suppressed finding is not printed.
+        case unsuppressed
+        /// `--quiet` text output: no fix is printed.
+        case none
+    }
 
     enum Keeps {
         case report
@@ -155,6 +169,10 @@ struct LintRun {
             diagnostics = applied.diagnostics
             usage = applied.usage
         }
+        diagnostics = diagnostics.map { diagnostic in
+            diagnostic.resolvingFix(
+                shown: shownFixes == .all || (shownFixes == .unsuppressed && diagnostic.suppression == nil))
+        }
         let findings =
             keeps == .report
             ? nil
@@ -171,7 +189,8 @@ struct LintRun {
                     gateThreshold: Self.gateThreshold(configuration, registry))
             }
         let report = FileReport(
-            file: outcome.file, diagnostics: diagnostics, text: outcome.text, rules: outcome.rulesRun,
+            file: outcome.file, diagnostics: diagnostics, text: quotesLines ? outcome.text : nil,
+            rules: outcome.rulesRun,
             failedRules: failed.map(RunFailure.init), process: detail)
         return FileResult(report: report, findings: findings, baselineUsage: usage)
     }

@@ -82,7 +82,6 @@ struct ResidualTumourRiskRule: Rule {
         let design = context.design
         let targetOnTumour =
             design.startingMaterial.malignantMarkers?.contains { $0.value == design.product.carTarget.value } ?? false
-        let best = context.remedies().max { $0.lambdaReduction < $1.lambdaReduction }
         let where_ = design.dose?.range ?? design.steps.last?.range ?? SourceRange(at: .fileStart)
         let scientific = FigureFormat.count
         let calibration =
@@ -103,8 +102,11 @@ struct ResidualTumourRiskRule: Rule {
                     + "the reference cohort's; chance of a relapse from one: \(FigureFormat.chance(risk.calibratedProbability.mean)) "
                     + "averaged over the uncertainty (\(calibration))",
                 at: where_,
-                fix: best.map {
-                    "\($0.description): it divides λ by \(scientific($0.lambdaReduction)) at central figures"
+                // The best remedy costs three more mass balances: worked out only if the fix is shown.
+                fixWhenShown: {
+                    context.remedies().max { $0.lambdaReduction < $1.lambdaReduction }.map {
+                        "\($0.description): it divides λ by \(FigureFormat.count($0.lambdaReduction)) at central figures"
+                    }
                 },
                 risk: risk,
                 severity: targetOnTumour ? .error : nil

@@ -38,7 +38,28 @@ struct YAMLTreeBuilder {
         var height = 1
         var items: [YAMLNode] = []
         var pendingKey: YAMLNode?
-        var keys: [String: SourcePosition] = [:]
+        /// The keys so far, each where it is first set: a list while the mapping is small, as nearly all are, since
+        /// a scan of a few keys costs less than hashing each into a table built for every mapping; a table past
+        /// that, so that a mapping of thousands of keys stays linear.
+        var keyList: [(key: String, position: SourcePosition)] = []
+        var keyTable: [String: SourcePosition]?
+
+        func firstPosition(of key: String) -> SourcePosition? {
+            if let keyTable { return keyTable[key] }
+            return keyList.first { $0.key == key }?.position
+        }
+
+        mutating func record(_ key: String, at position: SourcePosition) {
+            if keyTable != nil {
+                keyTable![key] = position
+                return
+            }
+            keyList.append((key, position))
+            if keyList.count > 16 {
+                keyTable = Dictionary(keyList, uniquingKeysWith: { first, _ in first })
+                keyList = []
+            }
+        }
     }
 
     /// A node an anchor names, with what expanding an alias to it costs.
@@ -216,7 +237,7 @@ struct YAMLTreeBuilder {
             } else {
                 stack[top].pendingKey = node
                 if let key = node.string {
-                    if let first = stack[top].keys[key] {
+                    if let first = stack[top].firstPosition(of: key) {
                         outcome.problems.append(
                             Problem(
                                 kind: .duplicateKey,
@@ -224,7 +245,7 @@ struct YAMLTreeBuilder {
                                 position: position))
                         hasDuplicateKeys = true
                     } else {
-                        stack[top].keys[key] = position
+                        stack[top].record(key, at: position)
                     }
                 }
             }

@@ -39,13 +39,23 @@ extension Catalogue {
     /// relapse`), matched ignoring case against each disease's key and names. None matching gives `unknown`, the widest
     /// ranges, with the closest diseases by name.
     public func indication(_ text: String) -> ResolvedIndication {
-        var byName: [String: String] = [:]
-        for key in knownIndications {
-            for name in [key] + malignantBiology[key]!.names { byName[name.lowercased()] = key }
-        }
+        let keys = knownIndications
         let parts = [text] + text.split(whereSeparator: { ",;()/".contains($0) }).map(String.init)
         for part in parts {
-            if let key = byName[part.trimmingCharacters(in: .whitespaces).lowercased()] {
+            let wanted = part.trimmingCharacters(in: .whitespaces).lowercased()
+            // The last disease that names it wins, as in a table of lowercased names filled in this order. Scanned
+            // rather than built into a table for each call (a lint run calls this for every file): a name in ASCII
+            // of another length cannot match, so few are lowercased.
+            var found: String?
+            for key in keys {
+                for name in [key] + malignantBiology[key]!.names
+                where (name.utf8.count == wanted.utf8.count || !name.utf8.allSatisfy { $0 < 0x80 })
+                    && name.lowercased() == wanted
+                {
+                    found = key
+                }
+            }
+            if let key = found {
                 return ResolvedIndication(name: key, biology: malignantBiology[key]!, isKnown: true, closest: [])
             }
         }

@@ -16,6 +16,7 @@ public final class Draws: @unchecked Sendable {
     private var columns: [String: [Double]] = [:]
     private var independent: [String: [Double]] = [:]
     private var memos: [String: [Double]] = [:]
+    private var figureValues: [ValueKey: [Double]] = [:]
     // Lint runs files in parallel against one estimator: the cache is guarded.
     private let lock = NSLock()
 
@@ -58,11 +59,26 @@ public final class Draws: @unchecked Sendable {
     /// A figure a file measured itself differs from file to file: computed, not kept, so that a run over
     /// many files does not keep a column for each.
     func values(_ key: String, _ distribution: FigureDistribution) -> [Double] {
-        if key.contains(" (measured") { return column(key).map(distribution.value) }
-        let memoKey =
-            "\(key) \(distribution.median) \(distribution.lowerDeviation) \(distribution.upperDeviation) "
-            + "\(distribution.lowerBound ?? .nan) \(distribution.upperBound ?? .nan)"
-        return memo(memoKey) { column(key).map(distribution.value) }
+        if MassBalance.Variable.isMeasured(key) { return column(key).map(distribution.value) }
+        // Keyed by the stream and the distribution as values: a key spelt out in decimal cost more to build than the
+        // rest of a file's Monte Carlo on the product path.
+        let valueKey = ValueKey(column: key, distribution: distribution)
+        lock.lock()
+        if let known = figureValues[valueKey] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        let values = column(key).map(distribution.value)
+        lock.lock()
+        figureValues[valueKey] = values
+        lock.unlock()
+        return values
+    }
+
+    private struct ValueKey: Hashable {
+        let column: String
+        let distribution: FigureDistribution
     }
 
     /// A per-draw quantity computed once per run and reused (the calibration reference's λ).

@@ -116,6 +116,124 @@ struct LambdaProgram: Sendable {
         }
     }
 
+    /// λ and the dose share of every draw of a run, a factor at a time over all draws.
+    ///
+    /// Each draw goes through the same operations in the same order as in `lambda(_:)`, so every figure comes out
+    /// bit for bit as there; what goes is the walk over terms and ranges for each draw, which cost more than the
+    /// arithmetic. A factor that reads no variable is worked out once and added to every draw.
+    /// - Parameter values: for each variable the program reads, its value in every draw (`count` of them);
+    ///   the others are never read.
+    func lambdas(_ values: [[Double]], count: Int) -> (lambdas: [Double], shares: [Double]) {
+        let none = -Double.infinity
+        var tPlain = [Double](repeating: initialTCells > 0 ? log10(initialTCells) : none, count: count)
+        var tCarrying = [Double](repeating: none, count: count)
+        var mPlain = [Double](repeating: initialMalignant > 0 ? log10(initialMalignant) : none, count: count)
+        var mCarrying = [Double](repeating: none, count: count)
+        // Two scratch columns: a factor's log10 value, and one term's exponent while a factor of several terms adds up.
+        let factor = UnsafeMutableBufferPointer<Double>.allocate(capacity: count)
+        let exponent = UnsafeMutableBufferPointer<Double>.allocate(capacity: count)
+        factor.initialize(repeating: 0)
+        exponent.initialize(repeating: 0)
+        defer {
+            factor.deallocate()
+            exponent.deallocate()
+        }
+        terms.withUnsafeBufferPointer { terms in
+            variableOfCoefficient.withUnsafeBufferPointer { variableOf in
+                coefficients.withUnsafeBufferPointer { weights in
+                    /// The term's exponent in every draw, into `out`: its constant, then each coefficient's part.
+                    func exponents(_ term: Term, into out: UnsafeMutableBufferPointer<Double>) {
+                        out.update(repeating: term.constant)
+                        for index in term.coefficients {
+                            let weight = weights[index]
+                            values[variableOf[index]].withUnsafeBufferPointer { column in
+                                for draw in 0..<count { out[draw] += weight * column[draw] }
+                            }
+                        }
+                    }
+                    /// The factor's log10 value: returned when no term reads a variable, else written to `factor`.
+                    func log10Factor(_ range: Range<Int>) -> Double? {
+                        let single = range.count == 1 && terms[range.lowerBound].weight == 1
+                        if terms[range].allSatisfy({ $0.coefficients.isEmpty }) {
+                            if single { return terms[range.lowerBound].constant }
+                            var sum = 0.0
+                            for index in range { sum += terms[index].weight * pow10(terms[index].constant) }
+                            return log10(sum)
+                        }
+                        if single {
+                            exponents(terms[range.lowerBound], into: factor)
+                            return nil
+                        }
+                        factor.update(repeating: 0)
+                        for index in range {
+                            let weight = terms[index].weight
+                            exponents(terms[index], into: exponent)
+                            for draw in 0..<count { factor[draw] += weight * pow10(exponent[draw]) }
+                        }
+                        for draw in 0..<count { factor[draw] = log10(factor[draw]) }
+                        return nil
+                    }
+                    for step in steps {
+                        Self.add(log10Factor(step.tCell), factor, to: &tPlain, &tCarrying)
+                        Self.add(log10Factor(step.malignant), factor, to: &mPlain)
+                        Self.add(log10Factor(step.carryingMalignant), factor, to: &mCarrying)
+                        if let uptake = step.tCellUptake {
+                            Self.transfer(log10Factor(uptake), factor, from: &tPlain, to: &tCarrying)
+                        }
+                        if let uptake = step.malignantUptake {
+                            Self.transfer(log10Factor(uptake), factor, from: &mPlain, to: &mCarrying)
+                        }
+                    }
+                }
+            }
+        }
+        var shares = [Double](repeating: 1, count: count)
+        var lambdas = [Double](repeating: 0, count: count)
+        for draw in 0..<count {
+            let carT = pow10(tCarrying[draw])
+            let share = dose.map { carT > 0 ? (capsShare ? min(1, $0 / carT) : $0 / carT) : 1 } ?? 1
+            shares[draw] = share
+            lambdas[draw] = integrates ? share * pow10(mCarrying[draw]) : 0
+        }
+        return (lambdas, shares)
+    }
+
+    /// Adds a factor's log10 value (`constant`, or else the column `factor`) to the log10 counts of every draw.
+    @inline(__always) private static func add(
+        _ constant: Double?, _ factor: UnsafeMutableBufferPointer<Double>, to counts: inout [Double]
+    ) {
+        counts.withUnsafeMutableBufferPointer { counts in
+            if let constant {
+                for draw in counts.indices { counts[draw] += constant }
+            } else {
+                for draw in counts.indices { counts[draw] += factor[draw] }
+            }
+        }
+    }
+
+    /// The same for two columns that take the same factor (T cells with and without the CAR).
+    @inline(__always) private static func add(
+        _ constant: Double?, _ factor: UnsafeMutableBufferPointer<Double>, to first: inout [Double],
+        _ second: inout [Double]
+    ) {
+        add(constant, factor, to: &first)
+        add(constant, factor, to: &second)
+    }
+
+    /// `transfer` in every draw, the uptake capped at all of the cells as `lambda(_:)` caps it.
+    @inline(__always) private static func transfer(
+        _ constant: Double?, _ factor: UnsafeMutableBufferPointer<Double>, from plain: inout [Double],
+        to carrying: inout [Double]
+    ) {
+        plain.withUnsafeMutableBufferPointer { plain in
+            carrying.withUnsafeMutableBufferPointer { carrying in
+                for draw in plain.indices {
+                    transfer(min(0, constant ?? factor[draw]), from: &plain[draw], to: &carrying[draw])
+                }
+            }
+        }
+    }
+
     /// Moves the fraction 10^`uptake` of the plain cells to the carrying ones, in log10 counts.
     @inline(__always) private static func transfer(
         _ uptake: Double, from plain: inout Double, to carrying: inout Double

@@ -24,10 +24,12 @@ struct MassBalanceBuilder {
     var targetPresence: Bool?
 
     /// - Parameter indication: replaces the file's indication (to compare designs under one disease's biology).
-    init(design: ProcessDesign, catalogue: Catalogue, indication: String? = nil) {
+    /// - Parameter disease: the file's indication already resolved against `catalogue` (an estimator resolves each
+    ///   indication once, not for every mass balance it builds).
+    init(design: ProcessDesign, catalogue: Catalogue, indication: String? = nil, disease: ResolvedIndication? = nil) {
         self.design = design
         self.catalogue = catalogue
-        disease = catalogue.indication(indication ?? design.indication.value)
+        self.disease = disease ?? catalogue.indication(indication ?? design.indication.value)
     }
 
     /// What the estimate says about an indication the catalogue does not hold.

@@ -60,23 +60,20 @@ struct MonteCarlo {
         if let form = LambdaForm(balance, strictly: true) { return sample(form) }
         let program = LambdaProgram(balance)
         let count = draws.count
+        // Only the variables λ reads are drawn; the others (granulocyte depletion, say) cannot change it. Their values
+        // come from the run's cache, computed as the per-draw path computed them, so the figures do not move.
         let read = Set(program.variables)
-        let columns = balance.variables.indices.map {
-            read.contains($0) ? draws.column(balance.variables[$0].column) : []
-        }
-        let distributions = balance.variables.map(\.distribution)
+        let values = balance.variables.indices.map { read.contains($0) ? self.values(of: balance.variables[$0]) : [] }
+        let (lambdas, shares) = program.lambdas(values, count: count)
+        // 10^-(the reference's log10 λ) is the same for every file of the run: worked out once.
         let reference = calibration.referenceColumn(draws)
+        let perReference = draws.memo("calibration reference, as a divisor") { reference.map { pow10(-$0) } }
         let rates = calibration.rateColumn(draws)
-        var draw = balance.centralDraw
         var samples = Samples(count: count)
         for index in 0..<count {
-            // Only the variables λ reads are set; the others (granulocyte depletion, say) cannot change it.
-            for variable in program.variables {
-                draw[variable] = distributions[variable].value(columns[variable][index])
-            }
-            let (lambda, share) = draw.withUnsafeBufferPointer { program.lambda($0) }
+            let lambda = lambdas[index]
             samples.record(
-                index, lambda: lambda, share: share, ratio: lambda * pow10(-reference[index]), rate: rates[index])
+                index, lambda: lambda, share: shares[index], ratio: lambda * perReference[index], rate: rates[index])
         }
         return samples
     }
@@ -89,7 +86,7 @@ struct MonteCarlo {
         func column(_ form: LogLinear) -> [Double] {
             var sum = [Double](repeating: form.constant, count: count)
             for (variable, weight) in form.coefficients {
-                let values = draws.values(balance.variables[variable].column, balance.variables[variable].distribution)
+                let values = self.values(of: balance.variables[variable])
                 sum.withUnsafeMutableBufferPointer { sum in
                     values.withUnsafeBufferPointer { values in
                         for index in 0..<count { sum[index] += weight * values[index] }
@@ -111,6 +108,11 @@ struct MonteCarlo {
                 rate: rates[index])
         }
         return samples
+    }
+
+    /// The variable's value in every draw of the run, kept by the run (a figure the file measured itself is not).
+    private func values(of variable: MassBalance.Variable) -> [Double] {
+        draws.values(variable.column, variable.distribution)
     }
 
     /// Median, 5th and 95th percentiles, and mean of the samples (reordered in place).

@@ -1,5 +1,6 @@
 import Foundation
 import ProcessModel
+import Synchronization
 
 /// Estimates the malignant cells that reach the dose and the chance that one of them carries the CAR.
 ///
@@ -13,12 +14,23 @@ public struct ResidualEstimator: Sendable {
         let calibration: Calibration
         let posterior: Posterior?
         let streams: PosteriorDraws
+        /// Indications already resolved against the catalogue: a lint run builds several mass balances per file,
+        /// and resolving the indication anew for each was a twentieth of its instructions.
+        private let diseases = Mutex<[String: ResolvedIndication]>([:])
 
         init(catalogue: Catalogue, calibration: Calibration, posterior: Posterior?) {
             self.catalogue = catalogue
             self.calibration = calibration
             self.posterior = posterior
             streams = posterior.map(PosteriorDraws.init) ?? .none
+        }
+
+        func disease(_ indication: String) -> ResolvedIndication {
+            if let known = diseases.withLock({ $0[indication] }) { return known }
+            let resolved = catalogue.indication(indication)
+            // Bounded, so that a run over files that each name another indication keeps its memory flat.
+            diseases.withLock { if $0.count < 256 { $0[indication] = resolved } }
+            return resolved
         }
     }
 
@@ -67,7 +79,8 @@ public struct ResidualEstimator: Sendable {
 
     /// The full estimate: the step table, the risk, the sensitivity rankings and the remedies.
     public func estimate(_ design: ProcessDesign) -> ResidualEstimate {
-        var builder = MassBalanceBuilder(design: design, catalogue: catalogue)
+        var builder = MassBalanceBuilder(
+            design: design, catalogue: catalogue, disease: model.disease(design.indication.value))
         let balance = builder.build(steps: design.steps)
         let outcome: RiskOutcome =
             Self.reasonForNoRisk(design).map { .unavailable(reason: $0) }
@@ -141,7 +154,8 @@ public struct ResidualEstimator: Sendable {
     }
 
     func balance(_ design: ProcessDesign, steps: [Step]) -> MassBalance {
-        var builder = MassBalanceBuilder(design: design, catalogue: catalogue)
+        var builder = MassBalanceBuilder(
+            design: design, catalogue: catalogue, disease: model.disease(design.indication.value))
         return builder.build(steps: steps)
     }
 
