@@ -45,9 +45,17 @@ struct EstimateCommand: ConsoleCommand {
     @Flag(help: "With two process files A B: λ of B over λ of A as one distribution, from the same draws.")
     var compare = false
 
+    @Flag(
+        help: """
+            Draw from the catalogue's priors alone, without their update on the clinical record: what the laboratory \
+            evidence says before the record is heard (docs/estimate.md, "The update on the record").
+            """)
+    var priors = false
+
     @OptionGroup var load: LoadOptions
 
     func run(console: Console, registry: RuleRegistry) -> ExitStatus {
+        let estimator = priors ? ResidualEstimator.standard.withPriorsOnly : .standard
         var targetValue: Double?
         if let target {
             switch ProbabilityArgument.parse(target, option: "--target", example: "1e-4") {
@@ -84,9 +92,9 @@ struct EstimateCommand: ConsoleCommand {
                 failed = true
                 return
             }
-            estimates.append((design, ResidualEstimator.standard.estimate(design)))
+            estimates.append((design, estimator.estimate(design)))
         }
-        let answers = Self.answers(estimates, target: targetValue, compare: compare)
+        let answers = Self.answers(estimates, target: targetValue, compare: compare, estimator: estimator)
         if compare && answers.comparison == nil && !failed {
             console.err(
                 "error: --compare needs two process files whose risk can be estimated (each states a malignant fraction)\n"
@@ -105,8 +113,8 @@ struct EstimateCommand: ConsoleCommand {
         case .json:
             console.out(
                 EstimateJSON.text(
-                    estimates, calibration: ResidualEstimator.standard.calibrationFactor,
-                    cohort: ResidualEstimator.standard.calibrationCohort, answers: answers))
+                    estimates, calibration: estimator.calibrationFactor, cohort: estimator.calibrationCohort,
+                    answers: answers))
         case .csv:
             if let comparison = answers.comparison {
                 console.out(EstimateCSV.comparison(comparison.ratio, base: comparison.base, head: comparison.head))
@@ -121,17 +129,17 @@ struct EstimateCommand: ConsoleCommand {
     }
 
     /// The target's answers for every file, and with `--compare` the ratio of the second file's λ over the first's.
-    static func answers(_ estimates: [(ProcessDesign, ResidualEstimate)], target: Double?, compare: Bool)
-        -> EstimateJSON.Answers
-    {
+    static func answers(
+        _ estimates: [(ProcessDesign, ResidualEstimate)], target: Double?, compare: Bool, estimator: ResidualEstimator
+    ) -> EstimateJSON.Answers {
         var answers = EstimateJSON.Answers()
         if let target {
             for (design, _) in estimates {
-                answers.targets[design.file] = ResidualEstimator.standard.answers(for: design, target: target)
+                answers.targets[design.file] = estimator.answers(for: design, target: target)
             }
         }
         if compare, estimates.count == 2,
-            let ratio = ResidualEstimator.standard.riskRatio(base: estimates[0].0, head: estimates[1].0)
+            let ratio = estimator.riskRatio(base: estimates[0].0, head: estimates[1].0)
         {
             answers.comparison = (estimates[0].0.file, estimates[1].0.file, ratio)
         }

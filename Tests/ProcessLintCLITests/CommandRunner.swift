@@ -24,11 +24,19 @@ struct CommandRunner {
 
     /// What the README shows after the line `$ command`, up to `end` (the next command, or the end of the
     /// example): the output a test compares with a real run. `nil` when the README has no such example.
-    static func readmeOutput(after command: String, upTo end: String = "```") throws -> String? {
-        let readme = try String(contentsOfFile: repository + "/README.md", encoding: .utf8)
+    /// With `real`, and `RECORD_GOLDEN=1`, the README's block is first rewritten to the real output (for a change
+    /// of output made on purpose; the diff of README.md then shows it).
+    static func readmeOutput(after command: String, upTo end: String = "```", real: String? = nil) throws -> String? {
+        let path = repository + "/README.md"
+        var readme = try String(contentsOfFile: path, encoding: .utf8)
         guard let start = readme.range(of: "$ " + command + "\n"),
             let stop = readme.range(of: end, range: start.upperBound..<readme.endIndex)
         else { return nil }
+        if let real, ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
+            readme.replaceSubrange(start.upperBound..<stop.lowerBound, with: real)
+            try readme.write(toFile: path, atomically: true, encoding: .utf8)
+            return real
+        }
         return String(readme[start.upperBound..<stop.lowerBound])
     }
 

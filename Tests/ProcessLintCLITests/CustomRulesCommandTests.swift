@@ -181,7 +181,7 @@ import Testing
             custom == [
                 "tests/cd19-draft.yaml:13:31: error: step 'activate' activates T cells, but no CD25 depletion comes before it [northwind-cd25-depletion-before-activation]",
                 "tests/cd19-draft.yaml:19:61: warning: step 'freeze' freezes in 10% DMSO, above the site's 7.5% [northwind-dmso-limit]",
-                "tests/cd19-draft.yaml:21:7: error: the calibrated chance of a relapse from a CAR-carrying malignant cell is 0.34%, above the site's ceiling of 0.1% [northwind-risk-ceiling]",
+                "tests/cd19-draft.yaml:21:7: error: the calibrated chance of a relapse from a CAR-carrying malignant cell is 0.032%, above the site's ceiling of 0.01% [northwind-risk-ceiling]",
                 "tests/cd19-draft.yaml:25:22: error: vector copy number limit 5 is above the site's 3 copies per transduced cell [northwind-vcn-limit]",
             ])
         #expect(!output.out.contains("northwind.yaml"), "the rule file is not linted as a process")

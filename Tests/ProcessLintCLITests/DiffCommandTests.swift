@@ -35,6 +35,9 @@ import Testing
 
         init() throws {
             folder = try ScratchFolder()
+            // A CD4/CD8 selection keeps these designs under the default gate; the site's threshold puts the one
+            // without a depletion over it, so that adding a depletion fixes a finding.
+            try write(".processlint.yml", "options:\n  residual-tumour-risk: {threshold: 1.0e-5}\n")
             try write(
                 "processes/depleted.yaml",
                 process("depleted", steps: [depletion, selection, activation, transduction, expansion]))
@@ -216,6 +219,7 @@ import Testing
         try repository.write(
             "processes/kymriah.yaml", String(contentsOfFile: processes + "kymriah.yaml", encoding: .utf8))
         for name in ["depleted", "added", "ordered"] { try repository.git("rm", "-q", "processes/\(name).yaml") }
+        try repository.git("rm", "-q", ".processlint.yml")
         try repository.git("add", ".")
         try repository.git(
             "-c", "user.name=test", "-c", "user.email=test@example.org", "commit", "-q", "-m", "the README's base")
@@ -226,13 +230,15 @@ import Testing
             tecartus.replacingCharacters(in: selection.lowerBound..<activation.lowerBound, with: ""))
         try repository.git("mv", "processes/kymriah.yaml", "processes/kymriah-renamed.yaml")
 
-        let shown = try #require(
-            try CommandRunner.readmeOutput(
-                after: "processlint diff --base origin/main processes/ --fail-on-new --fail-on-risk-increase 10"))
         let output = CommandRunner.run(
             "diff", "--base", "HEAD", repository.root + "/processes/", "--fail-on-new", "--fail-on-risk-increase", "10")
+        let real = output.out.replacingOccurrences(of: repository.root + "/", with: "")
+        let shown = try #require(
+            try CommandRunner.readmeOutput(
+                after: "processlint diff --base origin/main processes/ --fail-on-new --fail-on-risk-increase 10",
+                real: real))
         #expect(output.status == 1)
-        #expect(output.out.replacingOccurrences(of: repository.root + "/", with: "") == shown)
+        #expect(real == shown)
     }
 
     // Every way of slipping a risky process past the gate that issue 13 found, each on the scripted history.

@@ -94,8 +94,10 @@ extension EstimateCommandTests {
                     + "validated_log_depletion,best_log_reduction,reaches_target,eligible_malignant_fraction,eligible_malignant_cells"
             ) == true)
         #expect(lines.count == 1 + 3 + 2)
-        #expect(lines.dropFirst().allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 18 })
-        #expect(lines.contains { $0.hasPrefix(file + ",cd19-depletion,depletion,,,,,,,0.0001,activate,") })
+        // Nine step columns, the malignant share and six of the whole process, then the nine of --target.
+        #expect(lines.dropFirst().allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 25 })
+        let inserted = try #require(lines.first { $0.hasPrefix(file + ",cd19-depletion,depletion,,,,,,,,") })
+        #expect(inserted.split(separator: ",", omittingEmptySubsequences: false)[16...17] == ["0.0001", "activate"])
     }
 
     @Test(arguments: ["0", "1", "-0.1", "1.5", "nan", "inf", "abc", "", "1e-4x"])

@@ -18,6 +18,25 @@ import Testing
         #expect(nothing.err.contains("error: no process files (*.yaml, *.yml) under \(empty)"))
     }
 
+    /// The figures are the catalogue's updated on the record, and say so; `--priors` draws from the catalogue alone,
+    /// where the zero events of the commercial products have not pulled the recorded rate down: a larger risk.
+    @Test func thePriorsAloneAreOneFlagAway() throws {
+        let updated = CommandRunner.run("estimate", "--format", "json", academic)
+        let priors = CommandRunner.run("estimate", "--format", "json", "--priors", academic)
+        #expect(updated.status == 0 && priors.status == 0)
+        func risk(_ output: CommandRunner.Output) throws -> [String: Any] {
+            let json = try JSONSerialization.jsonObject(with: Data(output.out.utf8)) as? [String: Any]
+            let process = try #require((json?["processes"] as? [[String: Any]])?.first)
+            return try #require(process["risk"] as? [String: Any])
+        }
+        let withUpdate = try risk(updated)
+        let alone = try risk(priors)
+        #expect((withUpdate["recordUpdate"] as? String)?.contains("updated on the record of 6 products") == true)
+        #expect(alone["recordUpdate"] == nil)
+        let gate = { (risk: [String: Any]) in (risk["calibratedProbability"] as? [String: Any])?["mean"] as? Double }
+        #expect(try #require(gate(alone)) > 3 * (try #require(gate(withUpdate))))
+    }
+
     @Test func tablePrintsEveryStepAndTheRiskWithItsInterval() {
         let output = CommandRunner.run("estimate", academic)
         #expect(output.status == 0)

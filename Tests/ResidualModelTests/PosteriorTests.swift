@@ -31,7 +31,8 @@ import Testing
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             try encoder.encode(fitted).write(to: URL(fileURLWithPath: Self.resource))
         }
-        let shipped = try JSONDecoder().decode(Posterior.self, from: Data(contentsOf: URL(fileURLWithPath: Self.resource)))
+        let shipped = try JSONDecoder().decode(
+            Posterior.self, from: Data(contentsOf: URL(fileURLWithPath: Self.resource)))
         #expect(shipped.catalogueFingerprint == Posterior.fingerprint(of: .bundled), "the catalogue changed: refit")
         #expect(shipped.columns == fitted.columns)
         // The chain is seeded, but its sums may round differently on another machine's libm.
@@ -72,7 +73,8 @@ import Testing
         return posterior.columns.enumerated().flatMap { index, column -> [String] in
             let (mean, deviation) = (posterior.mean[index], posterior.covariance[index][index].squareRoot())
             guard abs(mean) >= 0.1 || abs(deviation - 1) >= 0.1 else { return [] }
-            return catalogue.allFigures.filter { MassBalance.Variable.column(of: $0.path) == column }.map { path, figure in
+            return catalogue.allFigures.filter { MassBalance.Variable.column(of: $0.path) == column }.map {
+                path, figure in
                 let distribution = figure.distribution
                 let shown = { (z: Double) -> String in
                     let value = distribution.value(z)

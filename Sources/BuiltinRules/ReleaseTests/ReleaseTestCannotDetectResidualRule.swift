@@ -50,8 +50,8 @@ struct ReleaseTestCannotDetectResidualRule: Rule {
                 release_tests: [{test: residual-malignant-cells, max: 1.0e-4, detection: ↓{limit_of_detection: 1.0e-4}}]
                 """,
                 message:
-                    "the residual-malignant-cells test passes 69% of lots whose dose carries a CAR-carrying malignant "
-                    + "cell (97% of lots do): malignant cells are 1.6e-5 of the product's cells (90%: 2.0e-7–4.0e-3), "
+                    "the residual-malignant-cells test passes 21% of lots whose dose carries a CAR-carrying malignant "
+                    + "cell (99.98% of lots do): malignant cells are 1.1e-3 of the product's cells (90%: 9.0e-6–2.4e-1), "
                     + "against the test's limit 2.1e-4",
                 fix:
                     "test for malignant cells in process after step 'transduce', where they are still 3.5e-2 of the "

@@ -38,7 +38,7 @@ struct EligibilityLimitUnsupportedRule: Rule {
             RuleExample(
                 """
                 processlint: 1
-                name: bead activation only, a site that accepts 5% blasts
+                name: bead activation only, a site that accepts 5% blasts under a 0.01% target
                 product: {car_target: CD19, vector: lentiviral}
                 indication: B-ALL
                 starting_material: {kind: leukapheresis, total_nucleated_cells: 1.0e10, composition: {T: 0.3, malignant: ↓0.001}, malignant_markers: [CD19, CD10]}
@@ -48,11 +48,11 @@ struct EligibilityLimitUnsupportedRule: Rule {
                   - {id: expand, operation: expansion, days: 9}
                 dose: {car_t_cells: 1.0e8}
                 """,
-                options: ["malignant_fraction": 0.05],
+                options: ["malignant_fraction": 0.05, "threshold": 1e-4],
                 message:
-                    "at the site's eligibility limit of 5% malignant cells at apheresis, the chance of a relapse from a CAR-carrying malignant cell is 0.55% (1 in 180) averaged over the uncertainty, above 0.1%; the design stays under it only up to 0.9% (9.0e7 malignant cells)",
+                    "at the site's eligibility limit of 5% malignant cells at apheresis, the chance of a relapse from a CAR-carrying malignant cell is 0.057% (1 in 1800) averaged over the uncertainty, above 0.01%; the design stays under it only up to 0.88% (8.8e7 malignant cells)",
                 fix:
-                    "lower the eligibility limit to 0.9%, or add or strengthen a purge: 'processlint estimate --target 0.001' gives the log reduction each step must achieve"
+                    "lower the eligibility limit to 0.88%, or add or strengthen a purge: 'processlint estimate --target 0.0001' gives the log reduction each step must achieve"
             )
         ],
         nonTriggering: [

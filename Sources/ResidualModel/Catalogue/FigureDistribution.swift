@@ -59,7 +59,7 @@ public struct FigureDistribution: Sendable, Hashable {
     func variance(streamMean m: Double = 0, streamDeviation s: Double = 1) -> Double {
         guard s > 0 else { return 0 }
         let alpha = -m / s
-        let below = 0.5 * erfc(-alpha / 2.0.squareRoot())  // P(Z < 0)
+        let below = 0.5 * erfc(-alpha / 2.0.squareRoot()) // P(Z < 0)
         let density = exp(-alpha * alpha / 2) / (2 * Double.pi).squareRoot()
         let firstBelow = m * below - s * density
         let firstAbove = m * (1 - below) + s * density

@@ -97,7 +97,6 @@ struct PosteriorDraws: Sendable {
         factor = Self.cholesky(covariance)
     }
 
-
     /// Cholesky factor; a pivot that rounding made non-positive is set to zero (that direction is fixed).
     static func cholesky(_ matrix: [[Double]]) -> [[Double]] {
         let n = matrix.count

@@ -22,7 +22,8 @@ struct DesignAlternatives {
 
     func risks() -> [AlternativeRisk] {
         Self.choices(of: design).map { choices, steps in
-            AlternativeRisk(choices: choices, risk: estimator.risk(of: estimator.balance(design, steps: steps), design: design))
+            AlternativeRisk(
+                choices: choices, risk: estimator.risk(of: estimator.balance(design, steps: steps), design: design))
         }
     }
 

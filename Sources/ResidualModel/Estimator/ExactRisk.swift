@@ -93,7 +93,8 @@ struct ExactRisk {
         }
         let y = share.normal(variables, streams)!
         func capped(_ x: LogLinear) -> CappedLogNormal {
-            CappedLogNormal(x: x.normal(variables, streams)!, y: y, covariance: x.covariance(with: share, variables, streams))
+            CappedLogNormal(
+                x: x.normal(variables, streams)!, y: y, covariance: x.covariance(with: share, variables, streams))
         }
         let lambda = capped(form.malignant)
         let calibrated = capped(form.malignant + calibration)

@@ -79,7 +79,8 @@ struct LogLinear: Sendable {
     }
 
     /// The form as its mean and its weight on each stream's standard normal (figures read from one stream add up).
-    private func loadings(_ variables: [MassBalance.Variable], _ streams: PosteriorDraws) -> (Double, [String: Double])? {
+    private func loadings(_ variables: [MassBalance.Variable], _ streams: PosteriorDraws) -> (Double, [String: Double])?
+    {
         var mean = constant
         var loadings: [String: Double] = [:]
         for (variable, weight) in coefficients {

@@ -78,7 +78,8 @@ struct PosteriorFit {
                 let observed = Double(product.observedEvents)
                 let terms = designs[index].indices.map { choice -> Double in
                     let log10Mean =
-                        log10Rate + designs[index][choice].log10Lambda(z) - log10Reference + log10(product.exposureScale)
+                        log10Rate + designs[index][choice].log10Lambda(z) - log10Reference
+                        + log10(product.exposureScale)
                     let mean = pow10(log10Mean)
                     // Poisson log chance of the count, without the log n! that every design shares.
                     return observed > 0 ? observed * log10Mean * log(10) - mean : -mean
@@ -174,7 +175,8 @@ struct PosteriorFit {
             let values = samples.prefix(batches * size).map { $0[k] }
             let mean = values.reduce(0, +) / Double(values.count)
             let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)
-            let batchMeans = (0..<batches).map { b in values[(b * size)..<((b + 1) * size)].reduce(0, +) / Double(size) }
+            let batchMeans = (0..<batches).map { b in values[(b * size)..<((b + 1) * size)].reduce(0, +) / Double(size)
+            }
             let batchVariance =
                 batchMeans.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(batches - 1) * Double(size)
             guard batchVariance > 0 else { continue }

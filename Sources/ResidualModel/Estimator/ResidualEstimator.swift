@@ -14,13 +14,15 @@ public struct ResidualEstimator: Sendable {
         let calibration: Calibration
         let posterior: Posterior?
         let streams: PosteriorDraws
+        let referenceDesign: ProcessDesign
         /// Indications already resolved against the catalogue: a lint run builds several mass balances per file,
         /// and resolving the indication anew for each was a twentieth of its instructions.
         private let diseases = Mutex<[String: ResolvedIndication]>([:])
 
-        init(catalogue: Catalogue, calibration: Calibration, posterior: Posterior?) {
+        init(catalogue: Catalogue, reference: ProcessDesign, posterior: Posterior?) {
             self.catalogue = catalogue
-            self.calibration = calibration
+            referenceDesign = reference
+            calibration = Calibration(catalogue: catalogue, reference: reference)
             self.posterior = posterior
             streams = posterior.map(PosteriorDraws.init) ?? .none
         }
@@ -57,9 +59,17 @@ public struct ResidualEstimator: Sendable {
     /// fitted on this very catalogue, and from the catalogue's priors otherwise.
     public init(catalogue: Catalogue, calibrationReference: ProcessDesign, posterior: Posterior? = .bundled) {
         model = Model(
-            catalogue: catalogue, calibration: Calibration(catalogue: catalogue, reference: calibrationReference),
+            catalogue: catalogue, reference: calibrationReference,
             posterior: posterior.flatMap { $0.applies(to: catalogue) ? $0 : nil })
         run = Draws(count: 100_000, seed: 2018, posterior: model.streams)
+    }
+
+    /// The same estimator drawing from the catalogue's priors alone, without the update on the clinical record.
+    public var withPriorsOnly: ResidualEstimator {
+        var priors = ResidualEstimator(
+            catalogue: catalogue, calibrationReference: model.referenceDesign, posterior: nil)
+        (priors.draws, priors.seed) = (draws, seed)
+        return priors
     }
 
     /// The estimator with the bundled catalogue and calibration reference.
