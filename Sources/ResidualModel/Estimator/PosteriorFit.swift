@@ -48,10 +48,9 @@ struct PosteriorFit {
         }
     }
 
-    /// The chain's outcome: the posterior, and for each product with alternatives the posterior chance of each.
+    /// The chain's outcome: the posterior, and the share of proposals it accepted after burn-in.
     struct Result {
         let posterior: Posterior
-        let alternativeProbabilities: [String: [String: Double]]
         let acceptance: Double
     }
 
@@ -144,9 +143,7 @@ struct PosteriorFit {
             effectiveSampleSize: Self.effectiveSampleSize(samples),
             alternativeProbabilities: probabilities,
             catalogueFingerprint: Posterior.fingerprint(of: catalogue))
-        return Result(
-            posterior: posterior, alternativeProbabilities: probabilities,
-            acceptance: Double(accepted) / Double(iterations))
+        return Result(posterior: posterior, acceptance: Double(accepted) / Double(iterations))
     }
 
     static func moments(_ samples: [[Double]]) -> (mean: [Double], covariance: [[Double]]) {
