@@ -39,6 +39,9 @@ public struct LintContext: Sendable {
     /// for), a site's own catalogue when it has one.
     public var catalogue: Catalogue { estimate.estimator.catalogue }
 
+    /// The file's indication resolved against the catalogue, as the estimate resolves it (and only once per run).
+    public var indication: ResolvedIndication { estimate.estimator.indication(design.indication.value) }
+
     /// The value of one of the running rule's options: as configured, or its default.
     public func option(_ option: RuleOption) -> Double { options[option.name] ?? option.defaultValue }
 

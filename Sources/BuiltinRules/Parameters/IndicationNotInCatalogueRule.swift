@@ -53,7 +53,7 @@ struct IndicationNotInCatalogueRule: Rule {
 
     func check(_ context: LintContext) -> [Finding] {
         let indication = context.design.indication
-        let resolved = context.catalogue.indication(indication.value)
+        let resolved = context.indication
         guard !resolved.isKnown else { return [] }
         let known = context.catalogue.knownIndications.map { "'\($0)'" }.joined(separator: ", ")
         let closest =

@@ -75,6 +75,23 @@ public struct DesignFacts: Codable, Sendable {
         public let markerSource: String
         /// Culture cytokines known to support the disease's malignant cells.
         public let cytokines: [CytokineSupport]?
+        /// The words of each spelling (`DesignFacts.words`): split once, not for every file that names a disease.
+        let spellingWords: [[String]]
+
+        private enum CodingKeys: String, CodingKey {
+            case name, spellings, tCellMalignancy, usualMarkers, markerSource, cytokines
+        }
+
+        public init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            name = try container.decode(String.self, forKey: .name)
+            spellings = try container.decode([String].self, forKey: .spellings)
+            tCellMalignancy = try container.decode(Bool.self, forKey: .tCellMalignancy)
+            usualMarkers = try container.decode([String].self, forKey: .usualMarkers)
+            markerSource = try container.decode(String.self, forKey: .markerSource)
+            cytokines = try container.decodeIfPresent([CytokineSupport].self, forKey: .cytokines)
+            spellingWords = spellings.map(DesignFacts.words)
+        }
     }
 
     public struct CytokineSupport: Codable, Sendable {
@@ -96,8 +113,7 @@ public struct DesignFacts: Codable, Sendable {
     public func disease(named indication: String) -> Disease? {
         let words = Self.words(indication)
         return diseases.first { disease in
-            disease.spellings.contains { spelling in
-                let wanted = Self.words(spelling)
+            disease.spellingWords.contains { wanted in
                 guard !wanted.isEmpty, wanted.count <= words.count else { return false }
                 return (0...(words.count - wanted.count)).contains { Array(words[$0..<($0 + wanted.count)]) == wanted }
             }

@@ -21,8 +21,9 @@ struct Calibration: Sendable {
     /// The cohort, as the output names it, and the indications it stands for.
     let cohort: String
     let indications: [String]
-    /// The catalogue, to resolve an indication's name as the mass balance does.
-    private let catalogue: Catalogue
+    /// log10 of the reference's cohort λ over the reference's own variables, when it is a pure product (its dose
+    /// share not capped: λ stays proportional to the dose it is scaled by). The same for every file: formed once.
+    private let referenceProduct: LogLinear?
 
     static let rateKey = "calibration.recordedRate"
 
@@ -40,15 +41,14 @@ struct Calibration: Sendable {
         rate = MassBalance.Variable(key: Self.rateKey, distribution: settings.recordedRate.distribution, stepIDs: [])
         cohort = settings.cohort
         indications = settings.indications
-        self.catalogue = catalogue
+        let scale = log10CohortScale
+        referenceProduct = LambdaForm(reference).map { $0.uncapped + .constant(scale) }
     }
 
     /// Whether the indication has a calibration cohort, so an absolute calibrated P can be printed. The indication
     /// is resolved as the malignant biology is ("B-ALL, CD19-negative relapse" and "BCP-ALL" are B-ALL).
-    func covers(_ indication: String?) -> Bool {
-        guard let indication else { return false }
-        let resolved = catalogue.indication(indication)
-        return resolved.isKnown && indications.contains { $0.caseInsensitiveCompare(resolved.name) == .orderedSame }
+    func covers(_ indication: ResolvedIndication) -> Bool {
+        indication.isKnown && indications.contains { $0.caseInsensitiveCompare(indication.name) == .orderedSame }
     }
 
     /// The mean of a fraction across patients: a numerical integral of its split normal on log10, capped at 1.
@@ -86,11 +86,10 @@ struct Calibration: Sendable {
     }
 
     /// log10 of the reference's cohort λ as a form over `variables` (extended with the reference's own), when
-    /// it is a pure product. Its dose share is not capped: λ stays proportional to the dose it is scaled by.
+    /// it is a pure product.
     func referenceForm(joining variables: inout [MassBalance.Variable]) -> LogLinear? {
-        guard let form = LambdaForm(reference) else { return nil }
-        let map = MassBalance.Variable.join(reference.variables, into: &variables)
-        return form.uncapped.reindexed(map) + .constant(log10CohortScale)
+        guard let referenceProduct else { return nil }
+        return referenceProduct.reindexed(MassBalance.Variable.join(reference.variables, into: &variables))
     }
 
     /// The reference process shipped with the tool: the academic CTL019 design (a copy of

@@ -16,19 +16,6 @@ struct ExactRisk {
     /// How the streams behind the variables are drawn: independently, or as the record's update correlates them.
     let streams: PosteriorDraws
 
-    /// Why the exact path does not apply, or `nil` when it does.
-    static func unavailable(_ balance: MassBalance, _ calibration: Calibration) -> String? {
-        switch make(balance, calibration, .none) {
-        case .success: nil
-        case .failure(let reason): reason.text
-        }
-    }
-
-    init?(balance: MassBalance, calibration: Calibration, streams: PosteriorDraws) {
-        guard case .success(let exact) = Self.make(balance, calibration, streams) else { return nil }
-        self = exact
-    }
-
     private init(
         form: LambdaForm, calibration: LogLinear, variables: [MassBalance.Variable], streams: PosteriorDraws
     ) {
@@ -38,23 +25,25 @@ struct ExactRisk {
         self.streams = streams
     }
 
-    private struct Reason: Error {
-        let text: String
+    /// Why the exact path does not apply, as the output states it.
+    struct Unavailable: Error {
+        let reason: String
     }
 
-    private static func make(_ balance: MassBalance, _ calibrationModel: Calibration, _ streams: PosteriorDraws)
-        -> Result<ExactRisk, Reason>
-    {
-        guard let form = LambdaForm(balance) else {
+    /// The exact risk of `balance`, whose λ has `form` (`LambdaForm(balance)`), or why there is none.
+    static func make(
+        _ balance: MassBalance, _ form: LambdaForm?, _ calibrationModel: Calibration, _ streams: PosteriorDraws
+    ) -> Result<ExactRisk, Unavailable> {
+        guard let form else {
             return .failure(
-                Reason(
-                    text:
+                Unavailable(
+                    reason:
                         "λ is not a product of single factors (a selection splits a population, or several gene transfers)"
                 ))
         }
         var variables = balance.variables
         guard let reference = calibrationModel.referenceForm(joining: &variables) else {
-            return .failure(Reason(text: "the calibration reference is not a product of normal factors"))
+            return .failure(Unavailable(reason: "the calibration reference is not a product of normal factors"))
         }
         let rateIndex = MassBalance.Variable.join([calibrationModel.rate], into: &variables)[0]
         let calibration = LogLinear(constant: 0, coefficients: [(rateIndex, 1)]) - reference
@@ -65,8 +54,9 @@ struct ExactRisk {
         let skewed = readVariables.filter { $0.distribution.normal == nil }.map(\.key)
         guard skewed.isEmpty else {
             return .failure(
-                Reason(
-                    text: "figures drawn from an asymmetric range or near a bound: " + skewed.joined(separator: ", ")))
+                Unavailable(
+                    reason: "figures drawn from an asymmetric range or near a bound: " + skewed.joined(separator: ", ")
+                ))
         }
         return .success(ExactRisk(form: form, calibration: calibration, variables: variables, streams: streams))
     }

@@ -7,35 +7,26 @@ struct LambdaForm {
     let malignant: LogLinear
     /// `nil` when the whole product is infused.
     let share: LogLinear?
+    /// Whether every factor is one term, with no split population counted at its dominant term: only then does
+    /// the Monte Carlo shortcut give what the step-by-step program gives.
+    let isStrict: Bool
 
-    /// - Parameter strictly: only when every factor is one term, with no split population counted at its
-    ///   dominant term (the Monte Carlo shortcut must give what the step-by-step program gives).
-    init?(_ balance: MassBalance, strictly: Bool = false) {
+    init?(_ balance: MassBalance) {
         let central = balance.centralDraw
         let tChain = balance.chain(.T, through: balance.steps.count, carrying: true)
         let malignantChain = balance.chain(.malignant, through: balance.steps.count, carrying: true)
         guard balance.integrates, balance.steps.filter({ $0.uptake != nil }).count == 1,
             let t0 = balance.initial[.T], t0 > 0, let m0 = balance.initial[.malignant], m0 > 0,
-            !strictly || (tChain.terms.count == 1 && malignantChain.terms.count == 1),
             let carT = tChain.logLinear(at: central),
             let carMalignant = malignantChain.logLinear(at: central)
         else { return nil }
         malignant = carMalignant + .constant(log10(m0))
         share = balance.dose.map { .constant(log10($0)) - carT - .constant(log10(t0)) }
-    }
-
-    private init(malignant: LogLinear, share: LogLinear?) {
-        self.malignant = malignant
-        self.share = share
+        isStrict = tChain.terms.count == 1 && malignantChain.terms.count == 1
     }
 
     /// log10 λ ignoring the cap.
     var uncapped: LogLinear { share.map { malignant + $0 } ?? malignant }
-
-    /// The same form over another variable list (see `MassBalance.Variable.join`).
-    func reindexed(_ map: [Int]) -> LambdaForm {
-        LambdaForm(malignant: malignant.reindexed(map), share: share?.reindexed(map))
-    }
 }
 
 extension MassBalance.Variable {

@@ -73,7 +73,7 @@ struct MassBalance: Sendable {
     struct StepFactors: Sendable {
         let stepID: String
         let kind: OperationKind
-        let factors: [Population: Factor]
+        let factors: PopulationTable<Factor>
         /// The factor on malignant cells that carry the CAR, where it differs: the CAR binds its own
         /// antigen on the same cell and hides it (Ruella 2018), so a selection or depletion on that
         /// antigen no longer sees them.
@@ -98,7 +98,7 @@ struct MassBalance: Sendable {
         var counts: [[Population: (plain: Double, carrying: Double)]] = []
         counts.reserveCapacity(steps.count)
         for step in steps {
-            for (population, factor) in step.factors {
+            for (population, factor) in step.factors.entries {
                 guard let count = current[population] else { continue }
                 let value = factor.value(at: draw)
                 let carryingValue = population == .malignant ? step.carryingMalignant?.value(at: draw) ?? value : value

@@ -15,6 +15,9 @@ struct MassBalanceBuilder {
     private(set) var assumptions: [String] = []
     /// The malignant biology the file's indication selects.
     let disease: ResolvedIndication
+    /// The catalogue paths of the disease's figures and its cytokine effects by name (`cytokineKey`), sorted: spelt out
+    /// once per mass balance rather than at every culture step.
+    private let diseaseKeys: DiseaseKeys
     /// Cytokines in the medium so far, normalised (`IL2` for `IL-2`): a cytokine added at activation stays
     /// in the medium through the later culture.
     private var medium: Set<String> = []
@@ -30,6 +33,24 @@ struct MassBalanceBuilder {
         self.design = design
         self.catalogue = catalogue
         self.disease = disease ?? catalogue.indication(indication ?? design.indication.value)
+        diseaseKeys = DiseaseKeys(self.disease)
+    }
+
+    private struct DiseaseKeys {
+        let path: String
+        let culturePerDay: String
+        let freezeThawRelative: String
+        let cytokines: [(medium: String, key: String, shift: Figure)]
+
+        init(_ disease: ResolvedIndication) {
+            let path = "malignantBiology.\(disease.name)"
+            self.path = path
+            culturePerDay = path + ".culturePerDay"
+            freezeThawRelative = path + ".freezeThawRelative"
+            cytokines = disease.biology.cytokines.sorted { $0.key < $1.key }.map {
+                (MassBalanceBuilder.cytokineKey($0.key), path + ".cytokines." + $0.key, $0.value)
+            }
+        }
     }
 
     /// What the estimate says about an indication the catalogue does not hold.
@@ -107,7 +128,11 @@ struct MassBalanceBuilder {
     private mutating func variable(_ key: String, _ distribution: FigureDistribution, of step: Step) -> LogLinear {
         guard !distribution.isPoint else { return .constant(distribution.median) }
         if let index = indexOfKey[key] {
-            if !variables[index].stepIDs.contains(step.id.value) { variables[index].stepIDs.append(step.id.value) }
+            // Steps are built in order, so a step that reads a figure again is the last to have read it.
+            let stepID = step.id.value
+            if variables[index].stepIDs.last != stepID && !variables[index].stepIDs.contains(stepID) {
+                variables[index].stepIDs.append(stepID)
+            }
             return LogLinear(constant: 0, coefficients: [(index, 1)])
         }
         variables.append(MassBalance.Variable(key: key, distribution: distribution, stepIDs: [step.id.value]))
@@ -146,7 +171,7 @@ struct MassBalanceBuilder {
     // MARK: - Operations
 
     private mutating func factors(of step: Step, afterCryopreservation: Bool) -> MassBalance.StepFactors {
-        var factors: [Population: Factor] = [:]
+        var factors = PopulationTable<Factor>()
         var uptake: (tCell: Factor, malignant: Factor)?
         var carryingMalignant: Factor?
         let all = Population.allCases
@@ -261,16 +286,17 @@ struct MassBalanceBuilder {
 
     private static let cd3: Set<Marker> = [Marker(normalising: "CD3")]
 
-    /// The catalogue path of one of the disease's figures.
-    private var diseasePath: String { "malignantBiology.\(disease.name)" }
-
     /// A freeze and thaw: every population at the T-cell viability, malignant cells at their disease's survival relative to it.
-    private mutating func freezeThaw(in factors: inout [Population: Factor], of step: Step) {
+    private mutating func freezeThaw(in factors: inout PopulationTable<Factor>, of step: Step) {
         let viability = fraction("freezeThawViability", catalogue.freezeThawViability, .viability, of: step)
         for population in Population.allCases { factors[population] = .single(viability) }
-        let relative = fraction("\(diseasePath).freezeThawRelative", disease.biology.freezeThawRelative, nil, of: step)
+        let relative = fraction(diseaseKeys.freezeThawRelative, disease.biology.freezeThawRelative, nil, of: step)
         factors[.malignant] = .single(viability + relative)
     }
+
+    /// The catalogue path of each normal population's culture rate.
+    private static let cultureKeys = Dictionary(
+        uniqueKeysWithValues: Population.allCases.map { ($0, "culture.logFoldPerDay.\($0.rawValue)") })
 
     /// A cytokine's name as the catalogue and the medium compare it: `IL-2`, `il2` and `IL 2` are one.
     static func cytokineKey(_ name: String) -> String {
@@ -279,26 +305,24 @@ struct MassBalanceBuilder {
 
     /// Culture over some days: each population grows or dies at its own per-day rate. The rate is one
     /// variable per population per run, so the days of several culture steps add up under one draw.
-    private mutating func culture(days: Double, in factors: inout [Population: Factor], of step: Step) {
+    private mutating func culture(days: Double, in factors: inout PopulationTable<Factor>, of step: Step) {
         for population in Population.allCases {
             var change: LogLinear
             var median: Double
             if population == .malignant {
                 // The disease's own rate, shifted by each cytokine in the medium that a source says changes it.
                 let perDay = disease.biology.culturePerDay
-                change = variable("\(diseasePath).culturePerDay", perDay.distribution, of: step)
+                change = variable(diseaseKeys.culturePerDay, perDay.distribution, of: step)
                 median = perDay.distribution.median
-                for (name, shift) in disease.biology.cytokines.sorted(by: { $0.key < $1.key })
-                where medium.contains(Self.cytokineKey(name)) {
-                    change = change + variable("\(diseasePath).cytokines.\(name)", shift.distribution, of: step)
+                for (name, key, shift) in diseaseKeys.cytokines where medium.contains(name) {
+                    change = change + variable(key, shift.distribution, of: step)
                     median += shift.distribution.median
                 }
                 change = change.scaled(by: days)
                 median *= days
             } else {
                 guard let perDay = catalogue.culture.logFoldPerDay[population.rawValue] else { continue }
-                change = variable("culture.logFoldPerDay.\(population.rawValue)", perDay.distribution, of: step).scaled(
-                    by: days)
+                change = variable(Self.cultureKeys[population]!, perDay.distribution, of: step).scaled(by: days)
                 median = perDay.distribution.median * days
             }
             // A measured fold or survival sets this step's central change and keeps the rate's spread.
@@ -318,7 +342,7 @@ struct MassBalanceBuilder {
         guard let table = catalogue.transductionEfficiency[vector.rawValue], let t = table["T"] else { return nil }
         let (key, figure): (String, Figure)
         if let byDisease = disease.biology.transduction[vector.rawValue] {
-            (key, figure) = ("\(diseasePath).transduction.\(vector.rawValue)", byDisease)
+            (key, figure) = ("\(diseaseKeys.path).transduction.\(vector.rawValue)", byDisease)
         } else if let malignant = table["malignant"] {
             (key, figure) = ("transductionEfficiency.\(vector.rawValue).malignant", malignant)
         } else {

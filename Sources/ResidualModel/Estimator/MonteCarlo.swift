@@ -7,10 +7,24 @@ import Foundation
 /// and seed give the same figures on every machine.
 struct MonteCarlo {
     let balance: MassBalance
+    /// λ as X + min(0, Y) where it takes that form (`LambdaForm`), so that it need not be formed twice.
+    let form: LambdaForm?
     let calibration: Calibration
     let draws: Draws
     let note: String?
     let cohort: String?
+
+    init(
+        balance: MassBalance, form: LambdaForm?? = nil, calibration: Calibration, draws: Draws, note: String?,
+        cohort: String?
+    ) {
+        self.balance = balance
+        self.form = form ?? LambdaForm(balance)
+        self.calibration = calibration
+        self.draws = draws
+        self.note = note
+        self.cohort = cohort
+    }
 
     /// The calibrated λ of every draw: expected relapses per patient at the process's stated figures.
     func calibratedLambdas() -> [Double] { sample().calibrated }
@@ -37,6 +51,8 @@ struct MonteCarlo {
     private struct Samples {
         var lambdas, shares, relative, calibrated: [Double]
         var noneSum = 0.0, calibratedNoneSum = 0.0
+        /// From here on exp(−λ) is 0 in double precision: skipped, it would add exactly nothing to `noneSum`.
+        static let noChance = 746.0
 
         init(count: Int) {
             (lambdas, shares, relative, calibrated) = (
@@ -51,13 +67,13 @@ struct MonteCarlo {
             shares[index] = share
             relative[index] = ratio
             calibrated[index] = rate * ratio
-            noneSum += exp(-lambda)
+            if lambda < Self.noChance { noneSum += exp(-lambda) }
             calibratedNoneSum += exp(-calibrated[index])
         }
     }
 
     private func sample() -> Samples {
-        if let form = LambdaForm(balance, strictly: true) { return sample(form) }
+        if let form, form.isStrict { return sample(form) }
         let program = LambdaProgram(balance)
         let count = draws.count
         // Only the variables λ reads are drawn; the others (granulocyte depletion, say) cannot change it. Their values
@@ -100,13 +116,31 @@ struct MonteCarlo {
         let reference = calibration.referenceColumn(draws)
         let rates = calibration.rateColumn(draws)
         var samples = Samples(count: count)
-        for index in 0..<count {
-            let capped = share.map { min(0, $0[index]) } ?? 0
-            let log10Lambda = malignant[index] + capped
-            samples.record(
-                index, lambda: pow10(log10Lambda), share: pow10(capped), ratio: pow10(log10Lambda - reference[index]),
-                rate: rates[index])
+        // On the buffers directly: through the arrays, every write checked bounds and uniqueness, and this loop runs
+        // for every draw of every file of a lint run.
+        var noneSum = 0.0
+        var calibratedNoneSum = 0.0
+        samples.lambdas.withUnsafeMutableBufferPointer { lambdas in
+            samples.shares.withUnsafeMutableBufferPointer { shares in
+                samples.relative.withUnsafeMutableBufferPointer { relative in
+                    samples.calibrated.withUnsafeMutableBufferPointer { calibrated in
+                        for index in 0..<count {
+                            let capped = share.map { min(0, $0[index]) } ?? 0
+                            let log10Lambda = malignant[index] + capped
+                            let lambda = pow10(log10Lambda)
+                            let ratio = pow10(log10Lambda - reference[index])
+                            lambdas[index] = lambda
+                            shares[index] = capped == 0 ? 1 : pow10(capped)
+                            relative[index] = ratio
+                            calibrated[index] = rates[index] * ratio
+                            if lambda < Samples.noChance { noneSum += exp(-lambda) }
+                            calibratedNoneSum += exp(-calibrated[index])
+                        }
+                    }
+                }
+            }
         }
+        (samples.noneSum, samples.calibratedNoneSum) = (noneSum, calibratedNoneSum)
         return samples
     }
 
@@ -121,37 +155,11 @@ struct MonteCarlo {
         let last = Double(samples.count - 1)
         let rank = { (p: Double) in Int(p * last) }
         // Three selections instead of a sort: each later one searches only the part left of or right of the median.
-        let median = select(&samples, rank: rank(0.5), in: 0..<samples.count)
-        let low = select(&samples, rank: rank(0.05), in: 0..<rank(0.5))
-        let high = select(&samples, rank: rank(0.95), in: (rank(0.5) + 1)..<samples.count)
-        return Spread(median: median, low: low, high: high, mean: mean)
-    }
-
-    /// The value of the given rank, by quickselect (Hoare partition, middle pivot): linear time on average.
-    /// On the buffer directly: through the array, every swap checked uniqueness and bounds, and this was a
-    /// third of a Monte Carlo run.
-    private static func select(_ values: inout [Double], rank: Int, in range: Range<Int>) -> Double {
-        values.withUnsafeMutableBufferPointer { values in
-            var low = range.lowerBound
-            var high = range.upperBound - 1
-            while low < high {
-                let pivot = values[(low + high) / 2]
-                var i = low
-                var j = high
-                while i <= j {
-                    while values[i] < pivot { i += 1 }
-                    while values[j] > pivot { j -= 1 }
-                    if i <= j {
-                        let swap = values[i]
-                        values[i] = values[j]
-                        values[j] = swap
-                        i += 1
-                        j -= 1
-                    }
-                }
-                if rank <= j { high = j } else if rank >= i { low = i } else { break }
-            }
-            return values[rank]
+        return samples.withUnsafeMutableBufferPointer { samples in
+            let median = OrderStatistic.select(samples, rank: rank(0.5), in: 0..<samples.count)
+            let low = OrderStatistic.select(samples, rank: rank(0.05), in: 0..<rank(0.5))
+            let high = OrderStatistic.select(samples, rank: rank(0.95), in: (rank(0.5) + 1)..<samples.count)
+            return Spread(median: median, low: low, high: high, mean: mean)
         }
     }
 

@@ -84,6 +84,9 @@ public struct ResidualEstimator: Sendable {
         return MonteCarlo.spread(&kappa)
     }
 
+    /// An indication resolved against the catalogue, as every mass balance of the run resolves it.
+    public func indication(_ name: String) -> ResolvedIndication { model.disease(name) }
+
     /// The calibration cohort, as the output names it.
     public var calibrationCohort: String { calibration.cohort }
 
@@ -170,7 +173,7 @@ public struct ResidualEstimator: Sendable {
     }
 
     private func cohort(_ design: ProcessDesign) -> String? {
-        calibration.covers(design.indication.value) ? calibration.cohort : nil
+        calibration.covers(model.disease(design.indication.value)) ? calibration.cohort : nil
     }
 
     func risk(of balance: MassBalance, design: ProcessDesign) -> Risk {
@@ -190,13 +193,16 @@ public struct ResidualEstimator: Sendable {
                 calibratedProbability: zero,
                 calibrationCohort: cohort(design))
         }
-        if let exact = ExactRisk(balance: balance, calibration: calibration, streams: model.streams) {
+        let form = LambdaForm(balance)
+        switch ExactRisk.make(balance, form, calibration, model.streams) {
+        case .success(let exact):
             return exact.risk(calibrated: cohort(design))
+        case .failure(let unavailable):
+            return MonteCarlo(
+                balance: balance, form: form, calibration: calibration, draws: run, note: unavailable.reason,
+                cohort: cohort(design)
+            ).risk()
         }
-        return MonteCarlo(
-            balance: balance, calibration: calibration, draws: run,
-            note: ExactRisk.unavailable(balance, calibration), cohort: cohort(design)
-        ).risk()
     }
 
     private func stepTable(_ balance: MassBalance) -> [StepEstimate] {
