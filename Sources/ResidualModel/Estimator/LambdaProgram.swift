@@ -173,15 +173,23 @@ struct LambdaProgram: Sendable {
                         for draw in 0..<count { factor[draw] = log10(factor[draw]) }
                         return nil
                     }
-                    for step in steps {
+                    // λ reads the carrying cells alone: after a population's last gene transfer its plain cells
+                    // are never read again, and what they keep need not be worked out (a power and a log per draw).
+                    let lastTCellUptake = steps.lastIndex { $0.tCellUptake != nil }
+                    let lastMalignantUptake = steps.lastIndex { $0.malignantUptake != nil }
+                    for (index, step) in steps.enumerated() {
                         Self.add(log10Factor(step.tCell), factor, to: &tPlain, &tCarrying)
                         Self.add(log10Factor(step.malignant), factor, to: &mPlain)
                         Self.add(log10Factor(step.carryingMalignant), factor, to: &mCarrying)
                         if let uptake = step.tCellUptake {
-                            Self.transfer(log10Factor(uptake), factor, from: &tPlain, to: &tCarrying)
+                            Self.transfer(
+                                log10Factor(uptake), factor, from: &tPlain, to: &tCarrying,
+                                keepingPlain: index != lastTCellUptake)
                         }
                         if let uptake = step.malignantUptake {
-                            Self.transfer(log10Factor(uptake), factor, from: &mPlain, to: &mCarrying)
+                            Self.transfer(
+                                log10Factor(uptake), factor, from: &mPlain, to: &mCarrying,
+                                keepingPlain: index != lastMalignantUptake)
                         }
                     }
                 }
@@ -220,18 +228,31 @@ struct LambdaProgram: Sendable {
         add(constant, factor, to: &second)
     }
 
-    /// `transfer` in every draw, the uptake capped at all of the cells as `lambda(_:)` caps it.
+    /// `transfer` in every draw, the uptake capped at all of the cells as `lambda(_:)` caps it; `keepingPlain`
+    /// false leaves the plain cells as they were, for a transfer after which they are not read.
     @inline(__always) private static func transfer(
         _ constant: Double?, _ factor: UnsafeMutableBufferPointer<Double>, from plain: inout [Double],
-        to carrying: inout [Double]
+        to carrying: inout [Double], keepingPlain: Bool
     ) {
         plain.withUnsafeMutableBufferPointer { plain in
             carrying.withUnsafeMutableBufferPointer { carrying in
                 for draw in plain.indices {
-                    transfer(min(0, constant ?? factor[draw]), from: &plain[draw], to: &carrying[draw])
+                    let uptake = min(0, constant ?? factor[draw])
+                    guard keepingPlain else {
+                        if plain[draw] > -.infinity { carrying[draw] = carried(uptake, plain[draw], carrying[draw]) }
+                        continue
+                    }
+                    transfer(uptake, from: &plain[draw], to: &carrying[draw])
                 }
             }
         }
+    }
+
+    /// log10 of the carrying cells once the fraction 10^`uptake` of the plain ones has joined them.
+    @inline(__always) private static func carried(_ uptake: Double, _ plain: Double, _ carrying: Double) -> Double {
+        let taken = plain + uptake
+        // The usual single transfer has nothing carrying yet: no need to leave log space.
+        return carrying == -.infinity ? taken : log10(pow10(carrying) + pow10(taken))
     }
 
     /// Moves the fraction 10^`uptake` of the plain cells to the carrying ones, in log10 counts.
@@ -239,9 +260,7 @@ struct LambdaProgram: Sendable {
         _ uptake: Double, from plain: inout Double, to carrying: inout Double
     ) {
         guard plain > -.infinity else { return }
-        let taken = plain + uptake
-        // The usual single transfer has nothing carrying yet: no need to leave log space.
-        carrying = carrying == -.infinity ? taken : log10(pow10(carrying) + pow10(taken))
+        carrying = carried(uptake, plain, carrying)
         let kept = -pow10(uptake) // log10 of (1 - uptake fraction), through log1p for precision
         plain = kept > -1 ? plain + log1p(kept) / 2.302585092994046 : -.infinity
     }

@@ -13,6 +13,8 @@ public struct ResidualEstimator: Sendable {
         let catalogue: Catalogue
         let calibration: Calibration
         let posterior: Posterior?
+        /// The update as every risk names it, written once.
+        let recordUpdate: String?
         let streams: PosteriorDraws
         let referenceDesign: ProcessDesign
         /// Indications already resolved against the catalogue: a lint run builds several mass balances per file,
@@ -24,6 +26,7 @@ public struct ResidualEstimator: Sendable {
             referenceDesign = reference
             calibration = Calibration(catalogue: catalogue, reference: reference)
             self.posterior = posterior
+            recordUpdate = posterior?.summary
             streams = posterior.map(PosteriorDraws.init) ?? .none
         }
 
@@ -178,7 +181,7 @@ public struct ResidualEstimator: Sendable {
 
     func risk(of balance: MassBalance, design: ProcessDesign) -> Risk {
         var risk = physicalRisk(of: balance, design: design)
-        risk.recordUpdate = model.posterior?.summary
+        risk.recordUpdate = model.recordUpdate
         return risk
     }
 
