@@ -38,7 +38,8 @@ public struct ClinicalRecord: Sendable {
             else { return nil }
             var builder = MassBalanceBuilder(design: design, catalogue: catalogue)
             let fileDose = builder.build(steps: design.steps).dose ?? settings.cohortDose.central
-            let scale = exposure.patients.reduce(0.0) { sum, entry in
+            // In a fixed order: a dictionary's changes from run to run, and a sum's last digit with it.
+            let scale = exposure.patients.sorted { $0.key < $1.key }.reduce(0.0) { sum, entry in
                 let (indication, patients) = entry
                 let bALL = indication == "B-ALL"
                 guard let fraction = bALL ? settings.cohortMalignantFraction : catalogue.circulatingFraction[indication]

@@ -79,7 +79,7 @@ extension ResidualEstimator {
                 carrying += last[.malignant]?.carrying ?? 0
                 // The other populations do not depend on the subclone: counted once.
                 if position == 0 {
-                    others = last.filter { $0.key != .malignant }.reduce(0) { $0 + $1.value.plain + $1.value.carrying }
+                    others = Self.nonMalignant(last)
                     share = Self.doseShare(clone.balance.dose, carT: last[.T]?.carrying ?? 0)
                 }
             }
@@ -101,6 +101,14 @@ extension ResidualEstimator {
         return (summary, samples)
     }
 
+    /// The cells of every population but the malignant one, summed in a fixed order: in a dictionary's order, which
+    /// changes from run to run, the last digit of the figures changed with it.
+    private static func nonMalignant(_ counts: [Population: (plain: Double, carrying: Double)]) -> Double {
+        Population.allCases.filter { $0 != .malignant }.reduce(0) {
+            $0 + (counts[$1]?.plain ?? 0) + (counts[$1]?.carrying ?? 0)
+        }
+    }
+
     /// The share of the product infused: as `LambdaProgram` has it, the dose over the CAR T cells made, at most 1.
     private static func doseShare(_ dose: Double?, carT: Double) -> Double {
         dose.map { carT > 0 ? min(1, $0 / carT) : 1 } ?? 1
@@ -120,9 +128,7 @@ extension ResidualEstimator {
             let malignant = traces.reduce(0) {
                 $0 + ($1[index][.malignant]?.plain ?? 0) + ($1[index][.malignant]?.carrying ?? 0)
             }
-            let others = traces[0][index].filter { $0.key != .malignant }.reduce(0) {
-                $0 + $1.value.plain + $1.value.carrying
-            }
+            let others = nonMalignant(traces[0][index])
             return StepFraction(
                 stepID: first.steps[index].stepID,
                 fraction: malignant + others > 0 ? malignant / (malignant + others) : 0)

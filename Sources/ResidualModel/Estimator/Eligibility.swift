@@ -33,8 +33,9 @@ extension ResidualEstimator {
     public func eligibility(of design: ProcessDesign, target: Double, upTo: Double? = nil) -> Eligibility? {
         guard Self.reasonForNoRisk(design) == nil, let stated = design.startingMaterial.composition[.malignant]?.value
         else { return nil }
-        let others = design.startingMaterial.composition.filter { $0.key != .malignant }.reduce(0) {
-            $0 + $1.value.value
+        // Summed in a fixed order: a dictionary's order changes from run to run, and with it the last digit.
+        let others = Population.allCases.filter { $0 != .malignant }.reduce(0) {
+            $0 + (design.startingMaterial.composition[$1]?.value ?? 0)
         }
         let cap = upTo ?? max(stated, min(1, 1 - others))
         // Below a cell in a hundred billion no leukapheresis has a malignant cell to carry over.

@@ -377,15 +377,19 @@ struct MassBalanceBuilder {
     {
         guard population == .malignant else {
             let expression = catalogue.markerExpression[population.rawValue] ?? [:]
-            return min(1, markers.reduce(0) { $0 + (expression[$1.name]?.central ?? 0) })
+            return min(1, Self.ordered(markers).reduce(0) { $0 + (expression[$1.name]?.central ?? 0) })
         }
         guard design.startingMaterial.malignantMarkers != nil else { return positive ? 1 : 0 }
         // Each marker's share as the file states it, the markers independent of one another: the share that carries
         // any of them is 1 − Π(1 − share). With every share 0 or 1 (no negative shares stated) this is all or none.
         let target = design.product.carTarget.value
-        let lacking = markers.reduce(1.0) { product, marker in
+        let lacking = Self.ordered(markers).reduce(1.0) { product, marker in
             product * (1 - (masked && marker == target ? 0 : malignantShare(carrying: marker)))
         }
         return 1 - lacking
     }
+
+    /// A set's markers by name: summed in a set's order, which changes from run to run, a share of three or more
+    /// markers changed in its last digit with it.
+    private static func ordered(_ markers: Set<Marker>) -> [Marker] { markers.sorted { $0.name < $1.name } }
 }
