@@ -11,7 +11,7 @@ rules they restate, per file. Then the HTML report (`processlint report`) of pro
 and 1,000 risky files, to show its time grows linearly with the files; last, benchmarks/lsp_latency.py
 times the language server from a change to its diagnostics. Speed is measured here, never by timed tests.
 
-    python3 benchmarks/run.py [--count 10000] [--runs 5] [--instructions 300]
+    python3 benchmarks/run.py [--count 10000] [--runs 5] [--instructions 300] [--before OLD_BINARY] [--lint-only]
 
 Wall times are only comparable on an idle machine, so CPU time (user + system) is shown beside each; with
 --instructions N, valgrind's callgrind also counts the instructions of processlint and of the bare parse on the
@@ -36,9 +36,10 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def measure(command, runs):
+def measure(command, runs, peak=True):
     """Median wall seconds and median CPU seconds (user + system) over `runs`, and peak RSS in MiB of one
-    extra run measured alone. CPU time shows the work done even when other jobs share the machine."""
+    extra run measured alone (none, and `None`, without `peak`). CPU time shows the work done even when other jobs
+    share the machine."""
     times, cpu = [], []
     for _ in range(runs):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -47,11 +48,13 @@ def measure(command, runs):
         times.append(time.perf_counter() - start)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    measure.cpu = statistics.median(cpu)
+    if not peak:
+        return statistics.median(times), None
     peak = subprocess.run(["/usr/bin/env", "python3", "-c",
                            "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
                            "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"]
                           + command, capture_output=True, text=True)
-    measure.cpu = statistics.median(cpu)
     return statistics.median(times), int(peak.stdout.strip()) / 1024
 
 
@@ -187,6 +190,11 @@ def main():
     parser.add_argument("--binary", help="with --growth: time this processlint instead of a fresh release build (an older one, say)")
     parser.add_argument("--instructions", type=int, metavar="N",
                         help="also count instructions with valgrind's callgrind on the first N files of each corpus")
+    parser.add_argument("--before", metavar="PATH",
+                        help="also time this processlint (an older build) on the same runs, interleaved, for a before "
+                             "and after under the same load")
+    parser.add_argument("--lint-only", action="store_true",
+                        help="stop after lint's timings and ratios (no estimator, rule, report or language-server harness)")
     arguments = parser.parse_args()
 
     if arguments.growth and arguments.binary:
@@ -235,6 +243,9 @@ def main():
             # so each residual-tumour-risk finding works out its remedies (--quiet prints no fix, so computes none).
             (f"{arguments.count} with findings, full text", risky, ["--fail-on", "never"])]
     for label, path, options in runs:
+        if arguments.before:
+            seconds, peak = measure([arguments.before, "lint"] + options + [path], arguments.runs)
+            print(f"{label + ' (before)':<36} {seconds * 1000:>17.1f} ms {measure.cpu:>8.2f} s {peak:>7.1f} MiB")
         seconds, peak = measure([binary, "lint"] + options + [path], arguments.runs)
         lint[label], cpu[label], peaks[label] = seconds, measure.cpu, peak
         print(f"{label:<36} {seconds * 1000:>17.1f} ms {measure.cpu:>8.2f} s {peak:>7.1f} MiB")
@@ -244,6 +255,7 @@ def main():
 
     print()
     yamllint = yamllint_command()
+    yamllint_times = {}  # yamllint on a corpus takes minutes, and the same corpus is compared twice: timed once
     for label, path, run in [("corpus", corpus, runs[2][0]), ("corpus with findings", risky, runs[4][0]),
                              ("corpus with findings, full text", risky, runs[5][0])]:
         files = "".join(os.path.join(folder, name) + "\n" for folder, _, names in sorted(os.walk(path)) for name in sorted(names))
@@ -253,9 +265,12 @@ def main():
         # yamllint (PyPI) on the same files, in the same run, as the yardstick of a YAML linter's speed.
         if yamllint:
             config = "{extends: default, rules: {document-start: disable, line-length: disable}}"
-            theirs, _ = measure(yamllint + ["-d", config, path], 1)
-            line += (f"; yamllint {theirs * 1000:.0f} ms ({measure.cpu:.2f} s CPU), processlint "
-                     f"{theirs / lint[run]:.1f}x faster in wall time, {measure.cpu / cpu[run]:.1f}x in CPU time")
+            if path not in yamllint_times:
+                wall, _ = measure(yamllint + ["-d", config, path], 1, peak=False)
+                yamllint_times[path] = (wall, measure.cpu)
+            theirs, their_cpu = yamllint_times[path]
+            line += (f"; yamllint {theirs * 1000:.0f} ms ({their_cpu:.2f} s CPU), processlint "
+                     f"{theirs / lint[run]:.1f}x faster in wall time, {their_cpu / cpu[run]:.1f}x in CPU time")
         else:
             line += "; yamllint not installed (pip install yamllint): no comparison"
         print(line)
@@ -264,6 +279,8 @@ def main():
         print()
         instructions(binary, parse, [("corpus", corpus), ("corpus with findings", risky)], arguments.instructions)
 
+    if arguments.lint_only:
+        return
     print()
     benchmarks = os.path.join(ROOT, "benchmarks")
     subprocess.run(["swift", "build", "-c", "release", "--package-path", benchmarks], check=True, stdout=subprocess.DEVNULL)
