@@ -1,4 +1,4 @@
-/// Where each text was first seen, for reporting one seen twice (a mapping's keys, a list's step ids).
+/// Where each text was first seen, for reporting one seen twice (a step id, a marker listed twice).
 ///
 /// A short list while there are few, as there nearly always are, since scanning a few costs less than hashing
 /// each into a table built for every mapping or list; a table past that, so that thousands stay linear.

@@ -39,10 +39,50 @@ struct YAMLTreeBuilder {
         /// A list's items; a mapping keeps `pairs` instead, built as the values arrive rather than regrouped at its end.
         var items: [YAMLNode] = []
         var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+        /// Each key's text, `nil` for a key that is not a scalar: scanned for a key set twice while the mapping is
+        /// small, as nearly all are, since that costs less than hashing each key into a table built for every mapping.
         var keyTexts: [String?] = []
+        /// Each key where it is first set, once the mapping has more keys than a scan suits, so that a mapping of
+        /// thousands of keys stays linear.
+        var keyTable: [String: SourcePosition]?
         var pendingKey: YAMLNode?
-        /// The keys so far, each where it is first set.
-        var keys = FirstSeen()
+
+        init(isMapping: Bool, start: SourcePosition, anchor: String?, tag: String?, nodesBefore: Int) {
+            self.isMapping = isMapping
+            self.start = start
+            self.anchor = anchor
+            self.tag = tag
+            self.nodesBefore = nodesBefore
+            // Room for a typical step or list at once, rather than growing through one, two, four.
+            if isMapping {
+                pairs.reserveCapacity(8)
+                keyTexts.reserveCapacity(8)
+            } else {
+                items.reserveCapacity(4)
+            }
+        }
+
+        /// Where `key` is first set in the mapping, if it is yet. A key is a scalar, so it starts where its node does.
+        func firstPosition(of key: String) -> SourcePosition? {
+            if let keyTable { return keyTable[key] }
+            for index in pairs.indices where keyTexts[index] == key { return pairs[index].key.range.start }
+            return nil
+        }
+
+        /// Notes the key just read, which a value must follow.
+        mutating func note(key: String?, at position: SourcePosition) {
+            keyTexts.append(key)
+            if keyTable != nil {
+                if let key, keyTable![key] == nil { keyTable![key] = position }
+            } else if keyTexts.count > 16 {
+                var table: [String: SourcePosition] = [:]
+                for index in pairs.indices {
+                    if let text = keyTexts[index], table[text] == nil { table[text] = pairs[index].key.range.start }
+                }
+                if let key, table[key] == nil { table[key] = position }
+                keyTable = table
+            }
+        }
 
         /// The finished collection, its items moved out rather than copied.
         consuming func node(end: SourcePosition) -> YAMLNode {
@@ -88,9 +128,10 @@ struct YAMLTreeBuilder {
         /// The text parsed, to explain a syntax error in terms of its lines.
         let text: String
         var outcome = Outcome()
-        /// The collection being built, kept out of `stack` so that adding to it touches no array of frames.
-        var open: Frame?
-        /// The collections that enclose `open`, outermost first.
+        /// The collection being built, kept out of `stack` so that adding to it touches no array of frames; before the
+        /// first collection opens, a list that stands for the document (its node becomes the root).
+        var open = Frame(isMapping: false, start: .fileStart, anchor: nil, tag: nil, nodesBefore: 0)
+        /// The collections that enclose `open`, outermost first, after the document's stand-in: as many as are open.
         var stack: [Frame] = []
         var anchors: [String: Anchored] = [:]
         var expandedNodes = 0
@@ -173,31 +214,32 @@ struct YAMLTreeBuilder {
                         "aliases expand the document past \(limits.maximumExpandedNodes) nodes (an alias bomb?); a process file needs far fewer",
                         at: start)
                 }
-                if depth + anchored.height > limits.maximumDepth {
+                if stack.count + anchored.height > limits.maximumDepth {
                     return fail(
                         .nestingTooDeep,
                         "alias '*\(name)' nests the document deeper than \(limits.maximumDepth) levels", at: start)
                 }
-                if let open, open.isMapping, open.pendingKey == nil {
+                if open.isMapping, open.pendingKey == nil {
                     return fail(.wrongType, "an alias cannot be a mapping key here", at: start)
                 }
                 return add(anchored.node, height: anchored.height, at: start)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
-                guard depth < limits.maximumDepth else {
+                guard stack.count < limits.maximumDepth else {
                     return fail(.nestingTooDeep, Self.nestingMessage(limits.maximumDepth), at: start)
                 }
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
                 let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
                 let tag = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
-                let frame = Frame(
+                var frame = Frame(
                     isMapping: isMapping, start: start, anchor: Self.string(anchor), tag: Self.string(tag),
                     nodesBefore: expandedNodes)
-                if let enclosing = open.take() { stack.append(enclosing) }
-                open = frame
+                // Swapped rather than assigned, so that the enclosing frame moves onto the stack without a copy.
+                swap(&open, &frame)
+                stack.append(frame)
                 expandedNodes += 1
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                let frame = open.take()!
-                open = stack.popLast()
+                var frame = stack.removeLast()
+                swap(&open, &frame)
                 let anchor = frame.anchor
                 let height = frame.height
                 let nodes = expandedNodes - frame.nodesBefore
@@ -214,42 +256,37 @@ struct YAMLTreeBuilder {
             return nil
         }
 
-        /// How many collections are open.
-        private var depth: Int { open == nil ? 0 : stack.count + 1 }
-
         /// Adds a finished node to the collection being built, or makes it the root.
         private mutating func add(_ node: consuming YAMLNode, height: Int, at position: SourcePosition) -> Outcome? {
-            guard open != nil else {
+            guard !stack.isEmpty else {
                 outcome.root = node
                 return nil
             }
-            open!.height = max(open!.height, height + 1)
-            guard open!.isMapping else {
-                open!.items.append(node)
+            open.height = max(open.height, height + 1)
+            guard open.isMapping else {
+                open.items.append(node)
                 return nil
             }
-            if let key = open!.pendingKey.take() {
-                open!.pairs.append((key, node))
+            if let key = open.pendingKey.take() {
+                open.pairs.append((key, node))
                 return nil
             }
             guard case .scalar(let scalar) = node else {
-                open!.keyTexts.append(nil)
-                open!.pendingKey = node
+                open.note(key: nil, at: position)
+                open.pendingKey = node
                 return nil
             }
             let key = scalar.string
-            open!.keyTexts.append(key)
-            if let first = open!.keys.position(of: key) {
+            if let first = open.firstPosition(of: key) {
                 outcome.problems.append(
                     Problem(
                         kind: .duplicateKey,
                         message: "duplicate key \(key.quotedForMessage); it is first set at line \(first.line)",
                         position: position))
                 hasDuplicateKeys = true
-            } else {
-                open!.keys.record(key, at: position)
             }
-            open!.pendingKey = node
+            open.note(key: key, at: position)
+            open.pendingKey = node
             return nil
         }
 
