@@ -139,15 +139,16 @@ struct DesignBuilder {
 
     // MARK: - Reading values the validator has already checked
 
-    /// A mapping's values by key, looked up once rather than by a scan per key.
+    /// A mapping's values by key: a scan of its few keys per lookup, which costs less than hashing every key into a
+    /// table built for each mapping (the tree builder has already refused any key written twice).
     private struct Fields {
-        private var values: [String: YAMLNode] = [:]
+        private let mapping: YAMLNode.Mapping?
 
         init(_ node: YAMLNode?) {
-            values = node?.mapping?.fields ?? [:]
+            if case .mapping(let mapping) = node { self.mapping = mapping } else { mapping = nil }
         }
 
-        subscript(key: String) -> YAMLNode? { values[key] }
+        subscript(key: String) -> YAMLNode? { mapping?.value(forKey: key) }
     }
 
     private func located(_ node: YAMLNode) -> Located<String> { Located(node.string ?? "", at: node.range) }

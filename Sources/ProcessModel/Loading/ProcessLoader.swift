@@ -104,8 +104,7 @@ public struct ProcessLoader: Sendable {
         }
         // YAML of another kind (a workflow, a compose file) met by a broad path has none of the format's own keys
         // (`name` and `description` are everyone's): one line says so, not an error for every key it lacks.
-        let formatKeys = Set(FormatSchema.process.fields.map(\.name)).subtracting(["name", "description"])
-        if !mapping.contains(where: { $0.key.string.map(formatKeys.contains) ?? false }) {
+        if !mapping.contains(where: { $0.key.string.map(Self.formatKeys.contains) ?? false }) {
             diagnostics.add(
                 .error, .notAProcessFile,
                 "not a process file: it has none of the format's keys; a process file starts with 'processlint: 1' "
@@ -136,6 +135,13 @@ public struct ProcessLoader: Sendable {
         }
         return design
     }
+}
+
+extension ProcessLoader {
+    /// The keys that only a process file has: its format's keys but `name` and `description`, which are everyone's.
+    fileprivate static let formatKeys = Set(FormatSchema.process.fields.map(\.name)).subtracting([
+        "name", "description",
+    ])
 }
 
 /// The diagnostics of one file, capped so a pathological file cannot flood the output. The cap limits what is

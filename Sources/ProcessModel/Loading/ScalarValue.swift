@@ -85,7 +85,10 @@ public enum ScalarValue: Equatable, Sendable {
 
     /// YAML 1.2 core schema resolution of a plain scalar.
     private static func resolvePlain(_ string: String) -> ScalarValue {
-        switch string {
+        // Every null, boolean, special number and decimal starts with one of these bytes (or is empty): any other
+        // scalar is text without the comparisons below, which most scalars (names, choices) would otherwise all take.
+        if let first = string.utf8.first, !startsNonText(first) { return .text(string) }
+        return switch string {
         case "", "~", "null", "Null", "NULL": .null
         case "true", "True", "TRUE": .boolean(true)
         case "false", "False", "FALSE": .boolean(false)
@@ -95,6 +98,17 @@ public enum ScalarValue: Equatable, Sendable {
         case ".nan", ".NaN", ".NAN": .number(.nan)
         case let string where looksNumeric(string): Double(string).map(ScalarValue.number) ?? .text(string)
         case let string: .text(string)
+        }
+    }
+
+    /// Whether a plain scalar starting with `byte` may be null, a boolean or a number.
+    private static func startsNonText(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
+            UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"),
+            UInt8(ascii: "f"), UInt8(ascii: "F"):
+            true
+        default: false
         }
     }
 

@@ -167,6 +167,8 @@ public struct ObjectShape: Sendable {
 
     /// Field positions by name, so validating a key is one lookup.
     private let positions: [String: Int]
+    /// The required fields, each with the position its name is looked up at, so that checking them needs no lookup.
+    let required: [(name: String, position: Int)]
 
     public init(
         _ fields: [Field], requiresOneOf: [[String]] = [], sumAtMost: Double? = nil, exactlyOneOf: [String] = [],
@@ -178,10 +180,16 @@ public struct ObjectShape: Sendable {
         self.exactlyOneOf = exactlyOneOf
         self.ordered = ordered
         self.refusals = refusals
-        positions = Dictionary(fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let positions = Dictionary(
+            fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        self.positions = positions
+        required = fields.filter(\.isRequired).map { ($0.name, positions[$0.name]!) }
     }
 
     public func field(named name: String) -> Field? { positions[name].map { fields[$0] } }
+
+    /// Where the field of a name stands in `fields` (its first, should two share it).
+    func position(of name: String) -> Int? { positions[name] }
 
     /// The keys, sorted, as listed in "valid keys are ..." messages.
     var keyList: String { fields.map(\.name).sorted().joined(separator: ", ") }

@@ -36,7 +36,7 @@ struct ShapeValidator {
                 return report(
                     .wrongType, "'\(name)' must be text, found \(node.kindDescription)\(hint)", at: node.range)
             }
-            if scalar.string.allSatisfy(\.isWhitespace) {
+            if Self.isBlank(scalar.string) {
                 report(.invalidValue, "'\(name)' must not be empty", at: node.range)
             } else if kind == .identifier, !Self.isIdentifier(scalar.string) {
                 report(
@@ -177,13 +177,13 @@ struct ShapeValidator {
                 "'\(name)' must list at least \(constraints.minimumCount) item\(constraints.minimumCount == 1 ? "" : "s")",
                 at: node.range)
         }
-        var seen: [String: SourcePosition] = [:]
+        var seen = FirstSeen()
         for element in sequence {
             validate(element, item, name: name)
             guard let uniqueBy = constraints.uniqueBy,
                 let (identity, range) = Self.identity(of: element, by: uniqueBy, isMarker: item.isMarker)
             else { continue }
-            if let first = seen[identity] {
+            if let first = seen.position(of: identity) {
                 if uniqueBy == "id" {
                     report(
                         .duplicateStepID,
@@ -196,7 +196,7 @@ struct ShapeValidator {
                         at: range)
                 }
             } else {
-                seen[identity] = range.start
+                seen.record(identity, at: range.start)
             }
         }
     }
@@ -210,7 +210,7 @@ struct ShapeValidator {
         guard case .mapping(let mapping) = node else {
             return report(.wrongType, "\(context()) must be a mapping, found \(node.kindDescription)", at: node.range)
         }
-        var present = Set<String>()
+        var present = FieldPositions()
         var sum = 0.0
         let place = keyRange ?? node.range
         self.keyRange = nil
@@ -233,7 +233,7 @@ struct ShapeValidator {
                 continue
             }
             let key = keyScalar.string
-            guard let field = object.field(named: key) else {
+            guard let position = object.position(of: key) else {
                 if let reason = object.refusals[key] {
                     report(.invalidValue, reason, at: keyNode.range)
                     continue
@@ -252,7 +252,8 @@ struct ShapeValidator {
                     at: keyNode.range)
                 continue
             }
-            present.insert(key)
+            present.insert(position)
+            let field = object.fields[position]
             if writtenInPercent, case .number = field.shape { continue }
             self.keyRange = keyNode.range
             validate(value, field.shape, name: key)
@@ -262,10 +263,11 @@ struct ShapeValidator {
                 sum += number
             }
         }
-        for field in object.fields where field.isRequired && !present.contains(field.name) {
+        for field in object.required where !present.contains(field.position) {
             report(.missingKey, "\(context())\(keyTerm()) is missing the required key '\(field.name)'", at: node.range)
         }
-        for group in object.requiresOneOf where present.isDisjoint(with: group) {
+        for group in object.requiresOneOf
+        where !group.contains(where: { name in object.position(of: name).map(present.contains) ?? false }) {
             report(.missingKey, "\(context())\(keyTerm()) needs \(group.quotedAlternatives)", at: node.range)
         }
         if !object.exactlyOneOf.isEmpty {
@@ -369,13 +371,40 @@ struct ShapeValidator {
         return "; this looks like a percent: write \((value / 100).compactText)"
     }
 
+    /// Whether text is empty or all whitespace.
+    private static func isBlank(_ text: String) -> Bool {
+        // A character is whitespace by its first scalar: text starting with a printable ASCII byte is not blank,
+        // decided without breaking the text into characters, as nearly every value is.
+        if let first = text.utf8.first, (UInt8(ascii: "!")...UInt8(ascii: "~")).contains(first) { return false }
+        return text.allSatisfy(\.isWhitespace)
+    }
+
     static func isIdentifier(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, first.isASCIIAlphanumeric else { return false }
-        return text.unicodeScalars.allSatisfy { $0.isASCIIAlphanumeric || $0 == "-" || $0 == "_" || $0 == "." }
+        // Bytes, not scalars: every allowed character is ASCII, and no byte of a longer UTF-8 sequence is.
+        guard let first = text.utf8.first, first.isASCIIAlphanumeric else { return false }
+        return text.utf8.allSatisfy {
+            $0.isASCIIAlphanumeric || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
+        }
     }
 
     private static func rounded(_ value: Double) -> String {
         String((value * 1000).rounded() / 1000)
+    }
+}
+
+/// The positions of an object's fields that a mapping has set: a bit each, so noting a key hashes nothing, as a
+/// set of names built for every mapping would.
+private struct FieldPositions {
+    private var bits: UInt64 = 0
+    /// Positions past the 64 bits, for an object shape that large.
+    private var beyond: [Int] = []
+
+    mutating func insert(_ position: Int) {
+        if position < 64 { bits |= 1 << UInt64(position) } else { beyond.append(position) }
+    }
+
+    func contains(_ position: Int) -> Bool {
+        position < 64 ? bits & (1 << UInt64(position)) != 0 : beyond.contains(position)
     }
 }
 
@@ -386,9 +415,10 @@ extension Shape {
     }
 }
 
-extension Unicode.Scalar {
-    var isASCIIAlphanumeric: Bool {
-        ("a"..."z").contains(self) || ("A"..."Z").contains(self) || ("0"..."9").contains(self)
+extension UInt8 {
+    fileprivate var isASCIIAlphanumeric: Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(self) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(self)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self)
     }
 }
 

@@ -30,6 +30,9 @@ public enum YAMLNode: Sendable {
         public let tag: String?
         /// From the mapping's first key (or its `{`) to where libyaml ends it.
         public let span: SourceRange
+        /// Each pair's key as text (`nil` for a key that is not a scalar), so that finding a key compares text without
+        /// copying the nodes.
+        let keyTexts: [String?]
 
         public var startIndex: Int { pairs.startIndex }
         public var endIndex: Int { pairs.endIndex }
@@ -37,7 +40,8 @@ public enum YAMLNode: Sendable {
 
         /// The value under a key, compared as text.
         public func value(forKey key: String) -> YAMLNode? {
-            pairs.first { $0.key.string == key }?.value
+            for index in pairs.indices where keyTexts[index] == key { return pairs[index].value }
+            return nil
         }
 
         /// The values by key, for reading many keys of one mapping. A key that is not text is left out; the

@@ -36,29 +36,60 @@ struct YAMLTreeBuilder {
         /// The running node count when the collection opened; its own expanded size is the difference at its end.
         let nodesBefore: Int
         var height = 1
+        /// A list's items; a mapping keeps `pairs` instead, built as the values arrive rather than regrouped at its end.
         var items: [YAMLNode] = []
-        var pendingKey: YAMLNode?
-        /// The keys so far, each where it is first set: a list while the mapping is small, as nearly all are, since
-        /// a scan of a few keys costs less than hashing each into a table built for every mapping; a table past
-        /// that, so that a mapping of thousands of keys stays linear.
-        var keyList: [(key: String, position: SourcePosition)] = []
+        var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+        /// Each key's text, `nil` for a key that is not a scalar: scanned for a key set twice while the mapping is
+        /// small, as nearly all are, since that costs less than hashing each key into a table built for every mapping.
+        var keyTexts: [String?] = []
+        /// Each key where it is first set, once the mapping has more keys than a scan suits, so that a mapping of
+        /// thousands of keys stays linear.
         var keyTable: [String: SourcePosition]?
+        var pendingKey: YAMLNode?
 
-        func firstPosition(of key: String) -> SourcePosition? {
-            if let keyTable { return keyTable[key] }
-            return keyList.first { $0.key == key }?.position
+        init(isMapping: Bool, start: SourcePosition, anchor: String?, tag: String?, nodesBefore: Int) {
+            self.isMapping = isMapping
+            self.start = start
+            self.anchor = anchor
+            self.tag = tag
+            self.nodesBefore = nodesBefore
+            // Room for a typical step or list at once, rather than growing through one, two, four.
+            if isMapping {
+                pairs.reserveCapacity(8)
+                keyTexts.reserveCapacity(8)
+            } else {
+                items.reserveCapacity(4)
+            }
         }
 
-        mutating func record(_ key: String, at position: SourcePosition) {
+        /// Where `key` is first set in the mapping, if it is yet. A key is a scalar, so it starts where its node does.
+        func firstPosition(of key: String) -> SourcePosition? {
+            if let keyTable { return keyTable[key] }
+            for index in pairs.indices where keyTexts[index] == key { return pairs[index].key.range.start }
+            return nil
+        }
+
+        /// Notes the key just read, which a value must follow.
+        mutating func note(key: String?, at position: SourcePosition) {
+            keyTexts.append(key)
             if keyTable != nil {
-                keyTable![key] = position
-                return
+                if let key, keyTable![key] == nil { keyTable![key] = position }
+            } else if keyTexts.count > 16 {
+                var table: [String: SourcePosition] = [:]
+                for index in pairs.indices {
+                    if let text = keyTexts[index], table[text] == nil { table[text] = pairs[index].key.range.start }
+                }
+                if let key, table[key] == nil { table[key] = position }
+                keyTable = table
             }
-            keyList.append((key, position))
-            if keyList.count > 16 {
-                keyTable = Dictionary(keyList, uniquingKeysWith: { first, _ in first })
-                keyList = []
-            }
+        }
+
+        /// The finished collection, its items moved out rather than copied.
+        consuming func node(end: SourcePosition) -> YAMLNode {
+            let span = SourceRange(start: start, end: end)
+            return isMapping
+                ? .mapping(YAMLNode.Mapping(pairs: pairs, tag: tag, span: span, keyTexts: keyTexts))
+                : .sequence(YAMLNode.Sequence(items: items, tag: tag, span: span))
         }
     }
 
@@ -97,6 +128,10 @@ struct YAMLTreeBuilder {
         /// The text parsed, to explain a syntax error in terms of its lines.
         let text: String
         var outcome = Outcome()
+        /// The collection being built, kept out of `stack` so that adding to it touches no array of frames; before the
+        /// first collection opens, a list that stands for the document (its node becomes the root).
+        var open = Frame(isMapping: false, start: .fileStart, anchor: nil, tag: nil, nodesBefore: 0)
+        /// The collections that enclose `open`, outermost first, after the document's stand-in: as many as are open.
         var stack: [Frame] = []
         var anchors: [String: Anchored] = [:]
         var expandedNodes = 0
@@ -184,7 +219,7 @@ struct YAMLTreeBuilder {
                         .nestingTooDeep,
                         "alias '*\(name)' nests the document deeper than \(limits.maximumDepth) levels", at: start)
                 }
-                if let frame = stack.last, frame.isMapping, frame.pendingKey == nil {
+                if open.isMapping, open.pendingKey == nil {
                     return fail(.wrongType, "an alias cannot be a mapping key here", at: start)
                 }
                 return add(anchored.node, height: anchored.height, at: start)
@@ -195,23 +230,22 @@ struct YAMLTreeBuilder {
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
                 let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
                 let tag = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
-                stack.append(
-                    Frame(
-                        isMapping: isMapping, start: start, anchor: Self.string(anchor), tag: Self.string(tag),
-                        nodesBefore: expandedNodes))
+                var frame = Frame(
+                    isMapping: isMapping, start: start, anchor: Self.string(anchor), tag: Self.string(tag),
+                    nodesBefore: expandedNodes)
+                // Swapped rather than assigned, so that the enclosing frame moves onto the stack without a copy.
+                swap(&open, &frame)
+                stack.append(frame)
                 expandedNodes += 1
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                let frame = stack.removeLast()
-                let span = SourceRange(start: frame.start, end: Self.position(event.end_mark))
-                let node: YAMLNode =
-                    frame.isMapping
-                    ? .mapping(YAMLNode.Mapping(pairs: Self.pairs(frame.items), tag: frame.tag, span: span))
-                    : .sequence(YAMLNode.Sequence(items: frame.items, tag: frame.tag, span: span))
-                if let anchor = frame.anchor {
-                    anchors[anchor] = Anchored(
-                        node: node, nodes: expandedNodes - frame.nodesBefore, height: frame.height)
-                }
-                return add(node, height: frame.height, at: start)
+                var frame = stack.removeLast()
+                swap(&open, &frame)
+                let anchor = frame.anchor
+                let height = frame.height
+                let nodes = expandedNodes - frame.nodesBefore
+                let node = frame.node(end: Self.position(event.end_mark))
+                if let anchor { anchors[anchor] = Anchored(node: node, nodes: nodes, height: height) }
+                return add(node, height: height, at: start)
             default:
                 break
             }
@@ -223,32 +257,36 @@ struct YAMLTreeBuilder {
         }
 
         /// Adds a finished node to the collection being built, or makes it the root.
-        private mutating func add(_ node: YAMLNode, height: Int, at position: SourcePosition) -> Outcome? {
+        private mutating func add(_ node: consuming YAMLNode, height: Int, at position: SourcePosition) -> Outcome? {
             guard !stack.isEmpty else {
                 outcome.root = node
                 return nil
             }
-            let top = stack.count - 1
-            stack[top].height = max(stack[top].height, height + 1)
-            stack[top].items.append(node)
-            guard stack[top].isMapping else { return nil }
-            if stack[top].pendingKey != nil {
-                stack[top].pendingKey = nil
-            } else {
-                stack[top].pendingKey = node
-                if let key = node.string {
-                    if let first = stack[top].firstPosition(of: key) {
-                        outcome.problems.append(
-                            Problem(
-                                kind: .duplicateKey,
-                                message: "duplicate key \(key.quotedForMessage); it is first set at line \(first.line)",
-                                position: position))
-                        hasDuplicateKeys = true
-                    } else {
-                        stack[top].record(key, at: position)
-                    }
-                }
+            open.height = max(open.height, height + 1)
+            guard open.isMapping else {
+                open.items.append(node)
+                return nil
             }
+            if let key = open.pendingKey.take() {
+                open.pairs.append((key, node))
+                return nil
+            }
+            guard case .scalar(let scalar) = node else {
+                open.note(key: nil, at: position)
+                open.pendingKey = node
+                return nil
+            }
+            let key = scalar.string
+            if let first = open.firstPosition(of: key) {
+                outcome.problems.append(
+                    Problem(
+                        kind: .duplicateKey,
+                        message: "duplicate key \(key.quotedForMessage); it is first set at line \(first.line)",
+                        position: position))
+                hasDuplicateKeys = true
+            }
+            open.note(key: key, at: position)
+            open.pendingKey = node
             return nil
         }
 
@@ -258,11 +296,6 @@ struct YAMLTreeBuilder {
             outcome.problems.append(Problem(kind: kind, message: message, position: position))
             outcome.root = nil
             return outcome
-        }
-
-        /// Keys and values alternate in a mapping's items.
-        private static func pairs(_ items: [YAMLNode]) -> [(key: YAMLNode, value: YAMLNode)] {
-            stride(from: 0, to: items.count - 1, by: 2).map { (items[$0], items[$0 + 1]) }
         }
 
         private static func nestingMessage(_ limit: Int) -> String {
