@@ -17,11 +17,8 @@ public struct RuleDescription: Sendable {
     /// Process files that must not trigger it.
     public let nonTriggering: [RuleExample]
 
-    /// The rationale's first sentence: the "why" line under a finding.
-    public var summary: String {
-        guard let end = rationale.range(of: ". ") else { return rationale }
-        return String(rationale[..<end.lowerBound]) + "."
-    }
+    /// The rationale's first sentence: the "why" line under a finding. Cut once: a run prints it under every finding.
+    public let summary: String
 
     public init(
         id: String, title: String, defaultSeverity: Severity, rationale: String, references: [String],
@@ -32,6 +29,7 @@ public struct RuleDescription: Sendable {
         self.title = title
         self.defaultSeverity = defaultSeverity
         self.rationale = rationale
+        summary = rationale.range(of: ". ").map { String(rationale[..<$0.lowerBound]) + "." } ?? rationale
         self.references = references
         self.triggering = triggering
         self.nonTriggering = nonTriggering

@@ -71,7 +71,9 @@ public struct TextReporter: Reporter {
         let underline = min(width, max(1, window.width - window.column + 1))
         let caret =
             String(repeating: " ", count: window.column - 1) + "^" + String(repeating: "~", count: underline - 1)
-        return "  " + window.text.replacingOccurrences(of: "\t", with: " ") + "\n  " + paint(caret, .green) + "\n"
+        // A tab would shift the caret off its column: shown as one space (looked for first, as most lines have none).
+        let text = window.text.utf8.contains(9) ? window.text.replacingOccurrences(of: "\t", with: " ") : window.text
+        return "  " + text + "\n  " + paint(caret, .green) + "\n"
     }
 
     /// The widest quote of a line, in characters: a longer line is quoted around the column, so that a

@@ -19,6 +19,9 @@ struct LogLinear: Sendable {
 
     static func constant(_ value: Double) -> LogLinear { LogLinear(constant: value, coefficients: []) }
 
+    /// One variable alone, at weight 1: a list of one needs no sorting.
+    static func variable(_ index: Int) -> LogLinear { LogLinear(constant: 0, sorted: [(index, 1)]) }
+
     static func + (lhs: LogLinear, rhs: LogLinear) -> LogLinear {
         if rhs.coefficients.isEmpty {
             return LogLinear(constant: lhs.constant + rhs.constant, sorted: lhs.coefficients)

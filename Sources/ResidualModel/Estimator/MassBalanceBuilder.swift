@@ -133,11 +133,11 @@ struct MassBalanceBuilder {
             if variables[index].stepIDs.last != stepID && !variables[index].stepIDs.contains(stepID) {
                 variables[index].stepIDs.append(stepID)
             }
-            return LogLinear(constant: 0, coefficients: [(index, 1)])
+            return .variable(index)
         }
         variables.append(MassBalance.Variable(key: key, distribution: distribution, stepIDs: [step.id.value]))
         indexOfKey[key] = variables.count - 1
-        return LogLinear(constant: 0, coefficients: [(variables.count - 1, 1)])
+        return .variable(variables.count - 1)
     }
 
     /// A fraction figure (recovery, efficiency) as log10, replaced by the step's own measured value if it states one.
