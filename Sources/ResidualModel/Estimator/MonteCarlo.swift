@@ -7,24 +7,12 @@ import Foundation
 /// and seed give the same figures on every machine.
 struct MonteCarlo {
     let balance: MassBalance
-    /// λ as X + min(0, Y) where it takes that form (`LambdaForm`), so that it need not be formed twice.
+    /// `LambdaForm(balance)`: λ as X + min(0, Y) where it takes that form, formed once for the exact path and this.
     let form: LambdaForm?
     let calibration: Calibration
     let draws: Draws
     let note: String?
     let cohort: String?
-
-    init(
-        balance: MassBalance, form: LambdaForm?? = nil, calibration: Calibration, draws: Draws, note: String?,
-        cohort: String?
-    ) {
-        self.balance = balance
-        self.form = form ?? LambdaForm(balance)
-        self.calibration = calibration
-        self.draws = draws
-        self.note = note
-        self.cohort = cohort
-    }
 
     /// The calibrated λ of every draw: expected relapses per patient at the process's stated figures.
     func calibratedLambdas() -> [Double] { sample().calibrated }
@@ -116,31 +104,13 @@ struct MonteCarlo {
         let reference = calibration.referenceColumn(draws)
         let rates = calibration.rateColumn(draws)
         var samples = Samples(count: count)
-        // On the buffers directly: through the arrays, every write checked bounds and uniqueness, and this loop runs
-        // for every draw of every file of a lint run.
-        var noneSum = 0.0
-        var calibratedNoneSum = 0.0
-        samples.lambdas.withUnsafeMutableBufferPointer { lambdas in
-            samples.shares.withUnsafeMutableBufferPointer { shares in
-                samples.relative.withUnsafeMutableBufferPointer { relative in
-                    samples.calibrated.withUnsafeMutableBufferPointer { calibrated in
-                        for index in 0..<count {
-                            let capped = share.map { min(0, $0[index]) } ?? 0
-                            let log10Lambda = malignant[index] + capped
-                            let lambda = pow10(log10Lambda)
-                            let ratio = pow10(log10Lambda - reference[index])
-                            lambdas[index] = lambda
-                            shares[index] = capped == 0 ? 1 : pow10(capped)
-                            relative[index] = ratio
-                            calibrated[index] = rates[index] * ratio
-                            if lambda < Samples.noChance { noneSum += exp(-lambda) }
-                            calibratedNoneSum += exp(-calibrated[index])
-                        }
-                    }
-                }
-            }
+        for index in 0..<count {
+            let capped = share.map { min(0, $0[index]) } ?? 0
+            let log10Lambda = malignant[index] + capped
+            samples.record(
+                index, lambda: pow10(log10Lambda), share: pow10(capped), ratio: pow10(log10Lambda - reference[index]),
+                rate: rates[index])
         }
-        (samples.noneSum, samples.calibratedNoneSum) = (noneSum, calibratedNoneSum)
         return samples
     }
 

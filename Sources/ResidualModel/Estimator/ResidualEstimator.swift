@@ -154,17 +154,19 @@ public struct ResidualEstimator: Sendable {
             (draws ?? self.draws) == self.draws && (seed ?? self.seed) == self.seed
             ? self.run
             : Draws(count: draws ?? self.draws, seed: seed ?? self.seed, posterior: model.streams)
+        let balance = balance(design, steps: design.steps)
         return MonteCarlo(
-            balance: balance(design, steps: design.steps), calibration: calibration, draws: run,
-            note: "asked for", cohort: cohort(design)
+            balance: balance, form: LambdaForm(balance), calibration: calibration, draws: run, note: "asked for",
+            cohort: cohort(design)
         ).risk()
     }
 
     /// The calibrated λ of every draw of the run (expected relapses per patient at the file's figures), for
     /// the credibility check against the record.
     func calibratedLambdas(of design: ProcessDesign) -> [Double] {
-        MonteCarlo(
-            balance: balance(design, steps: design.steps), calibration: calibration, draws: run, note: nil, cohort: nil
+        let balance = balance(design, steps: design.steps)
+        return MonteCarlo(
+            balance: balance, form: LambdaForm(balance), calibration: calibration, draws: run, note: nil, cohort: nil
         )
         .calibratedLambdas()
     }
