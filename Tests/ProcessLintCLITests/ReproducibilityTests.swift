@@ -6,7 +6,7 @@ import Testing
 /// The same file gives the same figures in every run, to the last digit: Swift seeds its hashing afresh in every
 /// process, so a sum taken in a dictionary's or a set's order changes its last digit from one run to the next, which
 /// no test inside one process can see. Three runs of the built executable at once; with such a sum in the estimate,
-/// three runs gave three different outputs.
+/// four runs of this file gave three different outputs.
 @Suite struct ReproducibilityTests {
     @Test func theEstimateIsTheSameInEveryProcess() throws {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
